@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organisations, users } from "./identity";
+
+export const productType = pgEnum("product_type", ["stock", "reservation"]);
+export const productStatus = pgEnum("product_status", [
+  "draft",
+  "in_review",
+  "approved",
+  "on_sale",
+  "paused",
+  "discontinued",
+]);
+export const productCategory = pgEnum("product_category", [
+  "phone",
+  "tablet",
+  "wearable",
+  "router",
+  "settop",
+  "accessory",
+  "service",
+]);
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sellerId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    type: productType().notNull(),
+    status: productStatus().notNull().default("draft"),
+    category: productCategory().notNull(),
+    brand: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    descriptionKo: text().notNull().default(""),
+    descriptionEn: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.status, t.type),
+    index().on(t.sellerId),
+    // Trigram indexes make `ILIKE '%q%'` search fast for Korean and English names alike.
+    index("products_name_ko_trgm").using("gin", sql`${t.nameKo} gin_trgm_ops`),
+    index("products_name_en_trgm").using("gin", sql`${t.nameEn} gin_trgm_ops`),
+  ],
+);
+
+/** Every lifecycle transition, with who, when and why. */
+export const productStatusEvents = pgTable(
+  "product_status_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    fromStatus: productStatus(),
+    toStatus: productStatus().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.productId, t.createdAt)],
+);
+
+export const optionGroups = pgTable(
+  "option_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** Stable machine name, the key of a variant's `options` in the API (e.g. `color`). */
+    code: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.productId)],
+);
+
+export const optionValues = pgTable(
+  "option_values",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => optionGroups.id, { onDelete: "cascade" }),
+    valueKo: text().notNull(),
+    valueEn: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.groupId)],
+);
+
+export const variants = pgTable(
+  "variants",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text().notNull().unique(),
+    price: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.productId), check("variants_price_positive", sql`${t.price} > 0`)],
+);
+
+export const variantOptionValues = pgTable(
+  "variant_option_values",
+  {
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    optionValueId: uuid()
+      .notNull()
+      .references(() => optionValues.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.variantId, t.optionValueId] })],
+);

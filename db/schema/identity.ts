@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const organisationKind = pgEnum("organisation_kind", ["retailer", "seller", "dealer", "marketing"]);
+export const userRole = pgEnum("user_role", ["customer", "dealer", "marketing", "seller"]);
+
+/** A dealer (agency), a marketplace seller, the retailer's own store, or the marketing team. */
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  kind: organisationKind().notNull(),
+  name: text().notNull(),
+  nameEn: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stored lower-cased: the unique index is the one place that stops a duplicate sign-up race.
+    email: text().notNull().unique(),
+    passwordHash: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull(),
+    organisationId: uuid().references(() => organisations.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.organisationId),
+    // Staff always belong to exactly one organisation; customers to none.
+    check(
+      "users_role_org",
+      sql`(${t.role} = 'customer' and ${t.organisationId} is null) or (${t.role} <> 'customer' and ${t.organisationId} is not null)`,
+    ),
+  ],
+);

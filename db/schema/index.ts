@@ -1,0 +1,5 @@
+export * from "./identity";
+export * from "./catalog";
+export * from "./inventory";
+export * from "./orders";
+export * from "./reservations";

@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { variants } from "./catalog";
+import { organisations, users } from "./identity";
+
+export const locationKind = pgEnum("location_kind", [
+  "logistics_center",
+  "org_hub",
+  "dealer_hub",
+  "seller_warehouse",
+]);
+
+export const regions = [
+  "seoul",
+  "gyeonggi",
+  "incheon",
+  "gangwon",
+  "chungcheong",
+  "daejeon",
+  "jeolla",
+  "gwangju",
+  "gyeongsang",
+  "daegu",
+  "busan",
+  "ulsan",
+  "jeju",
+] as const;
+export const region = pgEnum("region", regions);
+
+export const locations = pgTable(
+  "locations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull().unique(),
+    kind: locationKind().notNull(),
+    name: text().notNull(),
+    nameEn: text().notNull(),
+    region: region().notNull(),
+    address: text().notNull(),
+    /** The organisation that runs it: marketing for centers and org hubs, a dealer, or a seller. */
+    operatorId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.kind), index().on(t.operatorId)],
+);
+
+/**
+ * One row per variant per location. `available` is derived (on_hand - reserved) and never stored,
+ * so it cannot drift. The CHECKs make a lost update or a bad decrement fail instead of going negative.
+ */
+export const stockLevels = pgTable(
+  "stock_levels",
+  {
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    onHand: integer().notNull().default(0),
+    reserved: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.variantId] }),
+    index().on(t.variantId),
+    check("stock_on_hand_nonneg", sql`${t.onHand} >= 0`),
+    check("stock_reserved_nonneg", sql`${t.reserved} >= 0`),
+    check("stock_reserved_le_on_hand", sql`${t.reserved} <= ${t.onHand}`),
+  ],
+);
+
+export const movementKind = pgEnum("movement_kind", [
+  "initial",
+  "adjustment",
+  "order_reserve",
+  "order_release",
+  "order_ship",
+  "transfer_reserve",
+  "transfer_release",
+  "transfer_out",
+  "transfer_in",
+]);
+
+/**
+ * The stock ledger: every change of a level is one row here, written in the same transaction, so that
+ * for every (location, variant): on_hand = Σ on_hand_delta and reserved = Σ reserved_delta.
+ */
+export const stockMovements = pgTable(
+  "stock_movements",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    kind: movementKind().notNull(),
+    onHandDelta: integer().notNull().default(0),
+    reservedDelta: integer().notNull().default(0),
+    /** What caused it: `order`, `seller_order`, `transfer`, `seed`… and that thing's id. */
+    refType: text().notNull(),
+    refId: text().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.locationId, t.variantId), index().on(t.refType, t.refId)],
+);
+
+export const transferStatus = pgEnum("transfer_status", [
+  "requested",
+  "approved",
+  "rejected",
+  "in_transit",
+  "received",
+  "cancelled",
+]);
+
+/** A replenishment (center → hub) or a hub-to-hub transfer. */
+export const transfers = pgTable(
+  "transfers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fromLocationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    toLocationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    status: transferStatus().notNull().default("requested"),
+    note: text(),
+    reason: text(),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.fromLocationId, t.status),
+    index().on(t.toLocationId, t.status),
+    check("transfers_distinct_ends", sql`${t.fromLocationId} <> ${t.toLocationId}`),
+  ],
+);
+
+export const transferItems = pgTable(
+  "transfer_items",
+  {
+    transferId: uuid()
+      .notNull()
+      .references(() => transfers.id, { onDelete: "cascade" }),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id),
+    quantity: integer().notNull(),
+    shipped: integer().notNull().default(0),
+    received: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.transferId, t.variantId] }),
+    check("transfer_items_quantity", sql`${t.quantity} between 1 and 1000`),
+    check("transfer_items_shipped", sql`${t.shipped} between 0 and ${t.quantity}`),
+    check("transfer_items_received", sql`${t.received} between 0 and ${t.shipped}`),
+  ],
+);
+
+export const transferEvents = pgTable(
+  "transfer_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    transferId: uuid()
+      .notNull()
+      .references(() => transfers.id, { onDelete: "cascade" }),
+    fromStatus: transferStatus(),
+    toStatus: transferStatus().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.transferId, t.createdAt)],
+);

@@ -1,0 +1,239 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { variants } from "./catalog";
+import { organisations, users } from "./identity";
+import { locations } from "./inventory";
+
+/** A customer's cart lives in the database, so it survives sign-out and works across devices. */
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    quantity: integer().notNull(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.variantId] }),
+    check("cart_items_quantity", sql`${t.quantity} between 1 and 1000`),
+  ],
+);
+
+export const orderStatus = pgEnum("order_status", [
+  "pending_payment",
+  "payment_failed",
+  "confirmed",
+  "in_progress",
+  "shipped",
+  "delivered",
+  "partially_cancelled",
+  "cancelled",
+]);
+
+export const sellerOrderStatus = pgEnum("seller_order_status", [
+  "pending_payment",
+  "payment_failed",
+  "confirmed",
+  "accepted",
+  "packed",
+  "shipped",
+  "delivered",
+  "cancelled",
+]);
+
+export type ShippingAddress = {
+  name: string;
+  phone: string;
+  line1: string;
+  line2?: string | null;
+  postalCode: string;
+  region: string;
+};
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    status: orderStatus().notNull(),
+    /** Σ price × quantity + shipping fee, integer KRW. */
+    total: integer().notNull(),
+    shippingFee: integer().notNull().default(0),
+    shippingAddress: jsonb().$type<ShippingAddress>().notNull(),
+    /** The customer's chosen source for the retailer's own items. */
+    sourceLocationId: uuid().references(() => locations.id),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledBy: uuid().references(() => users.id),
+    cancelReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.customerId, t.createdAt),
+    check("orders_total_nonneg", sql`${t.total} >= 0 and ${t.shippingFee} >= 0`),
+  ],
+);
+
+/** One per seller in an order: fulfilled, cancelled and refunded on its own. */
+export const sellerOrders = pgTable(
+  "seller_orders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    sellerId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    sourceLocationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    status: sellerOrderStatus().notNull(),
+    subtotal: integer().notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    packedAt: timestamp({ withTimezone: true }),
+    shippedAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledBy: uuid().references(() => users.id),
+    cancelReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.orderId),
+    index().on(t.sourceLocationId, t.status, t.createdAt),
+    index().on(t.sellerId, t.status, t.createdAt),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    sellerOrderId: uuid()
+      .notNull()
+      .references(() => sellerOrders.id, { onDelete: "cascade" }),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id),
+    sku: text().notNull(),
+    productName: text().notNull(),
+    productNameEn: text().notNull(),
+    quantity: integer().notNull(),
+    /** Unit price at the time of the order. */
+    price: integer().notNull(),
+  },
+  (t) => [
+    index().on(t.orderId),
+    index().on(t.sellerOrderId),
+    check("order_items_quantity", sql`${t.quantity} between 1 and 1000`),
+    check("order_items_price", sql`${t.price} > 0`),
+  ],
+);
+
+/** Every seller-order transition, with who and why: the timeline and the lead-time KPI come from here. */
+export const sellerOrderEvents = pgTable(
+  "seller_order_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sellerOrderId: uuid()
+      .notNull()
+      .references(() => sellerOrders.id, { onDelete: "cascade" }),
+    fromStatus: sellerOrderStatus(),
+    toStatus: sellerOrderStatus().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    reason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.sellerOrderId, t.createdAt)],
+);
+
+export const paymentPurpose = pgEnum("payment_purpose", ["order", "reservation"]);
+export const paymentStatus = pgEnum("payment_status", [
+  "captured",
+  "declined",
+  "partially_refunded",
+  "refunded",
+]);
+
+/** Payments for orders and reservations alike, through the provider interface in lib/orders/payments. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    purpose: paymentPurpose().notNull(),
+    refId: uuid().notNull(),
+    provider: text().notNull(),
+    providerRef: text(),
+    amount: integer().notNull(),
+    refundedAmount: integer().notNull().default(0),
+    status: paymentStatus().notNull(),
+    failureReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.purpose, t.refId),
+    check("payments_amounts", sql`${t.amount} >= 0 and ${t.refundedAmount} between 0 and ${t.amount}`),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    paymentId: uuid()
+      .notNull()
+      .references(() => payments.id),
+    amount: integer().notNull(),
+    reason: text(),
+    actorUserId: uuid().references(() => users.id),
+    /** What the refund is for, e.g. a seller order id, so a part is never refunded twice. */
+    refType: text().notNull(),
+    refId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.paymentId), check("refunds_amount_positive", sql`${t.amount} > 0`)],
+);
+
+/**
+ * `Idempotency-Key` records. The row is inserted in the same transaction as what it creates, so a
+ * concurrent duplicate waits on the primary key and then finds the first result.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    scope: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    resourceId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.scope, t.key] })],
+);

@@ -1,0 +1,139 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { products, variants } from "./catalog";
+import { users } from "./identity";
+import { locations } from "./inventory";
+import { payments } from "./orders";
+
+export const reservableKind = pgEnum("reservable_kind", ["slot", "preorder"]);
+export const reservableStatus = pgEnum("reservable_status", ["open", "cancelled"]);
+
+/**
+ * Something with a capacity: an appointment slot at a hub, or a launch pre-order allocation.
+ * `taken` counts confirmed + paid quantity; the CHECK makes overselling impossible whatever the code does.
+ */
+export const reservables = pgTable(
+  "reservables",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: reservableKind().notNull(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id),
+    locationId: uuid().references(() => locations.id),
+    startsAt: timestamp({ withTimezone: true }),
+    endsAt: timestamp({ withTimezone: true }),
+    /** For pre-orders: when requests start to be accepted. */
+    opensAt: timestamp({ withTimezone: true }),
+    capacity: integer().notNull(),
+    taken: integer().notNull().default(0),
+    perCustomerLimit: integer(),
+    cancelDeadline: timestamp({ withTimezone: true }).notNull(),
+    holdMinutes: integer().notNull().default(15),
+    status: reservableStatus().notNull().default("open"),
+    cancelledReason: text(),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.productId),
+    index().on(t.locationId, t.startsAt),
+    check("reservables_capacity", sql`${t.capacity} >= 0`),
+    check("reservables_taken", sql`${t.taken} >= 0 and ${t.taken} <= ${t.capacity}`),
+    check("reservables_limit", sql`${t.perCustomerLimit} is null or ${t.perCustomerLimit} >= 1`),
+    check("reservables_hold", sql`${t.holdMinutes} >= 1`),
+  ],
+);
+
+export const reservationStatus = pgEnum("reservation_status", [
+  "pending",
+  "confirmed",
+  "rejected",
+  "paid",
+  "cancelled",
+  "expired",
+]);
+
+export const reservations = pgTable(
+  "reservations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Arrival order. See docs/decisions for what "arrival" means under concurrent commits. */
+    seq: bigserial({ mode: "number" }).notNull().unique(),
+    reservableId: uuid()
+      .notNull()
+      .references(() => reservables.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    quantity: integer().notNull(),
+    status: reservationStatus().notNull().default("pending"),
+    reason: text(),
+    holdExpiresAt: timestamp({ withTimezone: true }),
+    decidedAt: timestamp({ withTimezone: true }),
+    paidAt: timestamp({ withTimezone: true }),
+    paymentId: uuid().references(() => payments.id),
+    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledBy: uuid().references(() => users.id),
+    cancelReason: text(),
+    waitlistEntryId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("reservations_pending_idx")
+      .on(t.reservableId, t.seq)
+      .where(sql`${t.status} = 'pending'`),
+    index("reservations_hold_idx")
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'confirmed'`),
+    index().on(t.customerId, t.createdAt),
+    index().on(t.reservableId, t.status),
+    check("reservations_quantity", sql`${t.quantity} between 1 and 1000`),
+  ],
+);
+
+export const waitlistStatus = pgEnum("waitlist_status", ["waiting", "offered", "left", "closed"]);
+
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seq: bigserial({ mode: "number" }).notNull().unique(),
+    reservableId: uuid()
+      .notNull()
+      .references(() => reservables.id),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    quantity: integer().notNull().default(1),
+    status: waitlistStatus().notNull().default("waiting"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("waitlist_waiting_idx")
+      .on(t.reservableId, t.seq)
+      .where(sql`${t.status} = 'waiting'`),
+    // One place in line per customer per reservable.
+    uniqueIndex("waitlist_one_per_customer")
+      .on(t.reservableId, t.customerId)
+      .where(sql`${t.status} = 'waiting'`),
+    check("waitlist_quantity", sql`${t.quantity} between 1 and 1000`),
+  ],
+);

@@ -1,0 +1,40 @@
+import { DEMO, DEMO_PASSWORD, expect, screenshot, test } from "./fixtures";
+
+const homes = [
+  ["customer", "/"],
+  ["dealer", "/dealer"],
+  ["marketing", "/marketing"],
+  ["seller", "/seller"],
+] as const;
+
+test.describe("sign-in", () => {
+  for (const [role, home] of homes) {
+    test(`the ${role} lands on their home`, async ({ page }) => {
+      await page.goto("/signin");
+      await page.getByLabel("이메일").fill(DEMO[role]);
+      await page.getByLabel("비밀번호").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "로그인" }).last().click();
+      await expect(page).toHaveURL((url) => url.pathname === home);
+      await expect(page.getByTestId("signed-in-as")).toBeVisible();
+      if (role === "customer") await screenshot(page, "home-customer");
+    });
+  }
+
+  test("a wrong password is refused with a message", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("이메일").fill(DEMO.customer);
+    await page.getByLabel("비밀번호").fill("not-the-password");
+    await page.getByRole("button", { name: "로그인" }).last().click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("올바르지 않습니다");
+    await screenshot(page, "signin-error");
+  });
+
+  test("a new customer signs up and is signed in", async ({ page }) => {
+    await page.goto("/signup");
+    await page.getByLabel("이름").fill("테스트 고객");
+    await page.getByLabel("이메일").fill(`e2e-${Date.now()}@example.com`);
+    await page.getByLabel("비밀번호").fill("a-long-password");
+    await page.getByRole("button", { name: "계정 만들기" }).click();
+    await expect(page.getByTestId("signed-in-as")).toContainText("테스트 고객");
+  });
+});

@@ -1,0 +1,37 @@
+import type { Role } from "./actor";
+
+/** Role-aware navigation: the one list the header renders. Labels are keys of the `nav` messages. */
+export type NavItem = { href: string; label: string };
+
+const NAV: Record<Role | "guest", NavItem[]> = {
+  guest: [
+    { href: "/", label: "shop" },
+    { href: "/reservations/browse", label: "reserve" },
+  ],
+  customer: [
+    { href: "/", label: "shop" },
+    { href: "/reservations/browse", label: "reserve" },
+    { href: "/orders", label: "myOrders" },
+    { href: "/reservations", label: "myReservations" },
+    { href: "/cart", label: "cart" },
+  ],
+  dealer: [
+    { href: "/dealer", label: "dashboard" },
+    { href: "/dealer/fulfilment", label: "fulfilment" },
+    { href: "/dealer/reservables", label: "reservables" },
+  ],
+  marketing: [
+    { href: "/marketing", label: "dashboard" },
+    { href: "/marketing/fulfilment", label: "fulfilment" },
+    { href: "/marketing/reservables", label: "reservables" },
+  ],
+  seller: [
+    { href: "/seller", label: "dashboard" },
+    { href: "/seller/fulfilment", label: "fulfilment" },
+    { href: "/seller/reservables", label: "reservables" },
+  ],
+};
+
+export function navFor(role: Role | null): NavItem[] {
+  return NAV[role ?? "guest"];
+}

@@ -1,0 +1,54 @@
+/**
+ * The one error family of the business layer. Verbs throw these; the two doors (route handlers and
+ * server actions) map them, each in one place: lib/http/problem.ts and lib/http/action.ts.
+ * `code` is a stable machine key (`order.insufficient_stock`) that the UI translates.
+ */
+export type FieldErrors = Record<string, string>;
+
+export abstract class DomainError extends Error {
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
+  constructor(
+    readonly code: string,
+    message?: string,
+    /** Extra, safe-to-show facts (which item was short, at which source). */
+    readonly meta?: Record<string, unknown>,
+  ) {
+    super(message ?? code);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequest extends DomainError {
+  readonly status = 400;
+}
+export class Unauthenticated extends DomainError {
+  readonly status = 401;
+  constructor(message = "Sign in to do this.") {
+    super("auth.unauthenticated", message);
+  }
+}
+export class Forbidden extends DomainError {
+  readonly status = 403;
+}
+/** Unknown, or another organisation's or customer's: never reveal which. */
+export class NotFound extends DomainError {
+  readonly status = 404;
+}
+export class Conflict extends DomainError {
+  readonly status = 409;
+}
+export class Invalid extends DomainError {
+  readonly status = 422;
+  constructor(
+    readonly errors: FieldErrors,
+    message = "Some fields are invalid.",
+  ) {
+    super("validation.invalid", message);
+  }
+}
+export class RateLimited extends DomainError {
+  readonly status = 429;
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", "Too many requests. Try again later.");
+  }
+}

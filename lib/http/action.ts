@@ -1,0 +1,29 @@
+import { ZodError } from "zod";
+import { DomainError, Invalid } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/validation";
+
+/** What a server action returns to its form: data, or an error code the UI translates, with field errors. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
+
+/** The one mapper from anything thrown to a form result. Next's redirect/notFound signals pass through. */
+export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (error) {
+    if (error instanceof ZodError) {
+      return { ok: false, code: "validation.invalid", message: "Some fields are invalid.", errors: zodFieldErrors(error) };
+    }
+    if (error instanceof Invalid) return { ok: false, code: error.code, message: error.message, errors: error.errors };
+    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, meta: error.meta };
+    if (isNextSignal(error)) throw error;
+    console.error("[action] unhandled error", error);
+    return { ok: false, code: "internal", message: "Something went wrong on our side." };
+  }
+}
+
+function isNextSignal(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+}

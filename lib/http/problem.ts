@@ -1,0 +1,57 @@
+import { ZodError } from "zod";
+import { DomainError, Invalid, RateLimited } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/validation";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: Record<string, string>;
+  [extra: string]: unknown;
+};
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}
+
+function problemOf(status: number, code: string, detail?: string, extra: Record<string, unknown> = {}): Problem {
+  return { type: `https://hub-commerce.dev/problems/${code}`, title: TITLES[status] ?? "Error", status, code, detail, ...extra };
+}
+
+/** The one mapper from anything thrown to application/problem+json. */
+export function toProblemResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const errors = zodFieldErrors(error);
+    return problemResponse(problemOf(422, "validation.invalid", "Some fields are invalid.", { errors }));
+  }
+  if (error instanceof Invalid) {
+    return problemResponse(problemOf(422, error.code, error.message, { errors: error.errors }));
+  }
+  if (error instanceof RateLimited) {
+    return problemResponse(problemOf(429, error.code, error.message), {
+      "retry-after": String(error.retryAfterSeconds),
+    });
+  }
+  if (error instanceof DomainError) {
+    return problemResponse(problemOf(error.status, error.code, error.message, error.meta ?? {}));
+  }
+  // Unknown: a bug or an outage. The cause goes to the log only.
+  console.error("[api] unhandled error", error);
+  return problemResponse(problemOf(500, "internal", "Something went wrong on our side."));
+}

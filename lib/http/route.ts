@@ -1,0 +1,58 @@
+import type { NextRequest } from "next/server";
+import { getDb, type Tx } from "@/db/client";
+import type { UserActor } from "@/lib/auth/actor";
+import { requestActor } from "@/lib/auth/session";
+import { BadRequest } from "@/lib/errors";
+import { toProblemResponse } from "./problem";
+
+export type RouteContext<P> = { req: NextRequest; params: P; actor: UserActor | null };
+
+/**
+ * The one route-handler wrapper: finds the actor, runs the handler, and turns anything thrown into
+ * application/problem+json. Handlers stay a few lines: parse nothing, decide nothing, call a verb.
+ * Every route file also exports `dynamic = "force-dynamic"` (checked by test/routes.test.ts), so that
+ * no handler is ever prerendered at build time.
+ */
+export function route<P extends Record<string, string> = Record<string, never>>(
+  fn: (ctx: RouteContext<P>) => Promise<Response>,
+) {
+  return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const [actor, params] = await Promise.all([requestActor(req), ctx.params]);
+      return await fn({ req, params, actor });
+    } catch (error) {
+      return toProblemResponse(error);
+    }
+  };
+}
+
+/** The request body as JSON; malformed or missing JSON is a 400, never a 500. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.trim() === "") throw new BadRequest("request.empty_body", "The request body must be JSON ({} when there is nothing to say).");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new BadRequest("request.malformed_json", "The request body is not valid JSON.");
+  }
+}
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/** Query-string parameters as a plain object, for a zod schema to parse. */
+export function query(req: NextRequest): Record<string, string> {
+  return Object.fromEntries(req.nextUrl.searchParams.entries());
+}
+
+export function idempotencyKey(req: Request): string | undefined {
+  const key = req.headers.get("idempotency-key")?.trim();
+  if (key === undefined || key === "") return undefined;
+  if (key.length > 200) throw new BadRequest("request.idempotency_key", "Idempotency-Key must be at most 200 characters.");
+  return key;
+}
+
+export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return getDb().transaction(fn);
+}

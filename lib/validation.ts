@@ -1,0 +1,25 @@
+import { z, ZodError } from "zod";
+
+/** Field path → first message, e.g. `{ "items.0.quantity": "Too big: expected number to be <=1000" }`. */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    // Unknown keys are reported on the object; name each key so the client sees which field.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) out[base ? `${base}.${key}` : key] ??= "Unknown field.";
+      continue;
+    }
+    out[base || "(body)"] ??= issue.message;
+  }
+  return out;
+}
+
+/** Shared building blocks of the input schemas. */
+export const Id = z.uuid({ error: "Must be an id." });
+export const Quantity = z
+  .number({ error: "Must be a whole number from 1 to 1,000." })
+  .int({ error: "Must be a whole number from 1 to 1,000." })
+  .min(1, { error: "Must be at least 1." })
+  .max(1000, { error: "Must be at most 1,000." });
+export const Page = z.coerce.number().int().min(1).max(10_000).default(1);

@@ -1,0 +1,116 @@
+/**
+ * `npm start`: the whole shop in one command. Provides the database (embedded unless DATABASE_URL),
+ * migrates, seeds an empty database, builds when the build is missing or stale, then runs the web
+ * server and the reservation worker until Ctrl-C, and stops PostgreSQL cleanly.
+ * `npm run dev` does the same with `next dev`.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@/db/client";
+import { isEmpty, seed } from "@/db/seed";
+import { demoUsers, DEMO_PASSWORD } from "@/db/seed/data";
+import { provideDatabase, runMigrations } from "@/db/setup";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const log = (m: string) => console.log(`[hub] ${m}`);
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything the build depends on, so a stale build is rebuilt. */
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (!e.startsWith(".") && e !== "node_modules") walk(path.join(p, e));
+    } else {
+      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const p of ["app", "components", "lib", "db/schema", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const stampFile = path.resolve(".next/hub-build-stamp");
+  const stamp = sourceStamp();
+  const built = existsSync(".next/BUILD_ID") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+  if (built) return;
+  log("Building the shop (first start, or the code changed)…");
+  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+  if (r.status !== 0) throw new Error("next build failed");
+  writeFileSync(stampFile, stamp);
+}
+
+async function main() {
+  const { url, embedded } = await provideDatabase(log);
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log("Stopping…");
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+
+  try {
+    await runMigrations(url);
+    const { db, sql } = createDb(url, { max: 2 });
+    if (process.env.HUB_RESEED === "1" || (await isEmpty(db))) {
+      log("Loading the demo data…");
+      await seed(db);
+    }
+    await sql.end();
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (!dev) buildIfNeeded(env);
+
+    const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+    children.push(web);
+    web.on("exit", (code) => void stop(code ?? 1));
+
+    const workerEntry = path.resolve("lib/worker/main.ts");
+    if (existsSync(workerEntry) && process.env.HUB_NO_WORKER !== "1") {
+      const worker = spawn(process.execPath, ["--import", "tsx", workerEntry], { stdio: "inherit", env });
+      children.push(worker);
+      worker.on("exit", (code) => {
+        if (!stopping) log(`The worker stopped (code ${code}).`);
+      });
+    }
+
+    log(`Hub Commerce is running at http://localhost:${port}`);
+    log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in .data/pg)` : "DATABASE_URL"}`);
+    log(`Demo accounts (password \`${DEMO_PASSWORD}\`): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+    log("Press Ctrl-C to stop.");
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await stop(1);
+  }
+}
+
+void main();
