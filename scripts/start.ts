@@ -104,7 +104,7 @@ async function main() {
     }
 
     log(`Hub Commerce is running at http://localhost:${port}`);
-    log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in .data/pg)` : "DATABASE_URL"}`);
+    log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in ${process.env.HUB_DATA_DIR ?? ".data/pg"})` : "DATABASE_URL"}`);
     log(`Demo accounts (password \`${DEMO_PASSWORD}\`): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
     log("Press Ctrl-C to stop.");
   } catch (e) {
