@@ -68,6 +68,7 @@ test.describe("browsing the catalog", () => {
 
     await search(page, "상품 검색", "없는상품");
     await expect(page.getByTestId("empty-results")).toContainText("조건에 맞는 상품이 없습니다");
+    await screenshot(page, "catalog-search-empty");
     await page.getByTestId("empty-results").getByRole("link").click();
     await expect(cards(page)).toHaveCount(17);
   });
@@ -88,7 +89,13 @@ test.describe("browsing the catalog", () => {
     const hub = page.getByTestId("availability-hub");
     await expect(hub).toContainText("HUB 당일·익일 배송");
     await expect(hub).toContainText(/HUB\s*\d+대/);
-    await expect(page.getByTestId("availability-center")).toContainText(/합계 \d+대/);
+    // The figures are the API's: the centers' total and each HUB's available units.
+    const variantId = new URL(page.url()).searchParams.get("variant")!;
+    const rows = (await (await page.request.get(`/api/variants/${variantId}/availability`)).json()) as { kind: string; available: number; name: string }[];
+    const centerTotal = rows.filter((r) => r.kind === "logistics_center").reduce((s, r) => s + r.available, 0);
+    await expect(page.getByTestId("availability-center")).toContainText(`합계 ${centerTotal.toLocaleString("ko-KR")}대`);
+    const topHub = rows.filter((r) => r.kind.endsWith("_hub")).sort((a, b) => b.available - a.available)[0]!;
+    await expect(hub).toContainText(`${topHub.name}${topHub.available}대`);
     await screenshot(page, "catalog-product-ko");
 
     // The choice survives a reload (it is in the URL), and the page reads well in English.
@@ -97,7 +104,7 @@ test.describe("browsing the catalog", () => {
     await setLanguage(page, "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Galaxy S25");
     await expect(page.getByTestId("variant-choice")).toHaveText("Navy / 512GB");
-    await expect(page.getByTestId("availability-center")).toContainText(/\d+ units in total/);
+    await expect(page.getByTestId("availability-center")).toContainText(`${centerTotal.toLocaleString("en-US")} units in total`);
     await screenshot(page, "catalog-product-en");
   });
 
@@ -151,6 +158,10 @@ test.describe("staff dashboards", () => {
     const ascending = [...available].sort((a, b) => a - b);
     expect([ascending, [...ascending].reverse()]).toContainEqual(available);
     await screenshot(page, "dashboard-marketing");
+    await setLanguage(page, "en");
+    await expect(table.getByRole("columnheader", { name: /Available/ })).toBeVisible();
+    await expect(table).toContainText("Logistics center");
+    await screenshot(page, "dashboard-marketing-en");
   });
 
   test("a seller sees their listings, in every state, and their warehouse stock", async ({ page }) => {
