@@ -1,0 +1,108 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { ProductPurchase } from "@/components/catalog/product-purchase";
+import { currentActor } from "@/lib/auth/session";
+import { getProduct } from "@/lib/catalog/queries";
+import { NotFound } from "@/lib/errors";
+import { availabilityByVariant } from "@/lib/inventory/availability";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
+
+/** The product as this visitor may see it (NotFound → the 404 page), once per request. */
+const loadProduct = cache(async (id: string) => {
+  try {
+    return await getProduct(getDb(), await currentActor(), id);
+  } catch (e) {
+    if (e instanceof NotFound) notFound();
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: Props) {
+  const [product, locale] = await Promise.all([loadProduct((await params).id), getLocale()]);
+  return { title: locale === "en" ? product.nameEn : product.nameKo };
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const product = await loadProduct(id);
+  const [availability, t, tl, locale] = await Promise.all([
+    availabilityByVariant(getDb(), product.variants.map((v) => v.id)),
+    getTranslations("catalog.product"),
+    getTranslations("catalog.labels"),
+    getLocale(),
+  ]);
+  const requested = Array.isArray(sp.variant) ? sp.variant[0] : sp.variant;
+  const sellerName = locale === "en" ? product.seller.nameEn : product.seller.name;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
+        <ol className="flex flex-wrap items-center gap-1.5">
+          <li>
+            <Link href="/" className="hover:text-ink hover:underline">
+              {t("home")}
+            </Link>
+          </li>
+          <li aria-hidden="true">›</li>
+          <li>
+            <Link href={`/?category=${product.category}`} className="hover:text-ink hover:underline">
+              {tl(`category.${product.category}`)}
+            </Link>
+          </li>
+          <li aria-hidden="true">›</li>
+          <li aria-current="page" className="font-medium text-slate-700">
+            {locale === "en" ? product.nameEn : product.nameKo}
+          </li>
+        </ol>
+      </nav>
+
+      {product.status !== "on_sale" ? (
+        <p role="status" className="rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200">
+          {t("notOnSale", { status: tl(`status.${product.status}`) })}
+        </p>
+      ) : null}
+
+      <ProductPurchase product={product} availability={Object.fromEntries(availability)} requestedVariantId={requested}>
+        {/*
+          Purchase slot (orders domain): put the "Add to cart" client component here. It reads the
+          chosen variant with useSelectedVariant() from components/catalog/selected-variant.tsx.
+        */}
+      </ProductPurchase>
+
+      <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="details-title" className="mb-4 text-base font-bold text-ink">
+          {t("details")}
+        </h2>
+        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
+          <Detail term={t("brand")} value={product.brand} />
+          <Detail term={t("category")} value={tl(`category.${product.category}`)} />
+          <Detail
+            term={t("soldBy")}
+            value={`${sellerName} · ${product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}`}
+          />
+          <Detail term={t("variantsLabel")} value={t("variantCount", { count: product.variants.length })} />
+          {product.optionGroups.map((g) => (
+            <Detail
+              key={g.id}
+              term={locale === "en" ? g.nameEn : g.nameKo}
+              value={g.values.map((v) => (locale === "en" ? v.valueEn : v.valueKo)).join(" · ")}
+            />
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
+
+function Detail({ term, value }: { term: string; value: string }) {
+  return (
+    <div className="flex gap-4 border-b border-slate-100 pb-3">
+      <dt className="w-28 shrink-0 text-slate-500">{term}</dt>
+      <dd className="font-medium text-ink">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi/document";
+
+describe("the catalog and inventory part of /api/openapi.json", () => {
+  const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it.each(["/api/sellers", "/api/locations", "/api/products", "/api/products/{id}", "/api/variants/{id}/availability"])(
+    "describes GET %s",
+    (path) => {
+      expect(doc.paths[path]?.get?.responses?.["200"]).toBeDefined();
+    },
+  );
+
+  it("documents the product query parameters and the page size", () => {
+    const get = doc.paths["/api/products"]!.get;
+    const params = Object.fromEntries(get.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema]));
+    expect(Object.keys(params).sort()).toEqual(["category", "page", "q", "type"]);
+    expect(params.type).toMatchObject({ enum: ["stock", "reservation"] });
+    expect(params.page).toMatchObject({ minimum: 1, maximum: 10000 });
+    expect(params.q).toMatchObject({ maxLength: 100 });
+    expect(get.summary).toContain("20");
+    expect(get.responses["422"]).toBeDefined();
+    expect(doc.paths["/api/products/{id}"]!.get.responses["404"]).toBeDefined();
+  });
+});
