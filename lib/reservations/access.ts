@@ -26,12 +26,12 @@ export function managedCondition(actor: UserActor): SQL {
   const org = actor.organisationId;
   if (!org) return sql`false`;
   if (actor.role === "marketing") {
-    return sql`(${reservables.kind} = 'slot' and ${locations.operatorId} = ${org}) or ${reservables.kind} = 'preorder'`;
+    return sql`((${reservables.kind} = 'slot' and ${locations.operatorId} = ${org}) or ${reservables.kind} = 'preorder')`;
   }
   if (actor.role === "seller") {
-    return sql`(${reservables.kind} = 'slot' and ${locations.operatorId} = ${org}) or (${reservables.kind} = 'preorder' and ${products.sellerId} = ${org})`;
+    return sql`((${reservables.kind} = 'slot' and ${locations.operatorId} = ${org}) or (${reservables.kind} = 'preorder' and ${products.sellerId} = ${org}))`;
   }
-  return sql`${reservables.kind} = 'slot' and ${locations.operatorId} = ${org}`;
+  return sql`(${reservables.kind} = 'slot' and ${locations.operatorId} = ${org})`;
 }
 
 const actorOrg = alias(organisations, "actor_org");

@@ -29,7 +29,7 @@ export async function cancelReservation(tx: Tx, actor: Actor | null, reservation
   const r = (await lockReservable(tx, own.reservableId))!;
   const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for("update");
   if (!row || !["pending", "confirmed", "paid"].includes(row.status)) {
-    throw new Conflict("reservation.not_cancellable", `This reservation cannot be cancelled (it is ${row?.status}).`, { status: row?.status });
+    throw new Conflict("reservation.not_cancellable", `This reservation cannot be cancelled (it is ${row?.status}).`, { reservationStatus: row?.status });
   }
   const [deadline] = await tx
     .select({ passed: sql<boolean>`${reservables.cancelDeadline} < now()`, at: reservables.cancelDeadline })

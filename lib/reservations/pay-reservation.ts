@@ -39,7 +39,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
   if (row.status === "expired" || (row.status === "confirmed" && row.expired)) {
     throw new Conflict("reservation.hold_expired", "The hold on this reservation ran out before it was paid.");
   }
-  if (row.status !== "confirmed") throw new Conflict("reservation.not_confirmed", `Only a confirmed reservation can be paid (it is ${row.status}).`, { status: row.status });
+  if (row.status !== "confirmed") throw new Conflict("reservation.not_confirmed", `Only a confirmed reservation can be paid (it is ${row.status}).`, { reservationStatus: row.status });
 
   const amount = row.price * row.quantity;
   const charge = await paymentProvider().charge({ amount, cardNumber: input.cardNumber, reference: row.id });
