@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { setupTestDb } from "@/test/db";
 import { allocate } from "./decide-batch";
-import { requestReservation } from "./request-reservation";
+import { submitReservationRequest } from "./request-reservation";
 import { makeCustomers, makeReservable, makeReservationProduct, reservableRow, reservationsOf } from "./testing";
 import { ReservationWorker } from "./worker";
 
@@ -48,7 +48,7 @@ describe("launch day: 1,000 requests at once on one reservable of capacity 100",
     const web = pool(80);
 
     const acks = await Promise.all(
-      customers.map((c) => web.db.transaction((tx) => requestReservation(tx, c, { reservableId: r.id, quantity: 1 }))),
+      customers.map((c) => submitReservationRequest(web.db, c, { reservableId: r.id, quantity: 1 })),
     );
     expect(acks.every((a) => a.status === "pending")).toBe(true);
     await waitUntilNothingPending();
@@ -87,7 +87,7 @@ describe("many customers on many reservables, several workers", () => {
     };
     const jobs = Array.from({ length: 2000 }, () => ({ c: customers[rand(customers.length)]!, r: rs[rand(rs.length)]!, q: 1 + rand(3) }));
     const results = await Promise.allSettled(
-      jobs.map((j) => web.db.transaction((tx) => requestReservation(tx, j.c, { reservableId: j.r.id, quantity: j.q }))),
+      jobs.map((j) => submitReservationRequest(web.db, j.c, { reservableId: j.r.id, quantity: j.q })),
     );
     // Only the per-customer limit is refused at once (409: asking for more than it, or already holding
     // it); everything else is acknowledged as pending and left to the worker.
@@ -138,7 +138,7 @@ describe("the worker wakes on NOTIFY", () => {
     const r = await makeReservable(t.db, { capacity: 1 });
     const [c] = await makeCustomers(t.db, 1);
     const started = Date.now();
-    const ack = await t.db.transaction((tx) => requestReservation(tx, c!, { reservableId: r.id, quantity: 1 }));
+    const ack = await submitReservationRequest(t.db, c!, { reservableId: r.id, quantity: 1 });
     for (;;) {
       const [row] = await reservationsOf(t.db, r.id);
       if (row!.status !== "pending") break;

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { setupTestDb } from "@/test/db";
-import { requestReservation } from "./request-reservation";
+import { submitReservationRequest } from "./request-reservation";
 import { makeCustomers, makeReservable, makeReservationProduct, reservableRow, reservationsOf } from "./testing";
 
 const t = setupTestDb();
@@ -53,8 +53,9 @@ describe("a worker killed with SIGKILL in the middle of a run", () => {
     try {
       // 4,000 acknowledged requests, before any worker runs.
       await Promise.all(
-        rs.flatMap((r) => customers.map((c) => web.db.transaction((tx) => requestReservation(tx, c, { reservableId: r.id, quantity: 1 })))),
+        rs.flatMap((r) => customers.map((c) => submitReservationRequest(web.db, c, { reservableId: r.id, quantity: 1 }))),
       );
+      await new Promise((r) => setTimeout(r, 50)); // let the coalesced wake-up NOTIFY go out first
     } finally {
       await web.sql.end();
     }

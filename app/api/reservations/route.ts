@@ -1,9 +1,9 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { idempotencyKey, inTransaction, json, readJson, route } from "@/lib/http/route";
+import { idempotencyKey, json, readJson, route } from "@/lib/http/route";
 import { myReservations } from "@/lib/reservations/queries";
-import { requestReservation } from "@/lib/reservations/request-reservation";
+import { submitReservationRequest } from "@/lib/reservations/request-reservation";
 
 /** The customer's reservations, newest first. */
 export const GET = route(async ({ actor }) => json(await myReservations(getDb(), actor)));
@@ -12,7 +12,7 @@ export const GET = route(async ({ actor }) => json(await myReservations(getDb(),
 export const POST = route(async ({ req, actor }) => {
   const body = await readJson(req);
   const key = idempotencyKey(req);
-  const r = await inTransaction((tx) => requestReservation(tx, actor, body, { idempotencyKey: key }));
+  const r = await submitReservationRequest(getDb(), actor, body, { idempotencyKey: key });
   return json({ id: r.id, status: r.status }, 202, {
     location: `/api/reservations/${r.id}`,
     ...(r.replayed ? { "idempotent-replayed": "true" } : {}),
