@@ -18,7 +18,6 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { createDb, type Db } from "@/db/client";
 import { freePort, startEmbeddedPostgres } from "@/db/embedded";
 import { seed } from "@/db/seed";
