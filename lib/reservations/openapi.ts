@@ -32,6 +32,7 @@ const Reservable = z
     price: z.number().int().describe("KRW per unit"),
     sku: z.string(),
     productName: Localized,
+    variantName: Localized.describe("The variant's options, e.g. colour · storage"),
     location: z.object({ id: z.string(), name: Localized, region: z.string().nullable(), kind: z.string().nullable() }).optional(),
   })
   .meta({ id: "Reservable" });

@@ -44,6 +44,10 @@ const reservableColumns = {
   locationNameEn: locations.nameEn,
   locationRegion: locations.region,
   locationKind: locations.kind,
+  variantNameKo: sql<string | null>`(select string_agg(ov.value_ko, ' · ' order by og.position) from variant_option_values vov
+    join option_values ov on ov.id = vov.option_value_id join option_groups og on og.id = ov.group_id where vov.variant_id = ${variants.id})`,
+  variantNameEn: sql<string | null>`(select string_agg(ov.value_en, ' · ' order by og.position) from variant_option_values vov
+    join option_values ov on ov.id = vov.option_value_id join option_groups og on og.id = ov.group_id where vov.variant_id = ${variants.id})`,
 };
 
 type ReservableRow = {
@@ -70,6 +74,8 @@ type ReservableRow = {
   locationNameEn: string | null;
   locationRegion: string | null;
   locationKind: string | null;
+  variantNameKo: string | null;
+  variantNameEn: string | null;
 };
 
 export function reservableView(r: ReservableRow) {
@@ -91,6 +97,7 @@ export function reservableView(r: ReservableRow) {
     price: r.price,
     sku: r.sku,
     productName: { ko: r.productNameKo, en: r.productNameEn },
+    variantName: { ko: r.variantNameKo ?? "", en: r.variantNameEn ?? "" },
     location: r.locationId
       ? { id: r.locationId, name: { ko: r.locationNameKo ?? "", en: r.locationNameEn ?? "" }, region: r.locationRegion, kind: r.locationKind }
       : undefined,
