@@ -98,40 +98,50 @@ test.describe("reservations", () => {
     await fast.context().close();
   });
 
-  test("a dealer calls off a slot and the customer sees it cancelled, with the reason", async ({ page, browser }) => {
+  test("a dealer calls off a day of slots and the customer sees it cancelled, with the reason", async ({ page, browser }) => {
     const customer = await freshCustomer(browser, "슬롯 고객");
     await customer.goto("/reservations/browse");
     await customer.getByRole("tab", { name: "분당 서현 대리점 HUB" }).click();
-    await customer.getByTestId("slot-day").nth(2).getByTestId("slot").first().click();
+    const day = customer.getByTestId("slot-day").nth(2);
+    const date = (await day.getAttribute("data-day"))!;
+    const slot = day.getByTestId("slot").first();
+    const slotId = await slot.getAttribute("data-reservable-id");
+    await slot.click();
     await expect(customer.getByTestId("slot-panel")).toContainText("분당 서현 대리점 HUB");
     await screenshot(customer, "reservations-slot-calendar");
-    const slotId = await customer.getByTestId("slot-day").nth(2).getByTestId("slot").first().getAttribute("data-reservable-id");
     await customer.getByTestId("slot-panel").getByRole("button", { name: /예약$/ }).click();
-    const booked = customer.getByTestId("reservation").first();
-    await expect(booked).toHaveAttribute("data-status", "confirmed");
-    await customer.goto("/reservations");
     await expect(customer.getByTestId("reservation").first()).toHaveAttribute("data-status", "confirmed");
+    await customer.goto("/reservations");
+    const mine = customer.getByTestId("reservation").first();
+    await expect(mine).toHaveAttribute("data-status", "confirmed");
 
-    // The dealer sees the booking in the live table and calls the slot off.
+    // The dealer sees the booking in the live table…
     await signInAs(page, "dealer");
     await page.goto("/dealer/reservables");
     const row = page.locator(`[data-testid="reservable-row"][data-reservable-id="${slotId}"]`);
     await page.getByRole("textbox", { name: "검색" }).fill("분당");
     while (!(await row.isVisible())) await page.getByRole("button", { name: "›" }).click();
-    await expect(row).toContainText("1");
+    await expect(row.locator("td").nth(6)).toHaveText("1"); // confirmed
     await screenshot(page, "reservables-dealer-ko");
-    await row.getByRole("button", { name: "전체 취소" }).click();
-    await page.getByLabel("고객에게 보일 사유").fill("매장 공사로 휴무합니다");
-    await page.getByRole("dialog").getByRole("button", { name: "전체 취소" }).click();
-    await expect(page.getByRole("main").getByRole("status")).toContainText("예약 1건 취소");
-    await expect(row).toContainText("취소됨");
 
-    // The customer's page, still open, shows it cancelled with the dealer's reason.
-    const mine = customer.getByTestId("reservation").first();
+    // …and closes the shop that day.
+    await page.getByText("HUB 하루 전체 휴무").click();
+    const form = page.getByTestId("cancel-day-form");
+    await form.getByLabel("HUB").selectOption({ label: "분당 서현 대리점 HUB" });
+    await form.getByLabel("날짜").fill(date);
+    await form.getByLabel("고객에게 보일 사유").fill("매장 공사로 휴무합니다");
+    await form.getByRole("button", { name: "하루 전체 취소" }).click();
+    await form.getByRole("button", { name: "그날 모든 시간 취소 확인" }).click();
+    await expect(form.getByRole("status")).toContainText("4개 시간 취소: 예약 1건 취소");
+    await expect(row).toContainText("취소됨");
+    await screenshot(page, "reservables-dealer-day-called-off");
+
+    // The customer's page, still open, shows it cancelled with the dealer's reason, without a reload.
     await expect(mine).toHaveAttribute("data-status", "cancelled");
     await expect(mine.getByTestId("cancel-reason")).toContainText("매장 공사로 휴무합니다");
     await screenshot(customer, "reservations-cancelled-by-dealer");
     await setLanguage(page, "en");
+    await expect(page.getByRole("heading", { name: "Reservables" })).toBeVisible();
     await screenshot(page, "reservables-dealer-en");
     await customer.context().close();
   });

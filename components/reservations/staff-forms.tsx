@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createPreorderAction, generateSlotsAction } from "@/app/(staff)/_reservables/actions";
+import { cancelSlotDayAction, createPreorderAction, generateSlotsAction } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action";
@@ -148,6 +148,57 @@ export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
       {result?.ok ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4">
           {t("createdPreorder")}
+        </p>
+      ) : null}
+      {failure ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4">
+          {failure}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Calls off every open slot at one of the actor's hubs on one day (the shop is closed). */
+export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
+  const t = useTranslations("reservables");
+  const locale = useLocale();
+  const [hub, setHub] = useState(hubs[0]?.id ?? "");
+  const [confirming, setConfirming] = useState(false);
+  const { result, busy, submit, errors, failure } = useSubmit<{ cancelledSlots: number; cancelledReservations: number; refunds: number }>();
+  return (
+    <form
+      data-testid="cancel-day-form"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!confirming) return setConfirming(true);
+        const f = new FormData(e.currentTarget);
+        setConfirming(false);
+        submit(() => cancelSlotDayAction({ locationId: hub, date: String(f.get("date")), reason: String(f.get("reason") ?? "") }));
+      }}
+    >
+      <Select label={t("hub")} name="locationId" value={hub} onChange={setHub} options={hubs.map((h) => ({ value: h.id, label: locale === "ko" ? h.nameKo : h.nameEn }))} />
+      <Field label={t("day")} name="date" type="date" error={errors.date} required />
+      <div className="sm:col-span-2">
+        <Field label={t("reason")} name="reason" maxLength={500} error={errors.reason} required />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
+        <Button type="submit" variant="danger" disabled={busy || !hub}>
+          {confirming ? t("confirmCancelDay") : t("cancelDay")}
+        </Button>
+        {confirming ? (
+          <>
+            <p className="text-sm text-red-700">{t("cancelDayText")}</p>
+            <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+              {t("keepDay")}
+            </Button>
+          </>
+        ) : null}
+      </div>
+      {result?.ok ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4">
+          {t("cancelledDay", { slots: result.data.cancelledSlots, count: result.data.cancelledReservations, refunds: result.data.refunds })}
         </p>
       ) : null}
       {failure ? (

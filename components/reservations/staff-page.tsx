@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import type { Role } from "@/lib/auth/actor";
 import { requirePageRole } from "@/lib/auth/guard";
 import { managedReservables, staffChoices } from "@/lib/reservations/queries";
-import { CreatePreorderForm, GenerateSlotsForm } from "./staff-forms";
+import { CancelDayForm, CreatePreorderForm, GenerateSlotsForm } from "./staff-forms";
 import { StaffReservables } from "./staff-reservables";
 
 /** The reservables page of a staff role: the live table, and the forms this role may use. */
@@ -21,6 +21,14 @@ export async function StaffReservablesPage({ role, path }: { role: Role; path: s
           <summary className="cursor-pointer text-lg font-semibold text-ink">{t("generateTitle")}</summary>
           <div className="mt-4">
             <GenerateSlotsForm hubs={choices.hubs} variants={choices.slotVariants} />
+          </div>
+        </details>
+      ) : null}
+      {choices.hubs.length > 0 ? (
+        <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+          <summary className="cursor-pointer text-lg font-semibold text-ink">{t("cancelDayTitle")}</summary>
+          <div className="mt-4">
+            <CancelDayForm hubs={choices.hubs} />
           </div>
         </details>
       ) : null}

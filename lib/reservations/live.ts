@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { requireStaff } from "./access";
 import { CHANGES_CHANNEL, REQUESTS_CHANNEL } from "./events";
-import { managedReservables, reservationsForLive, type ReservationView } from "./queries";
+import { managedReservables, reservationsForLive, waitlistReservableIds, type ReservationView } from "./queries";
 
 /**
  * Live status, fed by LISTEN/NOTIFY: ONE listening connection per server process, fanned out in memory
@@ -136,8 +136,10 @@ export function customerReservationStream(actor: Actor | null, signal: AbortSign
   return eventStream({
     signal,
     snapshot: async () => {
-      const rows = await reservationsForLive(db, me.id);
+      const [rows, waiting] = await Promise.all([reservationsForLive(db, me.id), waitlistReservableIds(db, me.id)]);
       remember(rows);
+      // A place offered from a waiting list arrives as a new reservation on one of these.
+      for (const id of waiting) mine.add(id);
       return rows;
     },
     onBatch: async (b, send) => {

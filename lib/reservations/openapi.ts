@@ -4,6 +4,7 @@ import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, problems } from "@/
 import {
   CancelReservableInput,
   CancelReservationInput,
+  CancelSlotDayInput,
   CreatePreorderInput,
   GenerateSlotsInput,
   JoinWaitlistInput,
@@ -141,6 +142,21 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
           refunds: z.number().int(),
           refundedAmount: z.number().int(),
         }),
+      ),
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/reservables/cancel-day",
+    tags,
+    security: session,
+    summary: "A hub's operator calls off every open slot at one of their hubs on one day (Asia/Seoul); customers are refunded and see the reason",
+    request: { body: jsonBody(CancelSlotDayInput) },
+    responses: {
+      200: jsonResponse(
+        "Called off",
+        z.object({ cancelledSlots: z.number().int(), cancelledReservations: z.number().int(), refunds: z.number().int(), refundedAmount: z.number().int() }),
       ),
       ...problems(400, 401, 403, 404, 409, 422),
     },

@@ -89,7 +89,7 @@ export function reservableView(r: ReservableRow) {
     endsAt: iso(r.endsAt),
     opensAt: iso(r.opensAt),
     capacity: r.capacity,
-    available: Math.max(0, r.capacity - r.taken),
+    available: r.status === "cancelled" ? 0 : Math.max(0, r.capacity - r.taken),
     perCustomerLimit: r.perCustomerLimit,
     cancelDeadline: r.cancelDeadline.toISOString(),
     holdMinutes: r.holdMinutes,
@@ -222,6 +222,14 @@ export async function reservationsForLive(db: Db | Tx, customerId: string, reser
     : eq(reservations.customerId, customerId);
   const rows = await reservationQuery(db).where(where).orderBy(desc(reservations.createdAt)).limit(200);
   return rows.map(reservationView);
+}
+
+export async function waitlistReservableIds(db: Db | Tx, customerId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: waitlistEntries.reservableId })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.customerId, customerId), eq(waitlistEntries.status, "waiting")));
+  return rows.map((r) => r.id);
 }
 
 /** The customer's places in waiting lists. */

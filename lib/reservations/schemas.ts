@@ -103,3 +103,10 @@ export const ReservablesQuery = z.strictObject({
   locationId: Id.optional(),
   kind: z.enum(["slot", "preorder"], { error: "Must be slot or preorder." }).optional(),
 });
+
+/** A hub's whole day of slots called off (Seoul date). */
+export const CancelSlotDayInput = z.strictObject({
+  locationId: Id,
+  date: LocalDate,
+  reason: CancelReservableInput.shape.reason,
+});

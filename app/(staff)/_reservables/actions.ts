@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
-import { cancelReservable } from "@/lib/reservations/cancel-reservable";
+import { cancelReservable, cancelSlotDay } from "@/lib/reservations/cancel-reservable";
 import { createPreorder, generateSlots } from "@/lib/reservations/create-reservables";
 
 const PAGES = ["/dealer/reservables", "/marketing/reservables", "/seller/reservables"];
@@ -32,6 +32,15 @@ export async function cancelReservableAction(reservableId: string, input: { reas
   return runAction(async () => {
     const actor = await currentActor();
     const r = await inTransaction((tx) => cancelReservable(tx, actor, reservableId, input));
+    refresh();
+    return r;
+  });
+}
+
+export async function cancelSlotDayAction(input: { locationId: string; date: string; reason: string }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const r = await inTransaction((tx) => cancelSlotDay(tx, actor, input));
     refresh();
     return r;
   });
