@@ -208,8 +208,9 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
   const hubs = useMemo(() => {
     const m = new Map<string, NonNullable<ReservableView["location"]>>();
     for (const s of slots) if (s.location) m.set(s.location.id, s.location);
-    return [...m.values()];
-  }, [slots]);
+    // Org hubs first, then dealers' hubs, each by name.
+    return [...m.values()].sort((a, b) => (a.kind ?? "").localeCompare(b.kind ?? "") * -1 || a.name[locale].localeCompare(b.name[locale], locale));
+  }, [slots, locale]);
   const [hubId, setHubId] = useState(hubs[0]?.id ?? "");
   const [selected, setSelected] = useState<string | null>(null);
   const atHub = slots.filter((s) => s.locationId === hubId);
