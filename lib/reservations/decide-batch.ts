@@ -41,7 +41,7 @@ export type DecideResult = {
 };
 
 export function graceMs(): number {
-  return Number(process.env.RESERVATION_GRACE_MS ?? 150);
+  return Number(process.env.RESERVATION_GRACE_MS ?? 250);
 }
 export function batchSize(): number {
   return Number(process.env.RESERVATION_BATCH_SIZE ?? 1000);
