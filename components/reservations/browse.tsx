@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import { joinWaitlistAction, reserveAction } from "@/app/(shop)/reservations/actions";
 import { Button } from "@/components/ui/button";
 import type { ReservableView } from "@/lib/reservations/queries";
@@ -27,6 +28,13 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
   const preorders = reservables.filter((r) => r.kind === "preorder");
   const slots = reservables.filter((r) => r.kind === "slot");
   const [pending, startTransition] = useTransition();
+  const [joined, setJoined] = useState<string[]>([]);
+  const router = useRouter();
+  // When one of this page's requests is decided, what is left has changed: fetch it again.
+  const decidedKey = mine.map((r) => `${r.id}:${r.status}`).join(",");
+  useEffect(() => {
+    if (decidedKey) router.refresh();
+  }, [decidedKey, router]);
 
   const errorText = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.generic") : t("errors.generic"));
   const reserve = (reservableId: string, quantity: number) =>
@@ -40,10 +48,13 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
     startTransition(async () => {
       setNotice(null);
       const out = await joinWaitlistAction(reservableId, { quantity });
-      if (out.ok) setNotice({ kind: "ok", text: t("joinedWaitlist", { position: out.data.position }) });
+      if (out.ok) {
+        setJoined((ids) => [...ids, reservableId]);
+        setNotice({ kind: "ok", text: t("joinedWaitlist", { position: out.data.position }) });
+      }
       else setNotice({ kind: "error", text: errorText(out.code) });
     });
-  const actions = { viewer, returnTo, pending, reserve, joinWaitlist };
+  const actions = { viewer, returnTo, pending, reserve, joinWaitlist, joined };
 
   return (
     <div className="space-y-10">
@@ -72,7 +83,7 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
             {mine.map((r) => (
               <div key={r.id} className="space-y-2">
                 <ReservationCard r={r} />
-                {r.status === "rejected" && r.reason === "sold_out" ? (
+                {r.status === "rejected" && r.reason === "sold_out" && !joined.includes(r.reservableId) ? (
                   <Button variant="secondary" disabled={pending} onClick={() => joinWaitlist(r.reservableId, r.quantity)}>
                     {t("joinWaitlist")}
                   </Button>
@@ -111,9 +122,10 @@ type Actions = {
   pending: boolean;
   reserve: (id: string, quantity: number) => void;
   joinWaitlist: (id: string, quantity: number) => void;
+  joined: string[];
 };
 
-function ReserveControls({ r, viewer, returnTo, pending, reserve, joinWaitlist, label }: Actions & { r: ReservableView; label?: string }) {
+function ReserveControls({ r, viewer, returnTo, pending, reserve, joinWaitlist, joined, label }: Actions & { r: ReservableView; label?: string }) {
   const t = useTranslations("reservations");
   const max = Math.max(1, Math.min(r.perCustomerLimit ?? 10, 10));
   const [quantity, setQuantity] = useState(1);
@@ -130,6 +142,7 @@ function ReserveControls({ r, viewer, returnTo, pending, reserve, joinWaitlist, 
       </Link>
     );
   }
+  if (r.available === 0 && joined.includes(r.id)) return <p className="text-sm font-medium text-amber-800">{t("onWaitlist")}</p>;
   if (r.available === 0) {
     return (
       <Button variant="secondary" disabled={pending} onClick={() => joinWaitlist(r.id, 1)}>
