@@ -142,6 +142,9 @@ test.describe("reservations", () => {
     await screenshot(customer, "reservations-cancelled-by-dealer");
     await setLanguage(page, "en");
     await expect(page.getByRole("heading", { name: "Reservables" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Search" }).fill("Bundang");
+    await expect(row).toContainText("Cancelled");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "reservables-dealer-en");
     await customer.context().close();
   });
