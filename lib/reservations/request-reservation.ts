@@ -91,8 +91,9 @@ export async function requestReservation(
     throw new Conflict("reservable.not_open", "Reservations have not opened yet.", { opensAt: new Date(r.opens_at!).toISOString() });
   }
   if (r.started) throw new Conflict("reservable.closed", "This slot or launch has already started.");
-  // The per-customer limit: asking for more than it, or already holding it. Not the rule itself (the
-  // worker enforces it under the lock, counting pending requests too), but the customer hears it now.
+  // The per-customer limit: asking for more than it, or already holding it (confirmed or paid). Not
+  // the rule itself (the worker enforces it under the lock, counting what it confirms in the same
+  // batch), but the customer hears it now instead of after a trip through the queue.
   throw new Conflict("reservation.over_limit", `At most ${r.per_customer_limit} per customer.`, { limit: r.per_customer_limit });
 }
 
