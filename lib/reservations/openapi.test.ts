@@ -24,6 +24,6 @@ describe("/api/openapi.json for reservations", () => {
     ]!.schema;
     expect(schema.required).toEqual(["reservableId"]);
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(post.responses)).toContain("202");
+    expect(Object.keys(post.responses ?? {})).toContain("202");
   });
 });
