@@ -70,7 +70,11 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
           </div>
         ),
       }),
-      col.accessor((r) => r.location?.name[locale] ?? "", { id: "where", header: t("columns.where") }),
+      col.accessor((r) => r.location?.name[locale] ?? "", {
+        id: "where",
+        header: t("columns.where"),
+        cell: (c) => <span className="whitespace-nowrap">{c.getValue() || "—"}</span>,
+      }),
       col.accessor("startsAt", {
         header: t("columns.when"),
         cell: (c) => (c.getValue() ? <span className="whitespace-nowrap">{format.dateTime(new Date(c.getValue()!), "short")}</span> : "—"),
@@ -97,7 +101,7 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
         header: t("columns.actions"),
         cell: (c) =>
           c.row.original.status === "open" ? (
-            <Button variant="ghost" className="!px-2 !py-1 !text-red-700" onClick={() => setCancelling(c.row.original)}>
+            <Button variant="ghost" className="whitespace-nowrap !px-2 !py-1 !text-red-700" onClick={() => setCancelling(c.row.original)}>
               {t("cancelWhole")}
             </Button>
           ) : null,
