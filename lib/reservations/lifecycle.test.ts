@@ -175,10 +175,15 @@ describe("holds", () => {
     await t.db.update(reservations).set({ holdExpiresAt: sql`now() + interval '30 milliseconds'` }).where(eq(reservations.id, res.id));
     await new Promise((x) => setTimeout(x, 25));
     const [pay] = await Promise.allSettled([tx((x) => payReservation(x, c!, res.id, {})), settleReservable(t.db, r.id)]);
+    await new Promise((x) => setTimeout(x, 30));
+    await settleReservable(t.db, r.id); // the worker's next look, once the hold has surely run out
     const [row] = await t.db.select().from(reservations).where(eq(reservations.id, res.id));
     const taken = (await reservableRow(t.db, r.id)).taken;
     if (pay.status === "fulfilled") expect([row!.status, taken]).toEqual(["paid", 1]);
-    else expect([row!.status, taken]).toEqual(["expired", 0]);
+    else {
+      expect(pay.reason).toMatchObject({ code: "reservation.hold_expired" });
+      expect([row!.status, taken]).toEqual(["expired", 0]);
+    }
   });
 });
 

@@ -47,6 +47,39 @@ export async function lockReservable(tx: Tx, id: string, opts: { skipLocked?: bo
   };
 }
 
+/** What a settle has to do, read in the same statement that takes the lock. */
+export type Work = { pending: boolean; dueHolds: boolean; waiting: boolean };
+
+/**
+ * The worker's lock: `FOR UPDATE SKIP LOCKED` of the reservable and, in the same statement, whether it
+ * has pending requests, holds that ran out or a waiting list, so a settle with nothing to do (another
+ * worker got there first) costs one query, and a busy one skips the steps it does not need.
+ */
+export async function lockForSettle(tx: Tx, id: string): Promise<{ r: LockedReservable; work: Work } | null> {
+  const rows = await tx.execute<Row & { has_pending: boolean; has_due: boolean; has_waiting: boolean }>(sql`
+    select id, capacity, taken, per_customer_limit, hold_minutes, status, starts_at, now() as now,
+      exists (select 1 from reservations x where x.reservable_id = r.id and x.status = 'pending') as has_pending,
+      exists (select 1 from reservations x where x.reservable_id = r.id and x.status = 'confirmed' and x.hold_expires_at <= now()) as has_due,
+      exists (select 1 from waitlist_entries w where w.reservable_id = r.id and w.status = 'waiting') as has_waiting
+    from reservables r where id = ${id}
+    for update of r skip locked`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    r: {
+      id: row.id,
+      capacity: row.capacity,
+      taken: row.taken,
+      perCustomerLimit: row.per_customer_limit,
+      holdMinutes: row.hold_minutes,
+      status: row.status,
+      startsAt: row.starts_at === null ? null : new Date(row.starts_at),
+      now: new Date(row.now),
+    },
+    work: { pending: row.has_pending, dueHolds: row.has_due, waiting: row.has_waiting },
+  };
+}
+
 export function isClosed(r: LockedReservable): boolean {
   return r.status === "cancelled" || (r.startsAt !== null && r.startsAt <= r.now);
 }

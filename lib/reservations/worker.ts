@@ -120,7 +120,9 @@ export class ReservationWorker {
     try {
       const r = await settleReservable(this.o.db, id, { limit: this.o.batchSize, graceMs: this.o.graceMs });
       this.o.onSettled?.(id, r);
-      if (r.skipped) this.schedule(id, 50);
+      // Skipped: someone holds the row (another worker settling it, or a cancellation). Look once more
+      // a little later; with nothing left to do that costs one query.
+      if (r.skipped) this.schedule(id, 250);
       else if (r.more) this.schedule(id, 0);
       else if (r.retryInMs !== null) this.schedule(id, r.retryInMs);
     } catch (e) {
