@@ -1,0 +1,38 @@
+"use server";
+
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/session";
+import { runAction } from "@/lib/http/action";
+import { inTransaction } from "@/lib/http/route";
+import { cancelReservation } from "@/lib/reservations/cancel-reservation";
+import { joinWaitlist } from "@/lib/reservations/join-waitlist";
+import { payReservation } from "@/lib/reservations/pay-reservation";
+import { submitReservationRequest } from "@/lib/reservations/request-reservation";
+
+export async function reserveAction(input: { reservableId: string; quantity: number }) {
+  return runAction(async () => {
+    const r = await submitReservationRequest(getDb(), await currentActor(), input);
+    return { id: r.id, status: r.status };
+  });
+}
+
+export async function joinWaitlistAction(reservableId: string, input: { quantity: number }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    return inTransaction((tx) => joinWaitlist(tx, actor, reservableId, input));
+  });
+}
+
+export async function payAction(reservationId: string, input: { cardNumber?: string }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    return inTransaction((tx) => payReservation(tx, actor, reservationId, input));
+  });
+}
+
+export async function cancelAction(reservationId: string, input: { reason?: string }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    return inTransaction((tx) => cancelReservation(tx, actor, reservationId, input));
+  });
+}

@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { Browse } from "@/components/reservations/browse";
+import { PageTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/session";
+import { listReservables } from "@/lib/reservations/queries";
+import { Id } from "@/lib/validation";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("reservations");
+  return { title: t("browseTitle") };
+}
+
+/** Customers and guests: pre-orders and a week of appointment slots (`?productId=` from a product page). */
+export default async function BrowseReservablesPage({ searchParams }: { searchParams: Promise<{ productId?: string }> }) {
+  const { productId } = await searchParams;
+  const filter = productId && Id.safeParse(productId).success ? { productId } : {};
+  const [actor, t, reservables] = await Promise.all([currentActor(), getTranslations("reservations"), listReservables(getDb(), filter)]);
+  const viewer = !actor ? "guest" : actor.role === "customer" ? "customer" : "staff";
+  const returnTo = `/reservations/browse${filter.productId ? `?productId=${filter.productId}` : ""}`;
+  return (
+    <>
+      <PageTitle title={t("browseTitle")} subtitle={t("browseSubtitle")} />
+      <Browse reservables={reservables} viewer={viewer} returnTo={returnTo} />
+    </>
+  );
+}

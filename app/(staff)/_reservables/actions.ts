@@ -1,0 +1,47 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { currentActor } from "@/lib/auth/session";
+import { runAction } from "@/lib/http/action";
+import { inTransaction } from "@/lib/http/route";
+import { cancelReservable, cancelSlotDay } from "@/lib/reservations/cancel-reservable";
+import { createPreorder, generateSlots } from "@/lib/reservations/create-reservables";
+
+const PAGES = ["/dealer/reservables", "/marketing/reservables", "/seller/reservables"];
+const refresh = () => PAGES.forEach((p) => revalidatePath(p));
+
+export async function generateSlotsAction(input: unknown) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const r = await inTransaction((tx) => generateSlots(tx, actor, input));
+    refresh();
+    return { created: r.created, skipped: r.skipped };
+  });
+}
+
+export async function createPreorderAction(input: unknown) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const r = await inTransaction((tx) => createPreorder(tx, actor, input));
+    refresh();
+    return r;
+  });
+}
+
+export async function cancelReservableAction(reservableId: string, input: { reason: string }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const r = await inTransaction((tx) => cancelReservable(tx, actor, reservableId, input));
+    refresh();
+    return r;
+  });
+}
+
+export async function cancelSlotDayAction(input: { locationId: string; date: string; reason: string }) {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const r = await inTransaction((tx) => cancelSlotDay(tx, actor, input));
+    refresh();
+    return r;
+  });
+}

@@ -1,0 +1,12 @@
+export const dynamic = "force-dynamic";
+
+import { inTransaction, json, readJson, route, type RouteContext } from "@/lib/http/route";
+import { payReservation } from "@/lib/reservations/pay-reservation";
+
+type Ctx = RouteContext<{ id: string }>;
+
+/** Pays a confirmed reservation before its hold runs out (`{ cardNumber? }`). */
+export const POST = route(async ({ req, actor, params }: Ctx) => {
+  const body = await readJson(req);
+  return json(await inTransaction((tx) => payReservation(tx, actor, params.id, body)));
+});

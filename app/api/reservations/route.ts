@@ -1,0 +1,20 @@
+export const dynamic = "force-dynamic";
+
+import { getDb } from "@/db/client";
+import { idempotencyKey, json, readJson, route } from "@/lib/http/route";
+import { myReservations } from "@/lib/reservations/queries";
+import { submitReservationRequest } from "@/lib/reservations/request-reservation";
+
+/** The customer's reservations, newest first. */
+export const GET = route(async ({ actor }) => json(await myReservations(getDb(), actor)));
+
+/** Records the request and answers 202 pending once it is committed; the worker decides it. */
+export const POST = route(async ({ req, actor }) => {
+  const body = await readJson(req);
+  const key = idempotencyKey(req);
+  const r = await submitReservationRequest(getDb(), actor, body, { idempotencyKey: key });
+  return json({ id: r.id, status: r.status }, 202, {
+    location: `/api/reservations/${r.id}`,
+    ...(r.replayed ? { "idempotent-replayed": "true" } : {}),
+  });
+});

@@ -1,0 +1,60 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { reservables, reservations, waitlistEntries } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/auth/policy";
+import { Conflict, NotFound } from "@/lib/errors";
+import { notifyChanged } from "./events";
+import { addTaken, lockReservable } from "./locked";
+import { refundReservationPayment } from "./payments";
+import { pathId } from "./queries";
+import { CancelReservationInput } from "./schemas";
+import { offerToWaitlist } from "./waitlist";
+
+/**
+ * A customer cancels their reservation before the reservable's cancellation deadline: capacity comes
+ * back (and is offered to the waiting list at once), a paid one is refunded, and who and why is
+ * recorded. Lock order is the worker's: the reservable row first, then the reservation.
+ */
+export async function cancelReservation(tx: Tx, actor: Actor | null, reservationId: string, raw: unknown) {
+  const customer = requireUser(actor, "reservation:cancel:own");
+  const id = pathId(reservationId);
+  const input = CancelReservationInput.parse(raw);
+  const [own] = await tx
+    .select({ reservableId: reservations.reservableId })
+    .from(reservations)
+    .where(and(eq(reservations.id, id), eq(reservations.customerId, customer.id)));
+  if (!own) throw new NotFound("reservation.not_found", "No such reservation.");
+
+  const r = (await lockReservable(tx, own.reservableId))!;
+  const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for("update");
+  if (!row || !["pending", "confirmed", "paid"].includes(row.status)) {
+    throw new Conflict("reservation.not_cancellable", `This reservation cannot be cancelled (it is ${row?.status}).`, { reservationStatus: row?.status });
+  }
+  const [deadline] = await tx
+    .select({ passed: sql<boolean>`${reservables.cancelDeadline} < now()`, at: reservables.cancelDeadline })
+    .from(reservables)
+    .where(eq(reservables.id, r.id));
+  if (deadline!.passed) {
+    throw new Conflict("reservation.cancel_deadline_passed", "The deadline for cancelling has passed.", { deadline: deadline!.at.toISOString() });
+  }
+
+  const reason = input.reason || "customer_request";
+  await tx
+    .update(reservations)
+    .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: customer.id, cancelReason: reason, updatedAt: sql`now()` })
+    .where(eq(reservations.id, id));
+  let refunded = 0;
+  if (row.status === "confirmed" || row.status === "paid") {
+    await addTaken(tx, r, -row.quantity);
+    if (row.waitlistEntryId) {
+      await tx.update(waitlistEntries).set({ status: "left", updatedAt: sql`now()` }).where(eq(waitlistEntries.id, row.waitlistEntryId));
+    }
+    if (row.status === "paid" && row.paymentId) {
+      refunded = await refundReservationPayment(tx, { paymentId: row.paymentId, reservationId: id, reason, actorUserId: customer.id });
+    }
+    await offerToWaitlist(tx, r);
+  }
+  await notifyChanged(tx, r.id);
+  return { id, status: "cancelled" as const, refunded };
+}

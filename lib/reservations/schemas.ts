@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { Id, Quantity } from "@/lib/validation";
+
+/** `POST /api/reservations`: one request for `quantity` of a reservable; the worker decides it. */
+export const RequestReservationInput = z.strictObject({
+  reservableId: Id,
+  quantity: Quantity.default(1),
+});
+export type RequestReservationInput = z.infer<typeof RequestReservationInput>;
+
+/** The fake provider's card: any 16 digits (spaces allowed); 4000 0000 0000 0002 is always declined. */
+export const CardNumber = z
+  .string({ error: "Enter a card number." })
+  .trim()
+  .regex(/^[0-9 ]{12,23}$/, { error: "Enter a card number of 12 to 19 digits." });
+
+export const PayReservationInput = z.strictObject({
+  cardNumber: CardNumber.optional(),
+});
+
+export const CancelReservationInput = z.strictObject({
+  reason: z.string({ error: "Must be text." }).trim().max(500, { error: "Use at most 500 characters." }).optional(),
+});
+
+export const JoinWaitlistInput = z.strictObject({
+  quantity: Quantity.default(1),
+});
+
+export const CancelReservableInput = z.strictObject({
+  reason: z
+    .string({ error: "Say why (customers see it)." })
+    .trim()
+    .min(1, { error: "Say why (customers see it)." })
+    .max(500, { error: "Use at most 500 characters." }),
+});
+
+const Capacity = z
+  .number({ error: "Must be a whole number from 1 to 100,000." })
+  .int({ error: "Must be a whole number from 1 to 100,000." })
+  .min(1, { error: "Must be at least 1." })
+  .max(100_000, { error: "Must be at most 100,000." });
+const Limit = z
+  .number({ error: "Must be a whole number from 1 to 1,000." })
+  .int({ error: "Must be a whole number from 1 to 1,000." })
+  .min(1, { error: "Must be at least 1." })
+  .max(1000, { error: "Must be at most 1,000." });
+const HoldMinutes = z
+  .number({ error: "Must be a whole number of minutes from 1 to 10,080." })
+  .int({ error: "Must be a whole number of minutes from 1 to 10,080." })
+  .min(1, { error: "Must be at least 1." })
+  .max(10_080, { error: "Must be at most 10,080 (a week)." });
+const Instant = z.iso.datetime({ offset: true, error: "Must be an ISO-8601 time with an offset." }).transform((s) => new Date(s));
+const LocalDate = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
+const LocalTime = z.string({ error: "Must be a time (HH:MM)." }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: "Must be a time (HH:MM)." });
+
+/** A launch pre-order allocation (marketing, or the seller of the product). */
+export const CreatePreorderInput = z
+  .strictObject({
+    variantId: Id,
+    capacity: Capacity,
+    perCustomerLimit: Limit.nullable().default(null),
+    opensAt: Instant,
+    launchAt: Instant,
+    cancelDeadline: Instant,
+    holdMinutes: HoldMinutes.default(15),
+  })
+  .refine((v) => v.opensAt < v.launchAt, { path: ["launchAt"], error: "Must be after the opening time." })
+  .refine((v) => v.cancelDeadline <= v.launchAt, { path: ["cancelDeadline"], error: "Must not be after the launch." });
+export type CreatePreorderInput = z.infer<typeof CreatePreorderInput>;
+
+/**
+ * Appointment slots at one of the actor's hubs: every `slotMinutes` between `dayStart` and `dayEnd`
+ * (Asia/Seoul) on `days` days from `fromDate`. One day of 30-minute slots from 10:00 to 18:00 is 16.
+ */
+export const GenerateSlotsInput = z
+  .strictObject({
+    variantId: Id,
+    locationId: Id,
+    fromDate: LocalDate,
+    days: z.number({ error: "Must be a whole number from 1 to 31." }).int({ error: "Must be a whole number from 1 to 31." }).min(1).max(31),
+    dayStart: LocalTime,
+    dayEnd: LocalTime,
+    slotMinutes: z
+      .number({ error: "Must be a whole number of minutes from 10 to 480." })
+      .int({ error: "Must be a whole number of minutes from 10 to 480." })
+      .min(10, { error: "Must be at least 10." })
+      .max(480, { error: "Must be at most 480." }),
+    capacity: Capacity,
+    perCustomerLimit: Limit.nullable().default(1),
+    holdMinutes: HoldMinutes.default(30),
+    cancelHoursBefore: z
+      .number({ error: "Must be a whole number of hours from 0 to 168." })
+      .int({ error: "Must be a whole number of hours from 0 to 168." })
+      .min(0)
+      .max(168)
+      .default(2),
+  })
+  .refine((v) => v.dayStart < v.dayEnd, { path: ["dayEnd"], error: "Must be after the day's start." });
+export type GenerateSlotsInput = z.infer<typeof GenerateSlotsInput>;
+
+export const ReservablesQuery = z.strictObject({
+  productId: Id.optional(),
+  locationId: Id.optional(),
+  kind: z.enum(["slot", "preorder"], { error: "Must be slot or preorder." }).optional(),
+});
+
+/** A hub's whole day of slots called off (Seoul date). */
+export const CancelSlotDayInput = z.strictObject({
+  locationId: Id,
+  date: LocalDate,
+  reason: CancelReservableInput.shape.reason,
+});
