@@ -6,6 +6,8 @@ import { authorize } from "@/lib/auth/policy";
 import { allowedEvents, type FulfilmentEvent } from "./fulfilment-machine";
 import type { SellerOrderStatus } from "./order-status";
 import { FulfilmentQueueQuery } from "./schemas";
+import { sellerOrderNotFound } from "./seller-order-access";
+import { Id } from "@/lib/validation";
 import { iso, type LocationRef } from "./view";
 
 /** A seller order as its fulfiller sees it: what to send, where to, and what can be done next. */
@@ -112,4 +114,19 @@ export async function fulfilmentQueue(tx: Tx | Db, actor: Actor | null, raw: unk
     tx.select({ n: count() }).from(sellerOrders).where(where),
   ]);
   return { items, total: counted[0]?.n ?? 0, page: q.page, pageSize: q.pageSize, locations: own };
+}
+
+/** One seller order for staff: its operator or its seller; anyone else's is NotFound. */
+export async function getSellerOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unknown): Promise<SellerOrderRow> {
+  authorize(actor, "fulfilment:work:own-location");
+  const id = Id.safeParse(rawId);
+  if (!id.success) throw sellerOrderNotFound();
+  const org = actor.organisationId;
+  const [row] = await tx
+    .select({ sellerId: sellerOrders.sellerId, operatorId: locations.operatorId })
+    .from(sellerOrders)
+    .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
+    .where(eq(sellerOrders.id, id.data));
+  if (!row || !org || (row.sellerId !== org && row.operatorId !== org)) throw sellerOrderNotFound();
+  return loadSellerOrderRow(tx, id.data);
 }
