@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
-import { idempotencyKeys } from "@/db/schema";
+import { prepared } from "@/db/raw";
 import { DomainError } from "@/lib/errors";
 
 /**
@@ -35,12 +33,20 @@ function canonicalJson(v: unknown): string {
 
 export type KeyRef = { userId: string; scope: string; key: string };
 
+const FIND_KEY_SQL = `
+  select request_hash as "requestHash", resource_id as "resourceId" from idempotency_keys
+  where user_id = $1::uuid and scope = $2::text and key = $3::text`;
+const CLAIM_KEY_SQL = `
+  insert into idempotency_keys (user_id, scope, key, request_hash, resource_id)
+  values ($1::uuid, $2::text, $3::text, $4::text, $5::text)
+  on conflict do nothing
+  returning 1 as claimed`;
+
+type Conn = Parameters<typeof prepared>[0];
+
 /** The resource a key already produced, or null. Throws IdempotencyKeyReused when the request differs. */
-export async function findKey(db: Tx | Db, ref: KeyRef, hash: string): Promise<string | null> {
-  const [row] = await db
-    .select({ requestHash: idempotencyKeys.requestHash, resourceId: idempotencyKeys.resourceId })
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.scope, ref.scope), eq(idempotencyKeys.key, ref.key)));
+export async function findKey(db: Conn, ref: KeyRef, hash: string): Promise<string | null> {
+  const [row] = await prepared<{ requestHash: string; resourceId: string }>(db, FIND_KEY_SQL, [ref.userId, ref.scope, ref.key]);
   if (!row) return null;
   if (row.requestHash !== hash) throw new IdempotencyKeyReused();
   return row.resourceId;
@@ -50,13 +56,8 @@ export async function findKey(db: Tx | Db, ref: KeyRef, hash: string): Promise<s
  * Claims the key for `resourceId` in this transaction. Returns null when claimed, or the resource id a
  * committed earlier request produced (after waiting for it, if it was still in flight).
  */
-export async function claimKey(tx: Tx, ref: KeyRef, hash: string, resourceId: string): Promise<string | null> {
-  const inserted = await tx.execute(sql`
-    insert into idempotency_keys (user_id, scope, key, request_hash, resource_id)
-    values (${ref.userId}, ${ref.scope}, ${ref.key}, ${hash}, ${resourceId})
-    on conflict do nothing
-    returning 1
-  `);
+export async function claimKey(tx: Conn, ref: KeyRef, hash: string, resourceId: string): Promise<string | null> {
+  const inserted = await prepared(tx, CLAIM_KEY_SQL, [ref.userId, ref.scope, ref.key, hash, resourceId]);
   if (inserted.length > 0) return null;
   const prior = await findKey(tx, ref, hash);
   if (prior === null) throw new Error("idempotency: the conflicting key vanished"); // cannot happen: keys are never deleted

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cartItems, payments as paymentsTable } from "@/db/schema";
+import { pipelinedTransaction } from "@/db/raw";
+import { payments as paymentsTable } from "@/db/schema";
 import { SYSTEM, type Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { PaymentDeclined } from "@/lib/errors";
-import { applyStockMoves, InsufficientStock, reserveMove } from "@/lib/inventory/stock";
+import { insufficientStockOf, InsufficientStock, reserveMove, STOCK_MOVES_SQL, stockMovesParams } from "@/lib/inventory/stock";
+import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
 import { loadOrderView } from "./order-queries";
@@ -14,7 +16,9 @@ import { DEFAULT_TEST_CARD, type DeclineReason, type PaymentProvider } from "./p
 import { InsufficientStockAtSource, planOrder, type OrderPlan } from "./plan-order";
 import { PlaceOrderInput } from "./schemas";
 import type { OrderView } from "./view";
-import { viewOfNewOrder, writeOrder, type NewOrder } from "./write-order";
+import { viewOfNewOrder, WRITE_ORDER_SQL, writeOrderParams, type NewOrder } from "./write-order";
+
+const CLEAR_CART_SQL = `delete from cart_items where user_id = $1::uuid and variant_id = any($2::uuid[])`;
 
 export type PlaceOrderOptions = {
   /** The `Idempotency-Key`: the same key from the same user returns the first order, reserving nothing more. */
@@ -76,24 +80,28 @@ export async function placeOrder(db: Db, actor: Actor | null, raw: unknown, opts
   };
   let priorOrderId: string | null;
   try {
-    priorOrderId = await db.transaction(async (tx) => {
+    priorOrderId = await pipelinedTransaction(db, async (conn) => {
       if (keyRef) {
-        const prior = await claimKey(tx, keyRef, hash, orderId);
-        if (prior) return prior;
+        const prior = await claimKey(conn, keyRef, hash, orderId);
+        if (prior) return { result: prior };
       }
-      if (opts.clearCart) {
-        await tx
-          .delete(cartItems)
-          .where(and(eq(cartItems.userId, customer.id), inArray(cartItems.variantId, input.items.map((i) => i.variantId))));
-      }
-      await writeOrder(tx, order);
-      // Last: the stock locks live from here to COMMIT only.
-      await applyStockMoves(tx, reserveMovesOf(plan), customer.id);
-      return null;
+      const moves = reserveMovesOf(plan);
+      return {
+        result: null,
+        // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
+        // The stock rows stay locked only while the server runs the stock statement and commits.
+        last: [
+          ...(opts.clearCart ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }] : []),
+          { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
+          { text: STOCK_MOVES_SQL, params: stockMovesParams(moves, customer.id) },
+        ],
+        admit: () => admitStockKeys(moves),
+      };
     });
   } catch (e) {
     await provider.void(auth.authorizationId);
-    if (e instanceof InsufficientStock) throw shortAtSource(e, plan);
+    const short = insufficientStockOf(e);
+    if (short) throw shortAtSource(short, plan);
     throw e;
   }
   if (priorOrderId) {

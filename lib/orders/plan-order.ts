@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { prepared } from "@/db/raw";
 import type { Db, Tx } from "@/db/client";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { LocationKind } from "./eta";
@@ -62,6 +62,23 @@ export class InsufficientStockAtSource extends Conflict {
 }
 
 /**
+ * One round trip: the ordered variants with their product and seller, and the chosen source plus every
+ * seller warehouse with the committed availability (on hand − reserved) of those variants.
+ */
+const PLAN_SQL = `
+  select
+    (select json_agg(json_build_object(
+       'id', v.id, 'sku', v.sku, 'price', v.price, 'type', p.type, 'status', p.status, 'nameKo', p.name_ko, 'nameEn', p.name_en,
+       'sellerId', p.seller_id, 'sellerKind', o.kind, 'sellerName', o.name, 'sellerNameEn', o.name_en))
+     from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
+     where v.id = any($1::uuid[])) as variants,
+    (select json_agg(json_build_object(
+       'id', l.id, 'code', l.code, 'kind', l.kind, 'name', l.name, 'nameEn', l.name_en, 'region', l.region, 'operatorId', l.operator_id,
+       'stock', coalesce((select json_object_agg(s.variant_id, s.on_hand - s.reserved) from stock_levels s
+                          where s.location_id = l.id and s.variant_id = any($1::uuid[])), '{}'::json)) order by l.code)
+     from locations l where l.id = $2::uuid or l.kind = 'seller_warehouse') as sources`;
+
+/**
  * Everything an order needs that does not need a lock: the lines priced from the variants, split into one
  * part per seller (the retailer's items from the chosen source, a marketplace seller's from its
  * warehouse), and a first availability check on committed stock. A line that is short here is short for
@@ -70,22 +87,9 @@ export class InsufficientStockAtSource extends Conflict {
  */
 export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<OrderPlan> {
   const variantIds = input.items.map((i) => i.variantId);
-  const [variantRows, locationRows] = await Promise.all([
-    db.execute(sql`
-      select v.id, v.sku, v.price, p.type, p.status, p.name_ko as "nameKo", p.name_en as "nameEn",
-        p.seller_id as "sellerId", o.kind as "sellerKind", o.name as "sellerName", o.name_en as "sellerNameEn"
-      from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
-      where v.id = any(${sql.param(variantIds)}::uuid[])
-    `) as unknown as Promise<VariantRow[]>,
-    db.execute(sql`
-      select l.id, l.code, l.kind, l.name, l.name_en as "nameEn", l.region, l.operator_id as "operatorId",
-        coalesce((select jsonb_object_agg(s.variant_id, s.on_hand - s.reserved) from stock_levels s
-                  where s.location_id = l.id and s.variant_id = any(${sql.param(variantIds)}::uuid[])), '{}'::jsonb) as stock
-      from locations l
-      where l.id = ${input.sourceLocationId ?? null}::uuid or l.kind = 'seller_warehouse'
-      order by l.code
-    `) as unknown as Promise<LocationRow[]>,
-  ]);
+  const [row] = await prepared<{ variants: VariantRow[] | null; sources: LocationRow[] | null }>(db, PLAN_SQL, [variantIds, input.sourceLocationId ?? null]);
+  const variantRows = row?.variants ?? [];
+  const locationRows = row?.sources ?? [];
 
   const byId = new Map(variantRows.map((v) => [v.id, v]));
   const unknown: Record<string, string> = {};
