@@ -24,9 +24,11 @@ const PHONE2 = "SM-S931N-1-2";
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  [dealer, dealer2, marketing, seller, customer] = await Promise.all(
-    ["dealer@demo.test", "dealer2@demo.test", "marketing@demo.test", "seller@demo.test", "customer@demo.test"].map((e) => actorFor(t.db, e)),
-  );
+  dealer = await actorFor(t.db, "dealer@demo.test");
+  dealer2 = await actorFor(t.db, "dealer2@demo.test");
+  marketing = await actorFor(t.db, "marketing@demo.test");
+  seller = await actorFor(t.db, "seller@demo.test");
+  customer = await actorFor(t.db, "customer@demo.test");
 });
 
 // The ledger explains every level after every test.
@@ -303,7 +305,7 @@ describe("concurrency", () => {
     await setStock(t.db, lc, b, 12);
     // Transfers naming both rows (in either order) and orders of either row, all at once.
     const hubs = ["HUB-HAEUNDAE", "HUB-DONGSEONGNO", "HUB-JONGNO", "HUB-INCHEON", "HUB-DUNSAN", "HUB-GANGNAM"];
-    const trs = [];
+    const trs: Awaited<ReturnType<typeof request>>[] = [];
     for (const [i, hub] of hubs.entries()) {
       trs.push(await request(marketing, "LC-BUSAN", hub, i % 2 ? [[PHONE, 2], [PHONE2, 2]] : [[PHONE2, 2], [PHONE, 2]]));
     }

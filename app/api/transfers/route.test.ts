@@ -198,3 +198,19 @@ describe("refusals write nothing", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("the transfers part of /api/openapi.json", () => {
+  it("describes every transfer endpoint", async () => {
+    const { GET } = await import("../openapi.json/route");
+    const { body } = await call(GET);
+    for (const [path, method] of [
+      ["/api/transfers", "post"],
+      ["/api/transfers", "get"],
+      ["/api/transfers/{id}", "get"],
+      ...["approve", "reject", "ship", "receive", "cancel"].map((s) => [`/api/transfers/{id}/${s}`, "post"]),
+    ]) {
+      expect(body.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
+    }
+    expect(body.paths["/api/transfers"].post.requestBody.content["application/json"].schema.additionalProperties).toBe(false);
+  });
+});
