@@ -146,3 +146,12 @@ export function receiveTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: u
     };
   });
 }
+
+const VERBS = { approve: approveTransfer, reject: rejectTransfer, ship: shipTransfer, receive: receiveTransfer, cancel: cancelTransfer } as const;
+
+/** One step by name (for the staff pages' buttons); an unknown name is a 422. */
+export function stepTransfer(tx: Tx, actor: Actor | null, event: unknown, id: unknown, raw: unknown): Promise<TransferView> {
+  const verb = typeof event === "string" && Object.hasOwn(VERBS, event) ? VERBS[event as TransferEvent] : null;
+  if (!verb) throw new Invalid({ event: "Unknown step." });
+  return verb(tx, actor, id, raw);
+}

@@ -32,3 +32,5 @@ export function stockEffectOf(from: TransferStatus, event: TransferEvent): "rese
   if (event === "cancel" && from === "approved") return "release";
   return null;
 }
+
+export const transferStatuses = ["requested", "approved", "in_transit", "received", "rejected", "cancelled"] as const satisfies readonly TransferStatus[];

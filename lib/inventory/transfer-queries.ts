@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { locations, products, transferEvents, transferItems, transfers, users, variants } from "@/db/schema";
+import { locations, organisations, products, transferEvents, transferItems, transfers, users, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { isNetwork, loadTransferFor, mayDo, type LocationKindName, type TransferAccessRow } from "./transfer-access";
@@ -140,4 +140,34 @@ export async function listTransfers(db: Db | Tx, actor: Actor | null, rawQuery: 
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { items: await viewsOf(db, actor, page.map((p) => p.id)), total, page: q.page, pageSize: q.pageSize };
+}
+
+export type TransferFormOptions = {
+  sources: TransferLocationRef[];
+  /** The hubs this actor may request into (marketing: every hub). */
+  destinations: TransferLocationRef[];
+  variants: { id: string; sku: string; productName: string; productNameEn: string }[];
+};
+
+/** What the request form offers: sources (centers and hubs), own hubs as destinations, the retailer's stock items. */
+export async function transferFormOptions(db: Db | Tx, actor: Actor | null): Promise<TransferFormOptions> {
+  authorize(actor, "transfer:request");
+  const locs = await db
+    .select()
+    .from(locations)
+    .where(inArray(locations.kind, ["logistics_center", "org_hub", "dealer_hub"]))
+    .orderBy(asc(locations.kind), asc(locations.code));
+  const network = isNetwork(actor);
+  const vars = await db
+    .select({ id: variants.id, sku: variants.sku, productName: products.nameKo, productNameEn: products.nameEn })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .innerJoin(organisations, eq(organisations.id, products.sellerId))
+    .where(and(eq(products.type, "stock"), eq(organisations.kind, "retailer")))
+    .orderBy(asc(products.nameEn), asc(variants.sku));
+  return {
+    sources: locs.map(refOf),
+    destinations: locs.filter((l) => l.kind !== "logistics_center" && (network || l.operatorId === actor.organisationId)).map(refOf),
+    variants: vars,
+  };
 }
