@@ -1,6 +1,13 @@
+import type { Page } from "@playwright/test";
 import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const SKU = "SM-X826N-2-1";
+
+/** Full-page screenshots from the top, so the sticky header sits where it belongs. */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
 
 test("a dealer's replenishment: requested, approved and shipped by marketing, received with a shortfall", async ({ page, browser, baseURL }) => {
   await signInAs(page, "dealer");
@@ -18,6 +25,8 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   await page.goto("/dealer/transfers");
   await expect(page.getByRole("heading", { name: "재고 이동", level: 1 })).toBeVisible();
   const main = page.getByRole("main");
+  const form = main.locator("details");
+  if ((await form.getAttribute("open")) === null) await form.locator("summary").click();
   await main.getByLabel("출발지").selectOption({ label: "수도권 물류센터 (이천)" });
   await main.getByLabel("도착 HUB").selectOption({ label: "강남역 대리점 HUB" });
   const item = main.getByLabel("품목 1", { exact: true });
@@ -29,7 +38,7 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   const dealerRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
   await expect(dealerRow).toContainText("요청됨");
   await expect(dealerRow.getByRole("button", { name: "승인" })).toHaveCount(0); // not theirs to approve
-  await screenshot(page, "transfers-dealer-requested-ko");
+  await shot(page, "transfers-dealer-requested-ko");
 
   // Marketing approves and ships it.
   const mkt = await browser.newContext({ baseURL });
@@ -44,10 +53,10 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   await expect(mrow2).toContainText("승인됨");
   await mrow2.getByRole("button", { name: "출고" }).click();
   await expect(mrow2).toContainText("운송 중");
-  await screenshot(mpage, "transfers-marketing-ko");
+  await shot(mpage, "transfers-marketing-ko");
   await setLanguage(mpage, "en");
   await expect(mrow2).toContainText("In transit");
-  await screenshot(mpage, "transfers-marketing-en");
+  await shot(mpage, "transfers-marketing-en");
   await mkt.close();
 
   // In transit: not yet at the HUB.
@@ -58,14 +67,14 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   await expect(dealerRow).toContainText("운송 중");
   await dealerRow.getByRole("button", { name: "입고" }).click();
   await dealerRow.getByLabel(`${SKU} 입고 수량`).fill("4");
-  await screenshot(page, "transfers-dealer-receiving-ko");
+  await shot(page, "transfers-dealer-receiving-ko");
   await dealerRow.getByRole("button", { name: "입고 확정" }).click();
   await expect(dealerRow).toContainText("입고 완료");
   await expect(dealerRow).toContainText("입고 4, 부족 2");
-  await screenshot(page, "transfers-dealer-received-ko");
+  await shot(page, "transfers-dealer-received-ko");
   await setLanguage(page, "en");
   await expect(dealerRow).toContainText("received 4, short 2");
-  await screenshot(page, "transfers-dealer-received-en");
+  await shot(page, "transfers-dealer-received-en");
 
   expect(await onHandAt(page)).toBe(before + 4);
 });

@@ -10,7 +10,11 @@ import type { ActionResult } from "@/lib/http/action";
 import type { TransferEvent, TransferStatus } from "@/lib/inventory/transfer-machine";
 import type { TransferView } from "@/lib/inventory/transfer-queries";
 
-export type StepAction = (id: string, event: TransferEvent, raw: unknown) => Promise<ActionResult<TransferStatus>>;
+export type StepAction = (
+  id: string,
+  event: TransferEvent,
+  raw: unknown,
+) => Promise<ActionResult<TransferStatus>>;
 
 const col = createColumnHelper<TransferView>();
 
@@ -24,7 +28,15 @@ export const STATUS_BADGE: Record<TransferStatus, string> = {
 };
 
 /** The transfers list: one row per transfer, with the steps this user may take as buttons. */
-export function TransferTable({ rows, locale, stepAction }: { rows: TransferView[]; locale: string; stepAction: StepAction }) {
+export function TransferTable({
+  rows,
+  locale,
+  stepAction,
+}: {
+  rows: TransferView[];
+  locale: string;
+  stepAction: StepAction;
+}) {
   const t = useTranslations("transfers");
   const format = useFormatter();
   const [open, setOpen] = useState<{ id: string; event: TransferEvent } | null>(null);
@@ -34,7 +46,11 @@ export function TransferTable({ rows, locale, stepAction }: { rows: TransferView
   const columns = [
     col.accessor("createdAt", {
       header: t("col.created"),
-      cell: (c) => <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(c.getValue()), "short")}</span>,
+      cell: (c) => (
+        <span className="whitespace-nowrap text-slate-600">
+          {format.dateTime(new Date(c.getValue()), "short")}
+        </span>
+      ),
     }),
     col.accessor((r) => name(r.fromLocation), {
       id: "route",
@@ -64,8 +80,12 @@ export function TransferTable({ rows, locale, stepAction }: { rows: TransferView
               <span className="font-mono text-xs text-slate-400">{i.sku}</span>
               <span className="tabular-nums font-semibold text-ink">× {format.number(i.quantity)}</span>
               {c.row.original.status === "received" ? (
-                <span className={`text-xs ${i.shortfall > 0 ? "font-semibold text-red-700" : "text-emerald-700"}`}>
-                  {i.shortfall > 0 ? t("shortfallOf", { received: i.received, shortfall: i.shortfall }) : t("receivedAll")}
+                <span
+                  className={`text-xs ${i.shortfall > 0 ? "font-semibold text-red-700" : "text-emerald-700"}`}
+                >
+                  {i.shortfall > 0
+                    ? t("shortfallOf", { received: i.received, shortfall: i.shortfall })
+                    : t("receivedAll")}
                 </span>
               ) : null}
             </li>
@@ -77,8 +97,14 @@ export function TransferTable({ rows, locale, stepAction }: { rows: TransferView
       header: t("col.status"),
       cell: (c) => (
         <div className="flex flex-col items-start gap-1">
-          <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_BADGE[c.getValue()]}`}>{t(`status.${c.getValue()}`)}</span>
-          {c.row.original.reason ? <span className="max-w-48 text-xs text-slate-500">{c.row.original.reason}</span> : null}
+          <span
+            className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_BADGE[c.getValue()]}`}
+          >
+            {t(`status.${c.getValue()}`)}
+          </span>
+          {c.row.original.reason ? (
+            <span className="max-w-48 text-xs text-slate-500">{c.row.original.reason}</span>
+          ) : null}
         </div>
       ),
     }),
@@ -108,7 +134,14 @@ export function TransferTable({ rows, locale, stepAction }: { rows: TransferView
           {error}
         </p>
       ) : null}
-      <DataTable data={rows} columns={columns} caption={t("listTitle")} empty={t("empty")} getRowId={(r) => r.id} testId="transfers-table" />
+      <DataTable
+        data={rows}
+        columns={columns}
+        caption={t("listTitle")}
+        empty={t("empty")}
+        getRowId={(r) => r.id}
+        testId="transfers-table"
+      />
     </div>
   );
 }
@@ -159,17 +192,30 @@ function RowActions({
     const submit = (e: React.FormEvent) => {
       e.preventDefault();
       if (open === "receive") {
-        run("receive", { items: row.items.map((i) => ({ variantId: i.variantId, quantity: received[i.variantId] === undefined ? i.shipped : Number(received[i.variantId]) })) });
+        run("receive", {
+          items: row.items.map((i) => ({
+            variantId: i.variantId,
+            quantity: received[i.variantId] === undefined ? i.shipped : Number(received[i.variantId]),
+          })),
+        });
       } else if (open === "reject") run("reject", { reason });
       else run("cancel", reason.trim() ? { reason } : {});
     };
     return (
-      <form onSubmit={submit} className="flex min-w-60 flex-col gap-2 rounded-xl border border-slate-200 bg-slate-50 p-3" aria-label={t(`actions.${open}`)}>
+      <form
+        onSubmit={submit}
+        className="flex min-w-60 flex-col gap-2 rounded-xl border border-slate-200 bg-slate-50 p-3"
+        aria-label={t(`actions.${open}`)}
+      >
         {open === "receive" ? (
           row.items.map((i) => (
-            <label key={i.variantId} className="flex items-center justify-between gap-2 text-xs text-slate-700">
+            <label
+              key={i.variantId}
+              className="flex items-center justify-between gap-2 text-xs text-slate-700"
+            >
               <span>
-                {locale === "en" ? i.productNameEn : i.productName} <span className="font-mono text-slate-400">({t("shippedN", { n: i.shipped })})</span>
+                {locale === "en" ? i.productNameEn : i.productName}{" "}
+                <span className="font-mono text-slate-400">({t("shippedN", { n: i.shipped })})</span>
               </span>
               <input
                 type="number"
@@ -197,7 +243,12 @@ function RowActions({
         )}
         {fieldError ? <p className="text-xs text-red-700">{fieldError}</p> : null}
         <div className="flex gap-2">
-          <Button type="submit" disabled={pending} variant={open === "receive" ? "primary" : "danger"} className="px-3 py-1.5 text-xs">
+          <Button
+            type="submit"
+            disabled={pending}
+            variant={open === "receive" ? "primary" : "danger"}
+            className="px-3 py-1.5 text-xs"
+          >
             {t(`confirm.${open}`)}
           </Button>
           <Button type="button" variant="ghost" className="px-3 py-1.5 text-xs" onClick={() => setOpen(null)}>
@@ -215,7 +266,7 @@ function RowActions({
           type="button"
           disabled={pending}
           variant={event === "reject" || event === "cancel" ? "secondary" : "primary"}
-          className="px-3 py-1.5 text-xs"
+          className="whitespace-nowrap px-3 py-1.5 text-xs"
           onClick={() => (NEEDS_INPUT.includes(event) ? setOpen(event) : run(event, {}))}
         >
           {t(`actions.${event}`)}

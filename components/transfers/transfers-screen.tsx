@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { Card, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import type { UserActor } from "@/lib/auth/actor";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
@@ -46,35 +46,58 @@ export async function TransfersScreen({
     `rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${active ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`;
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle title={t("title")} subtitle={actor.role === "marketing" ? t("subtitleMarketing") : t("subtitleDealer")} />
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="transfers-list" className="text-lg font-bold text-ink">
-              {t("listTitle")} <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
-            </h2>
-            <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
-              <Link href={hrefFor({})} className={pill(!status)} aria-current={!status ? "page" : undefined}>
-                {t("all")}
+      <PageTitle
+        title={t("title")}
+        subtitle={actor.role === "marketing" ? t("subtitleMarketing") : t("subtitleDealer")}
+      />
+      <details
+        className="group rounded-2xl border border-slate-200 bg-white shadow-sm"
+        open={list.total === 0}
+      >
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
+          <span>
+            <span className="block text-lg font-bold text-ink">{t("form.title")}</span>
+            <span className="block text-sm text-slate-600">{t("form.help")}</span>
+          </span>
+          <span className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white group-open:bg-slate-100 group-open:text-slate-700">
+            <span className="group-open:hidden">+ {t("form.open")}</span>
+            <span className="hidden group-open:inline">{t("form.close")}</span>
+          </span>
+        </summary>
+        <div className="border-t border-slate-100 px-6 py-5">
+          <RequestTransferForm options={options} locale={locale} action={requestAction} />
+        </div>
+      </details>
+      <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="transfers-list" className="text-lg font-bold text-ink">
+            {t("listTitle")}{" "}
+            <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
+          </h2>
+          <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
+            <Link href={hrefFor({})} className={pill(!status)} aria-current={!status ? "page" : undefined}>
+              {t("all")}
+            </Link>
+            {transferStatuses.map((s) => (
+              <Link
+                key={s}
+                href={hrefFor({ status: s })}
+                className={pill(status === s)}
+                aria-current={status === s ? "page" : undefined}
+              >
+                {t(`status.${s}`)}
               </Link>
-              {transferStatuses.map((s) => (
-                <Link key={s} href={hrefFor({ status: s })} className={pill(status === s)} aria-current={status === s ? "page" : undefined}>
-                  {t(`status.${s}`)}
-                </Link>
-              ))}
-            </nav>
-          </div>
-          <TransferTable rows={list.items} locale={locale} stepAction={stepAction} />
-          <PaginationLinks page={page} pages={Math.ceil(list.total / 20)} hrefFor={(p) => hrefFor({ status, page: p })} label={t("pages")} />
-        </section>
-        <aside>
-          <Card>
-            <h2 className="mb-1 text-lg font-bold text-ink">{t("form.title")}</h2>
-            <p className="mb-4 text-sm text-slate-600">{t("form.help")}</p>
-            <RequestTransferForm options={options} locale={locale} action={requestAction} />
-          </Card>
-        </aside>
-      </div>
+            ))}
+          </nav>
+        </div>
+        <TransferTable rows={list.items} locale={locale} stepAction={stepAction} />
+        <PaginationLinks
+          page={page}
+          pages={Math.ceil(list.total / 20)}
+          hrefFor={(p) => hrefFor({ status, page: p })}
+          label={t("pages")}
+        />
+      </section>
     </div>
   );
 }
