@@ -9,9 +9,16 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-test("a dealer's replenishment: requested, approved and shipped by marketing, received with a shortfall", async ({ page, browser, baseURL }) => {
+test("a dealer's replenishment: requested, approved and shipped by marketing, received with a shortfall", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await signInAs(page, "dealer");
-  const locations = (await (await page.request.get("/api/locations")).json()) as { id: string; code: string }[];
+  const locations = (await (await page.request.get("/api/locations")).json()) as {
+    id: string;
+    code: string;
+  }[];
   const gangnam = locations.find((l) => l.code === "HUB-GANGNAM")!.id;
   const onHandAt = async (p: typeof page) => {
     const res = await p.request.get(`/api/locations/${gangnam}/stock`);
@@ -27,12 +34,19 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   const main = page.getByRole("main");
   const form = main.locator("details");
   if ((await form.getAttribute("open")) === null) await form.locator("summary").click();
+  // Nothing chosen: the fields say what is missing, in Korean, and nothing is sent.
+  await main.getByRole("button", { name: "요청 보내기" }).click();
+  await expect(main.getByRole("alert")).toHaveText("표시된 항목을 확인하세요.");
+  await expect(main.getByText("재고를 가져올 곳을 선택하세요.")).toBeVisible();
+  await expect(main.getByText("품목을 선택하세요.")).toBeVisible();
+  await shot(page, "transfers-dealer-form-errors-ko");
   await main.getByLabel("출발지").selectOption({ label: "수도권 물류센터 (이천)" });
   await main.getByLabel("도착 HUB").selectOption({ label: "강남역 대리점 HUB" });
   const item = main.getByLabel("품목 1", { exact: true });
   await item.selectOption((await item.locator("option", { hasText: SKU }).getAttribute("value"))!);
   await main.getByLabel("품목 1 수량").fill("6");
   await main.getByLabel("메모 (선택)").fill("주말 프로모션 대비");
+  await shot(page, "transfers-dealer-form-ko");
   await main.getByRole("button", { name: "요청 보내기" }).click();
   await expect(main.getByRole("status")).toHaveText("요청을 보냈습니다.");
   const dealerRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
@@ -45,11 +59,19 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   const mpage = await mkt.newPage();
   await signInAs(mpage, "marketing");
   await mpage.goto("/marketing/transfers?status=requested");
-  const mrow = mpage.getByRole("main").getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const mrow = mpage
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: SKU });
   await mrow.getByRole("button", { name: "승인" }).click();
   await expect(mrow).toHaveCount(0); // it left the "requested" filter
   await mpage.goto("/marketing/transfers");
-  const mrow2 = mpage.getByRole("main").getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const mrow2 = mpage
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: SKU });
   await expect(mrow2).toContainText("승인됨");
   await mrow2.getByRole("button", { name: "출고" }).click();
   await expect(mrow2).toContainText("운송 중");

@@ -34,7 +34,19 @@ export function RequestTransferForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const name = (l: { name: string; nameEn: string }) => (locale === "en" ? l.nameEn : l.name);
-  const err = (k: string) => (errors[k] ? <p className="text-xs text-red-600">{errors[k]}</p> : null);
+  // Field errors are shown in the UI's language, by the kind of field (the API's messages are English).
+  const fieldMessage = (k: string) => {
+    if (k === "fromLocationId") return from === "" ? t("form.errors.chooseSource") : t("form.errors.source");
+    if (k === "toLocationId") return from === to ? t("form.errors.same") : t("form.errors.destination");
+    if (k.endsWith(".variantId"))
+      return errors[k] === "This item is listed twice: combine the quantities."
+        ? t("form.errors.duplicate")
+        : t("form.errors.item");
+    if (k.endsWith(".quantity")) return t("form.errors.quantity");
+    if (k === "items") return t("form.errors.items");
+    return t("errors.invalid");
+  };
+  const err = (k: string) => (errors[k] ? <p className="text-xs text-red-600">{fieldMessage(k)}</p> : null);
   const border = (k: string) => (errors[k] ? "border-red-400" : "border-slate-300");
 
   const submit = (e: React.FormEvent) => {

@@ -182,8 +182,10 @@ function RowActions({
         router.refresh();
         return;
       }
-      const first = res.errors ? Object.values(res.errors)[0] : undefined;
-      if (res.code === "validation.invalid" && first) setFieldError(t("errors.field", { message: first }));
+      const field = res.errors ? Object.keys(res.errors)[0] : undefined;
+      if (field?.endsWith("quantity")) setFieldError(t("errors.receivedQty"));
+      else if (field === "reason") setFieldError(t("errors.reason"));
+      else if (field) setFieldError(t("errors.invalid"));
       else onError(errorText(t, res.code, res.meta));
     });
 

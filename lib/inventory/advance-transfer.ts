@@ -4,23 +4,43 @@ import { stockLevels, transferEvents, transferItems, transfers, variants } from 
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
-import { applyStockMoves, compareStockKeys, InsufficientStock, releaseMove, reserveMove, shipMove, type StockMove } from "./stock";
+import {
+  applyStockMoves,
+  compareStockKeys,
+  InsufficientStock,
+  releaseMove,
+  reserveMove,
+  shipMove,
+  type StockMove,
+} from "./stock";
 import { loadTransferFor, mayDo, type TransferAccessRow } from "./transfer-access";
 import { nextTransferStatus, type TransferEvent } from "./transfer-machine";
 import { loadTransferView, type TransferView } from "./transfer-queries";
-import { CancelTransferInput, ReceiveTransferInput, RejectTransferInput, TransferStepInput } from "./transfer-schemas";
+import {
+  CancelTransferInput,
+  ReceiveTransferInput,
+  RejectTransferInput,
+  TransferStepInput,
+} from "./transfer-schemas";
 
 const REF = "transfer";
 
 /** The source ran short when approving: name each variant (id and SKU) and what is available. */
 export class TransferStockShort extends Conflict {
   constructor(short: (InsufficientStock["short"][number] & { sku: string })[]) {
-    super("transfer.insufficient_stock", `Not enough stock at the source for ${short.map((s) => s.sku).join(", ")}.`, { short });
+    super(
+      "transfer.insufficient_stock",
+      `Not enough stock at the source for ${short.map((s) => s.sku).join(", ")}.`,
+      { short },
+    );
   }
 }
 
 async function skusOf(tx: Tx, ids: string[]) {
-  const rows = await tx.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.id, ids));
+  const rows = await tx
+    .select({ id: variants.id, sku: variants.sku })
+    .from(variants)
+    .where(inArray(variants.id, ids));
   return new Map(rows.map((r) => [r.id, r.sku]));
 }
 
@@ -36,23 +56,44 @@ async function step(
   actor: Actor | null,
   rawId: unknown,
   event: TransferEvent,
-  body: (t: TransferAccessRow, lines: Line[], skus: Map<string, string>) => Promise<{ reason: string | null; moves: StockMove[]; setReason?: boolean }>,
+  body: (
+    t: TransferAccessRow,
+    lines: Line[],
+    skus: Map<string, string>,
+  ) => Promise<{ reason: string | null; moves: StockMove[]; setReason?: boolean }>,
   now = new Date(),
 ): Promise<TransferView> {
   authorize(actor, "transfer:request");
   const t = await loadTransferFor(tx, actor, rawId, { lock: true });
-  if (!mayDo(actor, t, event)) throw new Forbidden("transfer.not_allowed", `You may not ${event} this transfer.`);
+  if (!mayDo(actor, t, event))
+    throw new Forbidden("transfer.not_allowed", `You may not ${event} this transfer.`);
   const to = nextTransferStatus(t.status, event);
-  if (!to) throw new Conflict("transfer.illegal_transition", `Cannot ${event} a ${t.status} transfer.`, { from: t.status, event });
+  if (!to)
+    throw new Conflict("transfer.illegal_transition", `Cannot ${event} a ${t.status} transfer.`, {
+      from: t.status,
+      event,
+    });
   const lines = await tx.select().from(transferItems).where(eq(transferItems.transferId, t.id));
-  const skus = await skusOf(tx, lines.map((l) => l.variantId));
+  const skus = await skusOf(
+    tx,
+    lines.map((l) => l.variantId),
+  );
   const { reason, moves, setReason } = await body(t, lines, skus);
   const who = actorUserId(actor);
   await tx
     .update(transfers)
     .set({ status: to, updatedAt: now, ...(setReason ? { reason } : {}) })
     .where(eq(transfers.id, t.id));
-  await tx.insert(transferEvents).values({ transferId: t.id, fromStatus: t.status, toStatus: to, actorUserId: who, reason, createdAt: now });
+  await tx
+    .insert(transferEvents)
+    .values({
+      transferId: t.id,
+      fromStatus: t.status,
+      toStatus: to,
+      actorUserId: who,
+      reason,
+      createdAt: now,
+    });
   const view = await loadTransferView(tx, actor, t.id);
   // Last: the stock rows stay locked only until COMMIT.
   try {
@@ -67,13 +108,21 @@ async function step(
   return view;
 }
 
-const at = (t: TransferAccessRow, side: "from" | "to", variantId: string) => ({ locationId: side === "from" ? t.fromLocationId : t.toLocationId, variantId });
+const at = (t: TransferAccessRow, side: "from" | "to", variantId: string) => ({
+  locationId: side === "from" ? t.fromLocationId : t.toLocationId,
+  variantId,
+});
 
 /** Approve: the quantities are reserved at the source (transfer_reserve), so customers cannot buy them. */
 export function approveTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: unknown) {
   return step(tx, actor, id, "approve", async (t, lines) => {
     const input = TransferStepInput.parse(raw);
-    return { reason: input.note ?? null, moves: lines.map((l) => reserveMove(at(t, "from", l.variantId), l.quantity, "transfer_reserve", REF, t.id)) };
+    return {
+      reason: input.note ?? null,
+      moves: lines.map((l) =>
+        reserveMove(at(t, "from", l.variantId), l.quantity, "transfer_reserve", REF, t.id),
+      ),
+    };
   });
 }
 
@@ -89,7 +138,10 @@ export function rejectTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: un
 export function cancelTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: unknown) {
   return step(tx, actor, id, "cancel", async (t, lines) => {
     const input = CancelTransferInput.parse(raw);
-    const moves = t.status === "approved" ? lines.map((l) => releaseMove(at(t, "from", l.variantId), l.quantity, "transfer_release", REF, t.id)) : [];
+    const moves =
+      t.status === "approved"
+        ? lines.map((l) => releaseMove(at(t, "from", l.variantId), l.quantity, "transfer_release", REF, t.id))
+        : [];
     return { reason: input.reason || null, moves, setReason: true };
   });
 }
@@ -98,8 +150,14 @@ export function cancelTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: un
 export function shipTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: unknown) {
   return step(tx, actor, id, "ship", async (t, lines) => {
     const input = TransferStepInput.parse(raw);
-    await tx.update(transferItems).set({ shipped: sql`${transferItems.quantity}` }).where(eq(transferItems.transferId, t.id));
-    return { reason: input.note ?? null, moves: lines.map((l) => shipMove(at(t, "from", l.variantId), l.quantity, "transfer_out", REF, t.id)) };
+    await tx
+      .update(transferItems)
+      .set({ shipped: sql`${transferItems.quantity}` })
+      .where(eq(transferItems.transferId, t.id));
+    return {
+      reason: input.note ?? null,
+      moves: lines.map((l) => shipMove(at(t, "from", l.variantId), l.quantity, "transfer_out", REF, t.id)),
+    };
   });
 }
 
@@ -116,7 +174,8 @@ export function receiveTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: u
     (input.items ?? []).forEach((item, i) => {
       const line = lines.find((l) => l.variantId === item.variantId);
       if (!line) errors[`items.${i}.variantId`] = "This item is not on the transfer.";
-      else if (item.quantity > line.shipped) errors[`items.${i}.quantity`] = `At most the ${line.shipped} shipped.`;
+      else if (item.quantity > line.shipped)
+        errors[`items.${i}.quantity`] = `At most the ${line.shipped} shipped.`;
       else given.set(item.variantId, item.quantity);
     });
     if (Object.keys(errors).length > 0) throw new Invalid(errors);
@@ -131,27 +190,56 @@ export function receiveTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: u
     if (arriving.length > 0) {
       await tx
         .insert(stockLevels)
-        .values(arriving.map((r) => ({ locationId: t.toLocationId, variantId: r.line.variantId, onHand: 0, reserved: 0 })))
+        .values(
+          arriving.map((r) => ({
+            locationId: t.toLocationId,
+            variantId: r.line.variantId,
+            onHand: 0,
+            reserved: 0,
+          })),
+        )
         .onConflictDoNothing();
     }
     const short = received.filter((r) => r.qty < r.line.shipped);
     let reason = input.note ?? null;
     if (short.length > 0) {
-      const list = short.map((r) => `${skus.get(r.line.variantId) ?? r.line.variantId} ${r.line.shipped - r.qty}`).join(", ");
+      const list = short
+        .map((r) => `${skus.get(r.line.variantId) ?? r.line.variantId} ${r.line.shipped - r.qty}`)
+        .join(", ");
       reason = [`shortfall: ${list}`, reason].filter(Boolean).join("; ");
     }
     return {
       reason,
-      moves: arriving.map((r) => ({ ...at(t, "to", r.line.variantId), kind: "transfer_in" as const, onHandDelta: r.qty, reservedDelta: 0, refType: REF, refId: t.id })),
+      moves: arriving.map((r) => ({
+        ...at(t, "to", r.line.variantId),
+        kind: "transfer_in" as const,
+        onHandDelta: r.qty,
+        reservedDelta: 0,
+        refType: REF,
+        refId: t.id,
+      })),
     };
   });
 }
 
-const VERBS = { approve: approveTransfer, reject: rejectTransfer, ship: shipTransfer, receive: receiveTransfer, cancel: cancelTransfer } as const;
+const VERBS = {
+  approve: approveTransfer,
+  reject: rejectTransfer,
+  ship: shipTransfer,
+  receive: receiveTransfer,
+  cancel: cancelTransfer,
+} as const;
 
 /** One step by name (for the staff pages' buttons); an unknown name is a 422. */
-export function stepTransfer(tx: Tx, actor: Actor | null, event: unknown, id: unknown, raw: unknown): Promise<TransferView> {
-  const verb = typeof event === "string" && Object.hasOwn(VERBS, event) ? VERBS[event as TransferEvent] : null;
+export function stepTransfer(
+  tx: Tx,
+  actor: Actor | null,
+  event: unknown,
+  id: unknown,
+  raw: unknown,
+): Promise<TransferView> {
+  const verb =
+    typeof event === "string" && Object.hasOwn(VERBS, event) ? VERBS[event as TransferEvent] : null;
   if (!verb) throw new Invalid({ event: "Unknown step." });
   return verb(tx, actor, id, raw);
 }

@@ -19,20 +19,39 @@ export type CreateTransferResult = { transfer: TransferView; replayed: boolean }
  * reserved at the source only when the transfer is approved. With an Idempotency-Key (scope
  * "transfers"), the same key and body return the first transfer.
  */
-export async function createTransfer(tx: Tx, actor: Actor | null, raw: unknown, opts: { idempotencyKey?: string; now?: Date } = {}): Promise<CreateTransferResult> {
+export async function createTransfer(
+  tx: Tx,
+  actor: Actor | null,
+  raw: unknown,
+  opts: { idempotencyKey?: string; now?: Date } = {},
+): Promise<CreateTransferResult> {
   const user = requireUser(actor, "transfer:request");
   const input = CreateTransferInput.parse(raw);
 
-  const locs = await tx.select().from(locations).where(inArray(locations.id, [input.fromLocationId, input.toLocationId]));
+  const locs = await tx
+    .select()
+    .from(locations)
+    .where(inArray(locations.id, [input.fromLocationId, input.toLocationId]));
   const from = locs.find((l) => l.id === input.fromLocationId);
   const to = locs.find((l) => l.id === input.toLocationId);
   const errors: Record<string, string> = {};
   if (!from) errors.fromLocationId = "No such location.";
-  else if (from.kind !== "logistics_center" && !HUB_KINDS.includes(from.kind)) errors.fromLocationId = "Transfers leave from a logistics center or a hub.";
+  else if (from.kind !== "logistics_center" && !HUB_KINDS.includes(from.kind))
+    errors.fromLocationId = "Transfers leave from a logistics center or a hub.";
   if (!to) errors.toLocationId = "No such location.";
   else if (!HUB_KINDS.includes(to.kind)) errors.toLocationId = "Transfers go into a hub.";
   const known = new Set(
-    (await tx.select({ id: variants.id }).from(variants).where(inArray(variants.id, input.items.map((i) => i.variantId)))).map((v) => v.id),
+    (
+      await tx
+        .select({ id: variants.id })
+        .from(variants)
+        .where(
+          inArray(
+            variants.id,
+            input.items.map((i) => i.variantId),
+          ),
+        )
+    ).map((v) => v.id),
   );
   input.items.forEach((item, i) => {
     if (!known.has(item.variantId)) errors[`items.${i}.variantId`] = "No such item.";
@@ -59,7 +78,18 @@ export async function createTransfer(tx: Tx, actor: Actor | null, raw: unknown, 
     createdAt: now,
     updatedAt: now,
   });
-  await tx.insert(transferItems).values(input.items.map((i) => ({ transferId: id, variantId: i.variantId, quantity: i.quantity })));
-  await tx.insert(transferEvents).values({ transferId: id, fromStatus: null, toStatus: "requested", actorUserId: user.id, reason: input.note || null, createdAt: now });
+  await tx
+    .insert(transferItems)
+    .values(input.items.map((i) => ({ transferId: id, variantId: i.variantId, quantity: i.quantity })));
+  await tx
+    .insert(transferEvents)
+    .values({
+      transferId: id,
+      fromStatus: null,
+      toStatus: "requested",
+      actorUserId: user.id,
+      reason: input.note || null,
+      createdAt: now,
+    });
   return { transfer: await loadTransferView(tx, user, id), replayed: false };
 }

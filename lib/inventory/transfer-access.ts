@@ -64,7 +64,12 @@ export function mayDo(actor: Actor, t: TransferAccessRow, event: TransferEvent):
  * Loads a transfer for this actor, optionally locking its row (`FOR UPDATE`, before any stock row: the
  * transfer is always locked first). Unknown, non-UUID or not theirs to see → NotFound.
  */
-export async function loadTransferFor(tx: Db | Tx, actor: Actor, rawId: unknown, opts: { lock?: boolean } = {}): Promise<TransferAccessRow> {
+export async function loadTransferFor(
+  tx: Db | Tx,
+  actor: Actor,
+  rawId: unknown,
+  opts: { lock?: boolean } = {},
+): Promise<TransferAccessRow> {
   const id = Id.safeParse(rawId);
   if (!id.success) throw transferNotFound();
   const q = tx

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { transferStatus } from "@/db/schema";
-import { allowedTransferEvents, nextTransferStatus, stockEffectOf, transferEvents, type TransferStatus } from "./transfer-machine";
+import {
+  allowedTransferEvents,
+  nextTransferStatus,
+  stockEffectOf,
+  transferEvents,
+  type TransferStatus,
+} from "./transfer-machine";
 
 describe("transfer machine", () => {
   it("allows exactly the documented transitions", () => {
     const table: Record<string, TransferStatus | null> = {};
-    for (const from of transferStatus.enumValues) for (const e of transferEvents) table[`${from}:${e}`] = nextTransferStatus(from, e);
+    for (const from of transferStatus.enumValues)
+      for (const e of transferEvents) table[`${from}:${e}`] = nextTransferStatus(from, e);
     const allowed = Object.fromEntries(Object.entries(table).filter(([, to]) => to !== null));
     expect(allowed).toEqual({
       "requested:approve": "approved",
@@ -23,7 +30,8 @@ describe("transfer machine", () => {
     expect(nextTransferStatus("received", "receive")).toBeNull();
     expect(nextTransferStatus("in_transit", "cancel")).toBeNull();
     expect(nextTransferStatus("approved", "reject")).toBeNull();
-    for (const end of ["received", "rejected", "cancelled"] as const) expect(allowedTransferEvents(end)).toEqual([]);
+    for (const end of ["received", "rejected", "cancelled"] as const)
+      expect(allowedTransferEvents(end)).toEqual([]);
   });
 
   it("lists the next steps and their stock effects", () => {

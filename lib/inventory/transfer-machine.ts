@@ -2,7 +2,13 @@ import type { transferStatus } from "@/db/schema";
 
 export type TransferStatus = (typeof transferStatus.enumValues)[number];
 export type TransferEvent = "approve" | "reject" | "ship" | "receive" | "cancel";
-export const transferEvents = ["approve", "reject", "ship", "receive", "cancel"] as const satisfies readonly TransferEvent[];
+export const transferEvents = [
+  "approve",
+  "reject",
+  "ship",
+  "receive",
+  "cancel",
+] as const satisfies readonly TransferEvent[];
 
 const TRANSITIONS: Partial<Record<TransferStatus, Partial<Record<TransferEvent, TransferStatus>>>> = {
   requested: { approve: "approved", reject: "rejected", cancel: "cancelled" },
@@ -25,7 +31,10 @@ export function allowedTransferEvents(from: TransferStatus): TransferEvent[] {
 }
 
 /** What each step does to stock (see lib/inventory/stock.ts for the ledger conventions). */
-export function stockEffectOf(from: TransferStatus, event: TransferEvent): "reserve" | "release" | "ship" | "receive" | null {
+export function stockEffectOf(
+  from: TransferStatus,
+  event: TransferEvent,
+): "reserve" | "release" | "ship" | "receive" | null {
   if (event === "approve") return "reserve";
   if (event === "ship") return "ship";
   if (event === "receive") return "receive";
@@ -33,4 +42,11 @@ export function stockEffectOf(from: TransferStatus, event: TransferEvent): "rese
   return null;
 }
 
-export const transferStatuses = ["requested", "approved", "in_transit", "received", "rejected", "cancelled"] as const satisfies readonly TransferStatus[];
+export const transferStatuses = [
+  "requested",
+  "approved",
+  "in_transit",
+  "received",
+  "rejected",
+  "cancelled",
+] as const satisfies readonly TransferStatus[];

@@ -1,14 +1,35 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { locations, organisations, products, transferEvents, transferItems, transfers, users, variants } from "@/db/schema";
+import {
+  locations,
+  organisations,
+  products,
+  transferEvents,
+  transferItems,
+  transfers,
+  users,
+  variants,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
-import { isNetwork, loadTransferFor, mayDo, type LocationKindName, type TransferAccessRow } from "./transfer-access";
+import {
+  isNetwork,
+  loadTransferFor,
+  mayDo,
+  type LocationKindName,
+  type TransferAccessRow,
+} from "./transfer-access";
 import { allowedTransferEvents, type TransferEvent, type TransferStatus } from "./transfer-machine";
 import { TransferListQuery } from "./transfer-schemas";
 
-export type TransferLocationRef = { id: string; code: string; kind: LocationKindName; name: string; nameEn: string };
+export type TransferLocationRef = {
+  id: string;
+  code: string;
+  kind: LocationKindName;
+  name: string;
+  nameEn: string;
+};
 export type TransferView = {
   id: string;
   status: TransferStatus;
@@ -20,8 +41,23 @@ export type TransferView = {
   reason: string | null;
   createdAt: string;
   updatedAt: string;
-  items: { variantId: string; sku: string; productName: string; productNameEn: string; quantity: number; shipped: number; received: number; shortfall: number }[];
-  events: { fromStatus: TransferStatus | null; toStatus: TransferStatus; at: string; actorName: string | null; reason: string | null }[];
+  items: {
+    variantId: string;
+    sku: string;
+    productName: string;
+    productNameEn: string;
+    quantity: number;
+    shipped: number;
+    received: number;
+    shortfall: number;
+  }[];
+  events: {
+    fromStatus: TransferStatus | null;
+    toStatus: TransferStatus;
+    at: string;
+    actorName: string | null;
+    reason: string | null;
+  }[];
   /** The steps this actor may take now. */
   actions: TransferEvent[];
 };
@@ -30,7 +66,13 @@ const fromLoc = alias(locations, "from_loc");
 const toLoc = alias(locations, "to_loc");
 const requester = alias(users, "requester");
 
-const refOf = (l: typeof locations.$inferSelect): TransferLocationRef => ({ id: l.id, code: l.code, kind: l.kind, name: l.name, nameEn: l.nameEn });
+const refOf = (l: typeof locations.$inferSelect): TransferLocationRef => ({
+  id: l.id,
+  code: l.code,
+  kind: l.kind,
+  name: l.name,
+  nameEn: l.nameEn,
+});
 
 /** The transfers' views (in the given order), with items, events and the actor's next steps. */
 async function viewsOf(db: Db | Tx, actor: Actor, ids: string[]): Promise<TransferView[]> {
@@ -92,10 +134,19 @@ async function viewsOf(db: Db | Tx, actor: Actor, ids: string[]): Promise<Transf
         updatedAt: r.t.updatedAt.toISOString(),
         items: items
           .filter((i) => i.transferId === id)
-          .map(({ transferId: _, ...i }) => ({ ...i, shortfall: r.t.status === "received" ? i.shipped - i.received : 0 })),
+          .map(({ transferId: _, ...i }) => ({
+            ...i,
+            shortfall: r.t.status === "received" ? i.shipped - i.received : 0,
+          })),
         events: events
           .filter((e) => e.e.transferId === id)
-          .map((e) => ({ fromStatus: e.e.fromStatus, toStatus: e.e.toStatus, at: e.e.createdAt.toISOString(), actorName: e.actorName, reason: e.e.reason })),
+          .map((e) => ({
+            fromStatus: e.e.fromStatus,
+            toStatus: e.e.toStatus,
+            at: e.e.createdAt.toISOString(),
+            actorName: e.actorName,
+            reason: e.e.reason,
+          })),
         actions: allowedTransferEvents(r.t.status).filter((ev) => mayDo(actor, access, ev)),
       },
     ];
@@ -127,7 +178,11 @@ export async function listTransfers(db: Db | Tx, actor: Actor | null, rawQuery: 
   }
   const where = conds.length ? and(...conds) : undefined;
   const base = () =>
-    db.select({ id: transfers.id }).from(transfers).innerJoin(fromLoc, eq(fromLoc.id, transfers.fromLocationId)).innerJoin(toLoc, eq(toLoc.id, transfers.toLocationId));
+    db
+      .select({ id: transfers.id })
+      .from(transfers)
+      .innerJoin(fromLoc, eq(fromLoc.id, transfers.fromLocationId))
+      .innerJoin(toLoc, eq(toLoc.id, transfers.toLocationId));
   const [{ total }] = (await db
     .select({ total: count() })
     .from(transfers)
@@ -139,7 +194,16 @@ export async function listTransfers(db: Db | Tx, actor: Actor | null, rawQuery: 
     .orderBy(desc(transfers.createdAt), desc(transfers.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await viewsOf(db, actor, page.map((p) => p.id)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: await viewsOf(
+      db,
+      actor,
+      page.map((p) => p.id),
+    ),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export type TransferFormOptions = {
@@ -159,7 +223,12 @@ export async function transferFormOptions(db: Db | Tx, actor: Actor | null): Pro
     .orderBy(asc(locations.kind), asc(locations.code));
   const network = isNetwork(actor);
   const vars = await db
-    .select({ id: variants.id, sku: variants.sku, productName: products.nameKo, productNameEn: products.nameEn })
+    .select({
+      id: variants.id,
+      sku: variants.sku,
+      productName: products.nameKo,
+      productNameEn: products.nameEn,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
@@ -167,7 +236,9 @@ export async function transferFormOptions(db: Db | Tx, actor: Actor | null): Pro
     .orderBy(asc(products.nameEn), asc(variants.sku));
   return {
     sources: locs.map(refOf),
-    destinations: locs.filter((l) => l.kind !== "logistics_center" && (network || l.operatorId === actor.organisationId)).map(refOf),
+    destinations: locs
+      .filter((l) => l.kind !== "logistics_center" && (network || l.operatorId === actor.organisationId))
+      .map(refOf),
     variants: vars,
   };
 }

@@ -11,7 +11,12 @@ export const TransferLineInput = z.strictObject({ variantId: Id, quantity: Quant
 function noDuplicateVariants(items: { variantId: string }[], ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.variantId)) ctx.addIssue({ code: "custom", path: ["items", i, "variantId"], message: "This item is listed twice: combine the quantities." });
+    if (seen.has(item.variantId))
+      ctx.addIssue({
+        code: "custom",
+        path: ["items", i, "variantId"],
+        message: "This item is listed twice: combine the quantities.",
+      });
     seen.add(item.variantId);
   });
 }
@@ -20,12 +25,19 @@ export const CreateTransferInput = z
   .strictObject({
     fromLocationId: Id,
     toLocationId: Id,
-    items: z.array(TransferLineInput, { error: "List the items to transfer." }).min(1, { error: "Add at least one item." }).max(50),
+    items: z
+      .array(TransferLineInput, { error: "List the items to transfer." })
+      .min(1, { error: "Add at least one item." })
+      .max(50),
     note: Note.optional(),
   })
   .superRefine((input, ctx) => {
     if (input.fromLocationId === input.toLocationId) {
-      ctx.addIssue({ code: "custom", path: ["toLocationId"], message: "The destination must differ from the source." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["toLocationId"],
+        message: "The destination must differ from the source.",
+      });
     }
     noDuplicateVariants(input.items, ctx);
   });
@@ -35,7 +47,11 @@ export type CreateTransferInput = z.infer<typeof CreateTransferInput>;
 export const TransferStepInput = z.strictObject({ note: Note.optional() });
 
 export const RejectTransferInput = z.strictObject({
-  reason: z.string({ error: "Say why." }).trim().min(1, { error: "Say why." }).max(500, { error: "At most 500 characters." }),
+  reason: z
+    .string({ error: "Say why." })
+    .trim()
+    .min(1, { error: "Say why." })
+    .max(500, { error: "At most 500 characters." }),
 });
 export const CancelTransferInput = z.strictObject({ reason: Note.optional() });
 

@@ -3,11 +3,24 @@ import { z } from "zod";
 import { locationKind, transferStatus } from "@/db/schema";
 import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, problems } from "@/lib/openapi/common";
 import { transferEvents } from "./transfer-machine";
-import { CancelTransferInput, CreateTransferInput, ReceiveTransferInput, RejectTransferInput, TransferListQuery, TransferStepInput } from "./transfer-schemas";
+import {
+  CancelTransferInput,
+  CreateTransferInput,
+  ReceiveTransferInput,
+  RejectTransferInput,
+  TransferListQuery,
+  TransferStepInput,
+} from "./transfer-schemas";
 
 const Status = z.enum(transferStatus.enumValues);
 const Timestamp = z.string().describe("ISO-8601 with offset");
-const Ref = z.object({ id: z.string(), code: z.string(), kind: z.enum(locationKind.enumValues), name: z.string(), nameEn: z.string() });
+const Ref = z.object({
+  id: z.string(),
+  code: z.string(),
+  kind: z.enum(locationKind.enumValues),
+  name: z.string(),
+  nameEn: z.string(),
+});
 
 /** The response shape, for the description only (the handlers return what lib/inventory builds). */
 const Transfer = z
@@ -34,21 +47,41 @@ const Transfer = z
         shortfall: z.number().int().describe("shipped − received once received, else 0"),
       }),
     ),
-    events: z.array(z.object({ fromStatus: Status.nullable(), toStatus: Status, at: Timestamp, actorName: z.string().nullable(), reason: z.string().nullable() })),
+    events: z.array(
+      z.object({
+        fromStatus: Status.nullable(),
+        toStatus: Status,
+        at: Timestamp,
+        actorName: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
     actions: z.array(z.enum(transferEvents)).describe("The steps the caller may take now"),
   })
   .meta({ id: "Transfer" });
 
 const STEPS = [
-  ["approve", TransferStepInput, "Approve: the quantities are reserved at the source (409 naming the variant when short; nothing changes). Marketing for any; the source hub's operator for a hub-to-hub transfer."],
+  [
+    "approve",
+    TransferStepInput,
+    "Approve: the quantities are reserved at the source (409 naming the variant when short; nothing changes). Marketing for any; the source hub's operator for a hub-to-hub transfer.",
+  ],
   ["reject", RejectTransferInput, "Reject a requested transfer, saying why. Same approvers as approve."],
-  ["ship", TransferStepInput, "Ship: every line leaves in full; on hand and reserved leave the source. In transit counts at neither end. The source's operator."],
+  [
+    "ship",
+    TransferStepInput,
+    "Ship: every line leaves in full; on hand and reserved leave the source. In transit counts at neither end. The source's operator.",
+  ],
   [
     "receive",
     ReceiveTransferInput,
     "Receive at the destination: on hand += received. `items` default: all shipped; lines left out are received in full; received ≤ shipped (more is 422). The shortfall stays on the line and in the event's reason. The destination's operator.",
   ],
-  ["cancel", CancelTransferInput, "Cancel a requested or approved transfer (an approved one's reservation is released). The requester's organisation or marketing."],
+  [
+    "cancel",
+    CancelTransferInput,
+    "Cancel a requested or approved transfer (an approved one's reservation is released). The requester's organisation or marketing.",
+  ],
 ] as const;
 
 /** The transfer endpoints of /api/openapi.json. */
@@ -75,7 +108,15 @@ export function registerTransfersApi(registry: OpenAPIRegistry) {
     summary: "Transfers touching my locations (marketing: all), newest first",
     request: { query: TransferListQuery },
     responses: {
-      200: jsonResponse("A page", z.object({ items: z.array(Transfer), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+      200: jsonResponse(
+        "A page",
+        z.object({
+          items: z.array(Transfer),
+          total: z.number().int(),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+        }),
+      ),
       ...problems(401, 403, 422),
     },
   });
@@ -95,7 +136,10 @@ export function registerTransfersApi(registry: OpenAPIRegistry) {
       summary: `${step[0]!.toUpperCase()}${step.slice(1)} a transfer`,
       description,
       request: { params: IdParam, body: jsonBody(input) },
-      responses: { 200: jsonResponse("The transfer in its new state", Transfer), ...problems(400, 401, 403, 404, 409, 422) },
+      responses: {
+        200: jsonResponse("The transfer in its new state", Transfer),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
     });
   }
 }

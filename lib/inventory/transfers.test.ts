@@ -10,9 +10,16 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
-import { approveTransfer, cancelTransfer, receiveTransfer, rejectTransfer, shipTransfer } from "./advance-transfer";
+import {
+  approveTransfer,
+  cancelTransfer,
+  receiveTransfer,
+  rejectTransfer,
+  shipTransfer,
+  stepTransfer,
+} from "./advance-transfer";
 import { createTransfer } from "./create-transfer";
-import { getTransfer, listTransfers } from "./transfer-queries";
+import { getTransfer, listTransfers, transferFormOptions } from "./transfer-queries";
 
 const t = setupTestDb();
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -48,9 +55,24 @@ async function snapshot() {
   return row;
 }
 
-const request = (actor: UserActor | null, from: string, to: string, items: [string, number][], key?: string) =>
+const request = (
+  actor: UserActor | null,
+  from: string,
+  to: string,
+  items: [string, number][],
+  key?: string,
+) =>
   run((tx) =>
-    createTransfer(tx, actor, { fromLocationId: ids.loc(from), toLocationId: ids.loc(to), items: items.map(([sku, quantity]) => ({ variantId: ids.variant(sku), quantity })) }, { idempotencyKey: key }),
+    createTransfer(
+      tx,
+      actor,
+      {
+        fromLocationId: ids.loc(from),
+        toLocationId: ids.loc(to),
+        items: items.map(([sku, quantity]) => ({ variantId: ids.variant(sku), quantity })),
+      },
+      { idempotencyKey: key },
+    ),
   ).then((r) => r.transfer);
 
 describe("replenishment: center → dealer hub", () => {
@@ -62,7 +84,12 @@ describe("replenishment: center → dealer hub", () => {
     await setStock(t.db, hub, phone, 4);
 
     const tr = await request(dealer, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 5]]);
-    expect(tr).toMatchObject({ status: "requested", fromLocationId: lc, toLocationId: hub, items: [{ variantId: phone, quantity: 5, shipped: 0, received: 0 }] });
+    expect(tr).toMatchObject({
+      status: "requested",
+      fromLocationId: lc,
+      toLocationId: hub,
+      items: [{ variantId: phone, quantity: 5, shipped: 0, received: 0 }],
+    });
     expect(tr.actions).toEqual(["cancel"]);
     expect(await stockAt(t.db, lc, phone)).toEqual({ onHand: 50, reserved: 0 });
 
@@ -86,16 +113,30 @@ describe("replenishment: center → dealer hub", () => {
     expect(await stockAt(t.db, hub, phone)).toEqual({ onHand: 4, reserved: 0 });
 
     // Only the destination's operator receives.
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 403 });
-    const received = await run((tx) => receiveTransfer(tx, dealer, tr.id, { items: [{ variantId: phone, quantity: 3 }] }));
+    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 403,
+    });
+    const received = await run((tx) =>
+      receiveTransfer(tx, dealer, tr.id, { items: [{ variantId: phone, quantity: 3 }] }),
+    );
     expect(received.status).toBe("received");
     expect(received.items[0]).toMatchObject({ quantity: 5, shipped: 5, received: 3, shortfall: 2 });
     expect(await stockAt(t.db, hub, phone)).toEqual({ onHand: 7, reserved: 0 });
-    expect(received.events.map((e) => e.toStatus)).toEqual(["requested", "approved", "in_transit", "received"]);
+    expect(received.events.map((e) => e.toStatus)).toEqual([
+      "requested",
+      "approved",
+      "in_transit",
+      "received",
+    ]);
     expect(received.events.at(-1)!.reason).toBe(`shortfall: ${PHONE} 2`);
 
     const kinds = await t.db
-      .select({ kind: stockMovements.kind, loc: stockMovements.locationId, oh: stockMovements.onHandDelta, rs: stockMovements.reservedDelta })
+      .select({
+        kind: stockMovements.kind,
+        loc: stockMovements.locationId,
+        oh: stockMovements.onHandDelta,
+        rs: stockMovements.reservedDelta,
+      })
       .from(stockMovements)
       .where(and(eq(stockMovements.refType, "transfer"), eq(stockMovements.refId, tr.id)))
       .orderBy(stockMovements.id);
@@ -112,7 +153,12 @@ describe("replenishment: center → dealer hub", () => {
     const hub = ids.loc("HUB-BUNDANG");
     const router = ids.variant("DP-AX6E-1");
     await setStock(t.db, lc, router, 10);
-    expect(await t.db.select().from(stockLevels).where(and(eq(stockLevels.locationId, hub), eq(stockLevels.variantId, router)))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(stockLevels)
+        .where(and(eq(stockLevels.locationId, hub), eq(stockLevels.variantId, router))),
+    ).toEqual([]);
     const tr = await request(marketing, "LC-ICHEON", "HUB-BUNDANG", [["DP-AX6E-1", 2]]);
     await run((tx) => approveTransfer(tx, marketing, tr.id, {}));
     await run((tx) => shipTransfer(tx, marketing, tr.id, {}));
@@ -160,32 +206,59 @@ describe("who may", () => {
   it("refuses anonymous (401), customers and sellers (403), and hides other organisations' transfers (404)", async () => {
     const tr = await request(dealer, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]]);
     const before = await snapshot();
-    await expect(request(null, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({ status: 401 });
-    await expect(request(customer, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({ status: 403 });
-    await expect(request(seller, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({ status: 403 });
+    await expect(request(null, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(request(customer, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(request(seller, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 403,
+    });
     // Into someone else's hub.
-    await expect(request(dealer, "LC-ICHEON", "HUB-HAEUNDAE", [[PHONE, 1]])).rejects.toMatchObject({ status: 403, code: "transfer.not_your_hub" });
-    await expect(request(dealer, "LC-ICHEON", "HUB-JONGNO", [[PHONE, 1]])).rejects.toMatchObject({ status: 403 });
+    await expect(request(dealer, "LC-ICHEON", "HUB-HAEUNDAE", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 403,
+      code: "transfer.not_your_hub",
+    });
+    await expect(request(dealer, "LC-ICHEON", "HUB-JONGNO", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 403,
+    });
     for (const verb of [approveTransfer, rejectTransfer, shipTransfer, receiveTransfer, cancelTransfer]) {
       await expect(run((tx) => verb(tx, null, tr.id, {}))).rejects.toMatchObject({ status: 401 });
       await expect(run((tx) => verb(tx, customer, tr.id, {}))).rejects.toMatchObject({ status: 403 });
-      await expect(run((tx) => verb(tx, dealer2, tr.id, { reason: "x" }))).rejects.toMatchObject({ status: 404 });
-      await expect(run((tx) => verb(tx, dealer, "not-a-uuid", { reason: "x" }))).rejects.toMatchObject({ status: 404 });
-      await expect(run((tx) => verb(tx, dealer, "00000000-0000-4000-8000-000000000000", { reason: "x" }))).rejects.toMatchObject({ status: 404 });
+      await expect(run((tx) => verb(tx, dealer2, tr.id, { reason: "x" }))).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(run((tx) => verb(tx, dealer, "not-a-uuid", { reason: "x" }))).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(
+        run((tx) => verb(tx, dealer, "00000000-0000-4000-8000-000000000000", { reason: "x" })),
+      ).rejects.toMatchObject({ status: 404 });
     }
     await expect(getTransfer(t.db, dealer2, tr.id)).rejects.toMatchObject({ status: 404 });
     await expect(getTransfer(t.db, seller, tr.id)).rejects.toMatchObject({ status: 403 });
     expect((await listTransfers(t.db, dealer2, {})).items.map((x) => x.id)).not.toContain(tr.id);
-    expect((await listTransfers(t.db, dealer, { status: "requested" })).items.map((x) => x.id)).toContain(tr.id);
+    expect((await listTransfers(t.db, dealer, { status: "requested" })).items.map((x) => x.id)).toContain(
+      tr.id,
+    );
     expect((await listTransfers(t.db, marketing, {})).items.map((x) => x.id)).toContain(tr.id);
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses bad ends: from = to, unknown places, a warehouse source, a center destination, unknown variants (422)", async () => {
     const before = await snapshot();
-    await expect(request(dealer, "HUB-GANGNAM", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toBeInstanceOf(ZodError);
-    await expect(request(marketing, "WH-DIGITALPLAZA", "HUB-JONGNO", [[PHONE, 1]])).rejects.toMatchObject({ status: 422, errors: { fromLocationId: expect.any(String) } });
-    await expect(request(marketing, "HUB-JONGNO", "LC-ICHEON", [[PHONE, 1]])).rejects.toMatchObject({ status: 422, errors: { toLocationId: expect.any(String) } });
+    await expect(request(dealer, "HUB-GANGNAM", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(request(marketing, "WH-DIGITALPLAZA", "HUB-JONGNO", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 422,
+      errors: { fromLocationId: expect.any(String) },
+    });
+    await expect(request(marketing, "HUB-JONGNO", "LC-ICHEON", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 422,
+      errors: { toLocationId: expect.any(String) },
+    });
     await expect(
       run((tx) =>
         createTransfer(tx, marketing, {
@@ -194,7 +267,10 @@ describe("who may", () => {
           items: [{ variantId: "00000000-0000-4000-8000-000000000001", quantity: 1 }],
         }),
       ),
-    ).rejects.toMatchObject({ status: 422, errors: { fromLocationId: "No such location.", "items.0.variantId": "No such item." } });
+    ).rejects.toMatchObject({
+      status: 422,
+      errors: { fromLocationId: "No such location.", "items.0.variantId": "No such item." },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -215,33 +291,54 @@ describe("conflicts", () => {
     await setStock(t.db, lc, phone, 20);
     const tr = await request(marketing, "LC-DAEJEON", "HUB-DUNSAN", [[PHONE, 3]]);
     let before = await snapshot();
-    await expect(run((tx) => shipTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409, code: "transfer.illegal_transition" });
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
+    await expect(run((tx) => shipTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "transfer.illegal_transition",
+    });
+    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await snapshot()).toEqual(before);
     await run((tx) => approveTransfer(tx, marketing, tr.id, {}));
     before = await snapshot();
-    await expect(run((tx) => approveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
-    await expect(run((tx) => rejectTransfer(tx, marketing, tr.id, { reason: "late" }))).rejects.toMatchObject({ status: 409 });
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
+    await expect(run((tx) => approveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(run((tx) => rejectTransfer(tx, marketing, tr.id, { reason: "late" }))).rejects.toMatchObject(
+      { status: 409 },
+    );
+    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await snapshot()).toEqual(before);
     expect(await stockAt(t.db, lc, phone)).toEqual({ onHand: 20, reserved: 3 });
     await run((tx) => shipTransfer(tx, marketing, tr.id, {}));
     before = await snapshot();
     await expect(run((tx) => shipTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
-    await expect(run((tx) => cancelTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
+    await expect(run((tx) => cancelTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+    });
     // More than shipped, or an item not on the transfer: 422 naming the field.
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, { items: [{ variantId: phone, quantity: 4 }] }))).rejects.toMatchObject({
+    await expect(
+      run((tx) => receiveTransfer(tx, marketing, tr.id, { items: [{ variantId: phone, quantity: 4 }] })),
+    ).rejects.toMatchObject({
       status: 422,
       errors: { "items.0.quantity": "At most the 3 shipped." },
     });
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, { items: [{ variantId: ids.variant(PHONE2), quantity: 1 }] }))).rejects.toMatchObject({
+    await expect(
+      run((tx) =>
+        receiveTransfer(tx, marketing, tr.id, { items: [{ variantId: ids.variant(PHONE2), quantity: 1 }] }),
+      ),
+    ).rejects.toMatchObject({
       status: 422,
       errors: { "items.0.variantId": expect.any(String) },
     });
     expect(await snapshot()).toEqual(before);
     await run((tx) => receiveTransfer(tx, marketing, tr.id, { items: [{ variantId: phone, quantity: 0 }] }));
     before = await snapshot();
-    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 409 });
+    await expect(run((tx) => receiveTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await snapshot()).toEqual(before);
     expect(await ledgerDrift(t.db)).toEqual([]);
   });
@@ -256,7 +353,11 @@ describe("conflicts", () => {
     ]);
     const before = await snapshot();
     const err = await run((tx) => approveTransfer(tx, marketing, tr.id, {})).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 409, code: "transfer.insufficient_stock", meta: { short: [{ variantId: ids.variant(PHONE), sku: PHONE, available: 2, requested: 3 }] } });
+    expect(err).toMatchObject({
+      status: 409,
+      code: "transfer.insufficient_stock",
+      meta: { short: [{ variantId: ids.variant(PHONE), sku: PHONE, available: 2, requested: 3 }] },
+    });
     expect((err as Error).message).toContain(PHONE);
     expect(await snapshot()).toEqual(before);
     expect((await getTransfer(t.db, marketing, tr.id)).status).toBe("requested");
@@ -270,14 +371,21 @@ describe("conflicts", () => {
     await expect(run((tx) => rejectTransfer(tx, marketing, a.id, {}))).rejects.toBeInstanceOf(ZodError);
     const rejected = await run((tx) => rejectTransfer(tx, marketing, a.id, { reason: "the hub is full" }));
     expect(rejected).toMatchObject({ status: "rejected", reason: "the hub is full" });
-    expect(rejected.events.at(-1)).toMatchObject({ fromStatus: "requested", toStatus: "rejected", reason: "the hub is full" });
+    expect(rejected.events.at(-1)).toMatchObject({
+      fromStatus: "requested",
+      toStatus: "rejected",
+      reason: "the hub is full",
+    });
 
     const b = await request(dealer2, "LC-DAEGU", "HUB-DONGSEONGNO", [[PHONE, 4]]);
     await run((tx) => approveTransfer(tx, marketing, b.id, {}));
     expect(await stockAt(t.db, lc, phone)).toEqual({ onHand: 10, reserved: 4 });
     await run((tx) => cancelTransfer(tx, dealer2, b.id, { reason: "no longer needed" }));
     expect(await stockAt(t.db, lc, phone)).toEqual({ onHand: 10, reserved: 0 });
-    const moves = await t.db.select().from(stockMovements).where(and(eq(stockMovements.refId, b.id), eq(stockMovements.kind, "transfer_release")));
+    const moves = await t.db
+      .select()
+      .from(stockMovements)
+      .where(and(eq(stockMovements.refId, b.id), eq(stockMovements.kind, "transfer_release")));
     expect(moves.map((m) => m.reservedDelta)).toEqual([-4]);
     expect(await ledgerDrift(t.db)).toEqual([]);
   });
@@ -287,11 +395,22 @@ describe("Idempotency-Key", () => {
   it("the same key and body return the first transfer; a different body is 422", async () => {
     const first = await request(dealer, "LC-ICHEON", "HUB-BUNDANG", [[PHONE, 2]], "tr-key-1");
     const again = await run((tx) =>
-      createTransfer(tx, dealer, { fromLocationId: ids.loc("LC-ICHEON"), toLocationId: ids.loc("HUB-BUNDANG"), items: [{ variantId: ids.variant(PHONE), quantity: 2 }] }, { idempotencyKey: "tr-key-1" }),
+      createTransfer(
+        tx,
+        dealer,
+        {
+          fromLocationId: ids.loc("LC-ICHEON"),
+          toLocationId: ids.loc("HUB-BUNDANG"),
+          items: [{ variantId: ids.variant(PHONE), quantity: 2 }],
+        },
+        { idempotencyKey: "tr-key-1" },
+      ),
     );
     expect(again).toMatchObject({ replayed: true, transfer: { id: first.id } });
     const before = await snapshot();
-    await expect(request(dealer, "LC-ICHEON", "HUB-BUNDANG", [[PHONE, 3]], "tr-key-1")).rejects.toMatchObject({ status: 422, code: "idempotency.key_reused" });
+    await expect(request(dealer, "LC-ICHEON", "HUB-BUNDANG", [[PHONE, 3]], "tr-key-1")).rejects.toMatchObject(
+      { status: 422, code: "idempotency.key_reused" },
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -304,24 +423,59 @@ describe("concurrency", () => {
     await setStock(t.db, lc, a, 12);
     await setStock(t.db, lc, b, 12);
     // Transfers naming both rows (in either order) and orders of either row, all at once.
-    const hubs = ["HUB-HAEUNDAE", "HUB-DONGSEONGNO", "HUB-JONGNO", "HUB-INCHEON", "HUB-DUNSAN", "HUB-GANGNAM"];
+    const hubs = [
+      "HUB-HAEUNDAE",
+      "HUB-DONGSEONGNO",
+      "HUB-JONGNO",
+      "HUB-INCHEON",
+      "HUB-DUNSAN",
+      "HUB-GANGNAM",
+    ];
     const trs: Awaited<ReturnType<typeof request>>[] = [];
     for (const [i, hub] of hubs.entries()) {
-      trs.push(await request(marketing, "LC-BUSAN", hub, i % 2 ? [[PHONE, 2], [PHONE2, 2]] : [[PHONE2, 2], [PHONE, 2]]));
+      trs.push(
+        await request(
+          marketing,
+          "LC-BUSAN",
+          hub,
+          i % 2
+            ? [
+                [PHONE, 2],
+                [PHONE2, 2],
+              ]
+            : [
+                [PHONE2, 2],
+                [PHONE, 2],
+              ],
+        ),
+      );
     }
     const customers = await Promise.all(Array.from({ length: 12 }, () => makeCustomer(t.db)));
     const payments = new FakePaymentProvider();
     const results = await Promise.allSettled([
       ...trs.map((tr) => run((tx) => approveTransfer(tx, marketing, tr.id, {}))),
       ...customers.map((c, i) =>
-        placeOrder(t.db, c, { items: [{ variantId: i % 2 ? a : b, quantity: 1 }], sourceLocationId: lc, shippingAddress: address("busan") }, { payments }),
+        placeOrder(
+          t.db,
+          c,
+          {
+            items: [{ variantId: i % 2 ? a : b, quantity: 1 }],
+            sourceLocationId: lc,
+            shippingAddress: address("busan"),
+          },
+          { payments },
+        ),
       ),
     ]);
-    const failures = results.flatMap((r) => (r.status === "rejected" ? [r.reason as { status?: number; message: string }] : []));
+    const failures = results.flatMap((r) =>
+      r.status === "rejected" ? [r.reason as { status?: number; message: string }] : [],
+    );
     // Every refusal is a clean 409 (short stock), never a deadlock or another error.
     for (const f of failures) expect(f.status, f.message).toBe(409);
     expect(failures.length).toBeGreaterThan(0); // 6 × 4 + 12 > 2 × 12: someone must be refused
-    const approved = (await t.db.select().from(transfers).where(eq(transfers.fromLocationId, lc))).filter((x) => x.status === "approved").length;
+    const approved = (await t.db.select().from(transfers).where(eq(transfers.fromLocationId, lc))).filter(
+      (x) => x.status === "approved",
+    ).length;
     const ordered = results.slice(trs.length).filter((r) => r.status === "fulfilled").length;
     const levels = [await stockAt(t.db, lc, a), await stockAt(t.db, lc, b)];
     for (const l of levels) {
@@ -333,5 +487,34 @@ describe("concurrency", () => {
     expect(await ledgerDrift(t.db)).toEqual([]);
     const events = await t.db.select().from(transferEvents).where(eq(transferEvents.toStatus, "approved"));
     expect(events.filter((e) => trs.some((tr) => tr.id === e.transferId))).toHaveLength(approved);
+  });
+});
+
+describe("the staff pages' helpers", () => {
+  it("offers the dealer their own hubs as destinations, marketing every hub; sellers are refused", async () => {
+    const dealerOpts = await transferFormOptions(t.db, dealer);
+    expect(dealerOpts.destinations.map((d) => d.code).sort()).toEqual(["HUB-BUNDANG", "HUB-GANGNAM"]);
+    expect(dealerOpts.sources.map((d) => d.kind)).not.toContain("seller_warehouse");
+    expect(dealerOpts.sources.filter((d) => d.kind === "logistics_center")).toHaveLength(5);
+    expect(dealerOpts.variants.map((v) => v.sku)).toContain(PHONE);
+    expect(dealerOpts.variants.map((v) => v.sku)).not.toContain("DP-AX6E-1"); // a marketplace seller's item
+    const mktOpts = await transferFormOptions(t.db, marketing);
+    expect(mktOpts.destinations).toHaveLength(7);
+    await expect(transferFormOptions(t.db, seller)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("runs a step by name and refuses an unknown one (422)", async () => {
+    await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 30);
+    const tr = await request(dealer, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]]);
+    await expect(run((tx) => stepTransfer(tx, marketing, "teleport", tr.id, {}))).rejects.toMatchObject({
+      status: 422,
+      errors: { event: "Unknown step." },
+    });
+    await expect(run((tx) => stepTransfer(tx, marketing, "__proto__", tr.id, {}))).rejects.toMatchObject({
+      status: 422,
+    });
+    expect((await run((tx) => stepTransfer(tx, marketing, "reject", tr.id, { reason: "no" }))).status).toBe(
+      "rejected",
+    );
   });
 });

@@ -22,7 +22,8 @@ const PHONE = "SM-S931N-1-1";
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "dealer", "dealer2", "marketing", "seller"]) who[n] = await actorFor(t.db, `${n}@demo.test`);
+  for (const n of ["customer", "dealer", "dealer2", "marketing", "seller"])
+    who[n] = await actorFor(t.db, `${n}@demo.test`);
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 
@@ -60,12 +61,23 @@ describe("POST /api/transfers and the steps", () => {
       items: [{ variantId: ids.variant(PHONE), quantity: 5, shipped: 0, received: 0 }],
     });
     const id = res.body.id as string;
-    expect((await call(approve, { as: who.marketing, params: { id }, body: {} })).body.status).toBe("approved");
-    expect((await call(ship, { as: who.marketing, params: { id }, body: {} })).body.status).toBe("in_transit");
+    expect((await call(approve, { as: who.marketing, params: { id }, body: {} })).body.status).toBe(
+      "approved",
+    );
+    expect((await call(ship, { as: who.marketing, params: { id }, body: {} })).body.status).toBe(
+      "in_transit",
+    );
     const before = await stockAt(t.db, ids.loc("HUB-GANGNAM"), ids.variant(PHONE));
-    const got = await call(receive, { as: who.dealer, params: { id }, body: { items: [{ variantId: ids.variant(PHONE), quantity: 4 }] } });
+    const got = await call(receive, {
+      as: who.dealer,
+      params: { id },
+      body: { items: [{ variantId: ids.variant(PHONE), quantity: 4 }] },
+    });
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ status: "received", items: [{ quantity: 5, shipped: 5, received: 4, shortfall: 1 }] });
+    expect(got.body).toMatchObject({
+      status: "received",
+      items: [{ quantity: 5, shipped: 5, received: 4, shortfall: 1 }],
+    });
     expect((await stockAt(t.db, ids.loc("HUB-GANGNAM"), ids.variant(PHONE))).onHand).toBe(before.onHand + 4);
     expect((await call(getOne, { as: who.dealer, params: { id } })).body.status).toBe("received");
     const page = await call(list, { as: who.dealer, url: "/api/transfers?status=received" });
@@ -76,14 +88,20 @@ describe("POST /api/transfers and the steps", () => {
 
   it("reject and cancel take reasons; a wrong state is 409", async () => {
     const a = (await call(create, { as: who.dealer, body: body(1) })).body.id as string;
-    expect((await call(reject, { as: who.marketing, params: { id: a }, body: { reason: "not now" } })).body).toMatchObject({ status: "rejected", reason: "not now" });
+    expect(
+      (await call(reject, { as: who.marketing, params: { id: a }, body: { reason: "not now" } })).body,
+    ).toMatchObject({ status: "rejected", reason: "not now" });
     const before = await snapshot();
-    expect((await call(reject, { as: who.marketing, params: { id: a }, body: { reason: "again" } })).status).toBe(409);
+    expect(
+      (await call(reject, { as: who.marketing, params: { id: a }, body: { reason: "again" } })).status,
+    ).toBe(409);
     expect((await call(approve, { as: who.marketing, params: { id: a }, body: {} })).status).toBe(409);
     expect((await call(cancel, { as: who.dealer, params: { id: a }, body: {} })).status).toBe(409);
     expect(await snapshot()).toEqual(before);
     const b = (await call(create, { as: who.dealer, body: body(1) })).body.id as string;
-    expect((await call(cancel, { as: who.dealer, params: { id: b }, body: { reason: "mistake" } })).body.status).toBe("cancelled");
+    expect(
+      (await call(cancel, { as: who.dealer, params: { id: b }, body: { reason: "mistake" } })).body.status,
+    ).toBe("cancelled");
   });
 
   it("honours Idempotency-Key: the same body replays (200), another body is 422", async () => {
@@ -104,7 +122,15 @@ describe("POST /api/transfers and the steps", () => {
 describe("refusals write nothing", () => {
   it("POST /api/transfers: 400 malformed JSON, 422 naming the field, 401/403", async () => {
     const before = await snapshot();
-    expect((await call(create, { as: who.dealer, rawBody: "{not json", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect(
+      (
+        await call(create, {
+          as: who.dealer,
+          rawBody: "{not json",
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(400);
     expect((await call(create, { as: who.dealer, rawBody: "" })).status).toBe(400);
     const cases: [unknown, string][] = [
       [{ ...body(), extra: 1 }, "extra"],
@@ -145,12 +171,33 @@ describe("refusals write nothing", () => {
     const id = (await call(create, { as: who.dealer, body: body(3) })).body.id as string;
     const before = await snapshot();
     for (const handler of [approve, reject, ship, receive, cancel]) {
-      expect((await call(handler, { as: who.marketing, params: { id: "not-a-uuid" }, body: {} })).status).toBe(404);
-      expect((await call(handler, { as: who.marketing, params: { id: "00000000-0000-4000-8000-000000000000" }, body: {} })).status).toBe(404);
-      expect((await call(handler, { as: who.dealer2, params: { id }, body: { reason: "x" } })).status).toBe(404);
+      expect(
+        (await call(handler, { as: who.marketing, params: { id: "not-a-uuid" }, body: {} })).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(handler, {
+            as: who.marketing,
+            params: { id: "00000000-0000-4000-8000-000000000000" },
+            body: {},
+          })
+        ).status,
+      ).toBe(404);
+      expect((await call(handler, { as: who.dealer2, params: { id }, body: { reason: "x" } })).status).toBe(
+        404,
+      );
       expect((await call(handler, { as: null, params: { id }, body: {} })).status).toBe(401);
       expect((await call(handler, { as: who.customer, params: { id }, body: {} })).status).toBe(403);
-      expect((await call(handler, { as: who.marketing, params: { id }, rawBody: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+      expect(
+        (
+          await call(handler, {
+            as: who.marketing,
+            params: { id },
+            rawBody: "{",
+            headers: { "content-type": "application/json" },
+          })
+        ).status,
+      ).toBe(400);
     }
     expect((await call(getOne, { as: who.marketing, params: { id: "x" } })).status).toBe(404);
     expect((await call(getOne, { as: who.dealer2, params: { id } })).status).toBe(404);
@@ -190,11 +237,19 @@ describe("refusals write nothing", () => {
 
   it("short stock at approval is 409 naming the variant", async () => {
     await setStock(t.db, ids.loc("LC-DAEJEON"), ids.variant(PHONE), 1);
-    const id = (await call(create, { as: who.marketing, body: { ...body(2, "HUB-DUNSAN"), fromLocationId: ids.loc("LC-DAEJEON") } })).body.id as string;
+    const id = (
+      await call(create, {
+        as: who.marketing,
+        body: { ...body(2, "HUB-DUNSAN"), fromLocationId: ids.loc("LC-DAEJEON") },
+      })
+    ).body.id as string;
     const before = await snapshot();
     const res = await call(approve, { as: who.marketing, params: { id }, body: {} });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: "transfer.insufficient_stock", short: [{ variantId: ids.variant(PHONE), sku: PHONE, available: 1, requested: 2 }] });
+    expect(res.body).toMatchObject({
+      code: "transfer.insufficient_stock",
+      short: [{ variantId: ids.variant(PHONE), sku: PHONE, available: 1, requested: 2 }],
+    });
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -211,6 +266,8 @@ describe("the transfers part of /api/openapi.json", () => {
     ]) {
       expect(body.paths[path!]?.[method!], `${method} ${path}`).toBeDefined();
     }
-    expect(body.paths["/api/transfers"].post.requestBody.content["application/json"].schema.additionalProperties).toBe(false);
+    expect(
+      body.paths["/api/transfers"].post.requestBody.content["application/json"].schema.additionalProperties,
+    ).toBe(false);
   });
 });

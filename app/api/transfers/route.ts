@@ -9,7 +9,9 @@ import { idempotencyKey, inTransaction, json, query, readJson, route } from "@/l
 export const POST = route(async ({ req, actor }) => {
   const body = await readJson(req);
   const key = idempotencyKey(req);
-  const { transfer, replayed } = await inTransaction((tx) => createTransfer(tx, actor, body, { idempotencyKey: key }));
+  const { transfer, replayed } = await inTransaction((tx) =>
+    createTransfer(tx, actor, body, { idempotencyKey: key }),
+  );
   return replayed ? json(transfer, 200, { "idempotent-replayed": "true" }) : json(transfer, 201);
 });
 

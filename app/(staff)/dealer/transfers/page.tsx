@@ -8,7 +8,19 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function DealerTransfers({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DealerTransfers({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageRole(["dealer"], "/dealer/transfers");
-  return <TransfersScreen actor={actor} base="/dealer/transfers" search={await searchParams} requestAction={requestTransferAction} stepAction={stepTransferAction} />;
+  return (
+    <TransfersScreen
+      actor={actor}
+      base="/dealer/transfers"
+      search={await searchParams}
+      requestAction={requestTransferAction}
+      stepAction={stepTransferAction}
+    />
+  );
 }

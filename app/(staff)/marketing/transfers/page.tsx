@@ -8,7 +8,19 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function MarketingTransfers({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MarketingTransfers({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageRole(["marketing"], "/marketing/transfers");
-  return <TransfersScreen actor={actor} base="/marketing/transfers" search={await searchParams} requestAction={requestTransferAction} stepAction={stepTransferAction} />;
+  return (
+    <TransfersScreen
+      actor={actor}
+      base="/marketing/transfers"
+      search={await searchParams}
+      requestAction={requestTransferAction}
+      stepAction={stepTransferAction}
+    />
+  );
 }
