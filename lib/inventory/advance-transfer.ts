@@ -84,16 +84,14 @@ async function step(
     .update(transfers)
     .set({ status: to, updatedAt: now, ...(setReason ? { reason } : {}) })
     .where(eq(transfers.id, t.id));
-  await tx
-    .insert(transferEvents)
-    .values({
-      transferId: t.id,
-      fromStatus: t.status,
-      toStatus: to,
-      actorUserId: who,
-      reason,
-      createdAt: now,
-    });
+  await tx.insert(transferEvents).values({
+    transferId: t.id,
+    fromStatus: t.status,
+    toStatus: to,
+    actorUserId: who,
+    reason,
+    createdAt: now,
+  });
   const view = await loadTransferView(tx, actor, t.id);
   // Last: the stock rows stay locked only until COMMIT.
   try {
@@ -186,7 +184,10 @@ export function receiveTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: u
         .set({ received: r.qty })
         .where(and(eq(transferItems.transferId, t.id), eq(transferItems.variantId, r.line.variantId)));
     }
-    const arriving = received.filter((r) => r.qty > 0);
+    // In the global lock order, so two receipts creating the same new rows cannot deadlock on the inserts.
+    const arriving = received
+      .filter((r) => r.qty > 0)
+      .sort((a, b) => compareStockKeys(at(t, "to", a.line.variantId), at(t, "to", b.line.variantId)));
     if (arriving.length > 0) {
       await tx
         .insert(stockLevels)

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { locations, transferEvents, transferItems, transfers, variants } from "@/db/schema";
+import {
+  locations,
+  organisations,
+  products,
+  transferEvents,
+  transferItems,
+  transfers,
+  variants,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Forbidden, Invalid } from "@/lib/errors";
@@ -40,21 +48,23 @@ export async function createTransfer(
     errors.fromLocationId = "Transfers leave from a logistics center or a hub.";
   if (!to) errors.toLocationId = "No such location.";
   else if (!HUB_KINDS.includes(to.kind)) errors.toLocationId = "Transfers go into a hub.";
-  const known = new Set(
-    (
-      await tx
-        .select({ id: variants.id })
-        .from(variants)
-        .where(
-          inArray(
-            variants.id,
-            input.items.map((i) => i.variantId),
-          ),
-        )
-    ).map((v) => v.id),
-  );
+  const found = await tx
+    .select({ id: variants.id, type: products.type, sellerKind: organisations.kind })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .innerJoin(organisations, eq(organisations.id, products.sellerId))
+    .where(
+      inArray(
+        variants.id,
+        input.items.map((i) => i.variantId),
+      ),
+    );
   input.items.forEach((item, i) => {
-    if (!known.has(item.variantId)) errors[`items.${i}.variantId`] = "No such item.";
+    const v = found.find((f) => f.id === item.variantId);
+    if (!v) errors[`items.${i}.variantId`] = "No such item.";
+    // Hubs hold the retailer's own stock items; marketplace items ship from their seller's warehouse.
+    else if (v.type !== "stock" || v.sellerKind !== "retailer")
+      errors[`items.${i}.variantId`] = "Only the retailer's own stock items are transferred.";
   });
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   if (!isNetwork(user) && to!.operatorId !== user.organisationId) {
@@ -81,15 +91,13 @@ export async function createTransfer(
   await tx
     .insert(transferItems)
     .values(input.items.map((i) => ({ transferId: id, variantId: i.variantId, quantity: i.quantity })));
-  await tx
-    .insert(transferEvents)
-    .values({
-      transferId: id,
-      fromStatus: null,
-      toStatus: "requested",
-      actorUserId: user.id,
-      reason: input.note || null,
-      createdAt: now,
-    });
+  await tx.insert(transferEvents).values({
+    transferId: id,
+    fromStatus: null,
+    toStatus: "requested",
+    actorUserId: user.id,
+    reason: input.note || null,
+    createdAt: now,
+  });
   return { transfer: await loadTransferView(tx, user, id), replayed: false };
 }

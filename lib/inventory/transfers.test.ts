@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Tx } from "@/db/client";
-import { stockLevels, stockMovements, transferEvents, transfers } from "@/db/schema";
+import { stockLevels, stockMovements, transferEvents, transfers, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { FakePaymentProvider } from "@/lib/orders/payments/fake";
@@ -42,6 +42,19 @@ beforeAll(async () => {
 afterEach(async () => {
   expect(await ledgerDrift(t.db)).toEqual([]);
 });
+
+/** A new variant of a retailer's stock product, held nowhere yet. */
+async function newRetailerVariant(sku: string) {
+  const [product] = await t.db
+    .select({ id: variants.productId })
+    .from(variants)
+    .where(eq(variants.id, ids.variant(PHONE)));
+  const [v] = await t.db
+    .insert(variants)
+    .values({ productId: product!.id, sku, price: 1_000_000 })
+    .returning();
+  return v!.id;
+}
 
 /** A snapshot of everything a refused call must leave untouched. */
 async function snapshot() {
@@ -151,7 +164,7 @@ describe("replenishment: center → dealer hub", () => {
   it("creates the destination's stock row when the hub never had the item", async () => {
     const lc = ids.loc("LC-ICHEON");
     const hub = ids.loc("HUB-BUNDANG");
-    const router = ids.variant("DP-AX6E-1");
+    const router = await newRetailerVariant("TEST-NEW-1");
     await setStock(t.db, lc, router, 10);
     expect(
       await t.db
@@ -159,7 +172,13 @@ describe("replenishment: center → dealer hub", () => {
         .from(stockLevels)
         .where(and(eq(stockLevels.locationId, hub), eq(stockLevels.variantId, router))),
     ).toEqual([]);
-    const tr = await request(marketing, "LC-ICHEON", "HUB-BUNDANG", [["DP-AX6E-1", 2]]);
+    const tr = await run((tx) =>
+      createTransfer(tx, marketing, {
+        fromLocationId: lc,
+        toLocationId: hub,
+        items: [{ variantId: router, quantity: 2 }],
+      }),
+    ).then((r) => r.transfer);
     await run((tx) => approveTransfer(tx, marketing, tr.id, {}));
     await run((tx) => shipTransfer(tx, marketing, tr.id, {}));
     const done = await run((tx) => receiveTransfer(tx, dealer, tr.id, {}));
@@ -516,5 +535,31 @@ describe("the staff pages' helpers", () => {
     expect((await run((tx) => stepTransfer(tx, marketing, "reject", tr.id, { reason: "no" }))).status).toBe(
       "rejected",
     );
+  });
+});
+
+describe("concurrent receipts", () => {
+  it("two receipts creating the same new rows in opposite orders neither deadlock nor drift", async () => {
+    const lc = ids.loc("LC-ICHEON");
+    const [x, y] = [await newRetailerVariant("TEST-NEW-X"), await newRetailerVariant("TEST-NEW-Y")];
+    const line = (variantId: string, quantity: number) => ({ variantId, quantity });
+    const make = (items: { variantId: string; quantity: number }[]) =>
+      run((tx) =>
+        createTransfer(tx, marketing, { fromLocationId: lc, toLocationId: ids.loc("HUB-INCHEON"), items }),
+      ).then((r) => r.transfer);
+    await setStock(t.db, lc, x, 20);
+    await setStock(t.db, lc, y, 20);
+    const a = await make([line(x, 2), line(y, 3)]);
+    const b = await make([line(y, 1), line(x, 4)]);
+    for (const tr of [a, b]) {
+      await run((tx) => approveTransfer(tx, marketing, tr.id, {}));
+      await run((tx) => shipTransfer(tx, marketing, tr.id, {}));
+    }
+    const done = await Promise.all(
+      [a, b].map((tr) => run((tx) => receiveTransfer(tx, marketing, tr.id, {}))),
+    );
+    expect(done.map((d) => d.status)).toEqual(["received", "received"]);
+    expect(await stockAt(t.db, ids.loc("HUB-INCHEON"), x)).toEqual({ onHand: 6, reserved: 0 });
+    expect(await stockAt(t.db, ids.loc("HUB-INCHEON"), y)).toEqual({ onHand: 4, reserved: 0 });
   });
 });
