@@ -46,6 +46,13 @@ export function RequestTransferForm({
     if (k === "items") return t("form.errors.items");
     return t("errors.invalid");
   };
+  /** Editing a field clears what was said about it (and the form's summary). */
+  const clear = (...keys: string[]) => {
+    setMessage(null);
+    setErrors((cur) =>
+      Object.fromEntries(Object.entries(cur).filter(([k]) => !keys.includes(k) && k !== "items")),
+    );
+  };
   const err = (k: string) => (errors[k] ? <p className="text-xs text-red-600">{fieldMessage(k)}</p> : null);
   const border = (k: string) => (errors[k] ? "border-red-400" : "border-slate-300");
 
@@ -85,7 +92,10 @@ export function RequestTransferForm({
           <select
             id="tr-from"
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              clear("fromLocationId", "toLocationId");
+            }}
             className={`${select} ${border("fromLocationId")}`}
           >
             <option value="">{t("form.choose")}</option>
@@ -117,7 +127,10 @@ export function RequestTransferForm({
           <select
             id="tr-to"
             value={to}
-            onChange={(e) => setTo(e.target.value)}
+            onChange={(e) => {
+              setTo(e.target.value);
+              clear("fromLocationId", "toLocationId");
+            }}
             className={`${select} ${border("toLocationId")}`}
           >
             {options.destinations.map((s) => (
@@ -138,9 +151,10 @@ export function RequestTransferForm({
                 <select
                   aria-label={t("form.variant", { n: i + 1 })}
                   value={line.variantId}
-                  onChange={(e) =>
-                    setLines(lines.map((l, j) => (j === i ? { ...l, variantId: e.target.value } : l)))
-                  }
+                  onChange={(e) => {
+                    setLines(lines.map((l, j) => (j === i ? { ...l, variantId: e.target.value } : l)));
+                    clear(`items.${i}.variantId`);
+                  }}
                   className={`${select} ${border(`items.${i}.variantId`)} min-w-0 flex-1`}
                 >
                   <option value="">{t("form.chooseItem")}</option>
@@ -157,9 +171,10 @@ export function RequestTransferForm({
                   inputMode="numeric"
                   aria-label={t("form.quantity", { n: i + 1 })}
                   value={line.quantity}
-                  onChange={(e) =>
-                    setLines(lines.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)))
-                  }
+                  onChange={(e) => {
+                    setLines(lines.map((l, j) => (j === i ? { ...l, quantity: e.target.value } : l)));
+                    clear(`items.${i}.quantity`);
+                  }}
                   className={`w-20 rounded-lg border px-2 py-2 text-right text-sm tabular-nums shadow-sm ${border(`items.${i}.quantity`)}`}
                 />
               </div>
@@ -168,7 +183,11 @@ export function RequestTransferForm({
               {lines.length > 1 ? (
                 <button
                   type="button"
-                  onClick={() => setLines(lines.filter((_, j) => j !== i))}
+                  onClick={() => {
+                    setLines(lines.filter((_, j) => j !== i));
+                    setErrors({});
+                    setMessage(null);
+                  }}
                   className="self-end text-xs font-medium text-slate-500 hover:text-red-700"
                 >
                   {t("form.removeLine")}
