@@ -54,6 +54,7 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   await expect(main.getByRole("status")).toHaveText("요청을 보냈습니다.");
   const dealerRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
   await expect(dealerRow).toContainText("요청됨");
+  await expect(dealerRow).toContainText("주말 프로모션 대비");
   await expect(dealerRow.getByRole("button", { name: "승인" })).toHaveCount(0); // not theirs to approve
   await shot(page, "transfers-dealer-requested-ko");
 

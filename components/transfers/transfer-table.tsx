@@ -65,6 +65,7 @@ export function TransferTable({
             <p className="font-medium text-ink">
               {name(r.fromLocation)} <span className="text-slate-400">→</span> {name(r.toLocation)}
             </p>
+            {r.note ? <p className="mt-0.5 text-xs text-slate-500">“{r.note}”</p> : null}
           </div>
         );
       },
