@@ -19,7 +19,7 @@ export function createDb(url: string, opts: { max?: number } = {}) {
     max: opts.max ?? Number(process.env.DB_POOL_MAX ?? 20),
     onnotice: () => {},
     // Times are timestamptz; the session stays in UTC and the UI formats in Asia/Seoul.
-    connection: { TimeZone: "UTC" },
+    connection: { TimeZone: "UTC", plan_cache_mode: "force_generic_plan" },
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { db, sql };

@@ -6,7 +6,7 @@
 export type FieldErrors = Record<string, string>;
 
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429;
+  abstract readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429;
   constructor(
     readonly code: string,
     message?: string,
@@ -26,6 +26,10 @@ export class Unauthenticated extends DomainError {
   constructor(message = "Sign in to do this.") {
     super("auth.unauthenticated", message);
   }
+}
+/** The payment provider declined (or could not take) the payment; `code` says which, `meta.reason` why. */
+export class PaymentDeclined extends DomainError {
+  readonly status = 402;
 }
 export class Forbidden extends DomainError {
   readonly status = 403;

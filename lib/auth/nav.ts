@@ -19,11 +19,13 @@ const NAV: Record<Role | "guest", NavItem[]> = {
     { href: "/dealer", label: "dashboard" },
     { href: "/dealer/fulfilment", label: "fulfilment" },
     { href: "/dealer/reservables", label: "reservables" },
+    { href: "/dealer/transfers", label: "transfers" },
   ],
   marketing: [
     { href: "/marketing", label: "dashboard" },
     { href: "/marketing/fulfilment", label: "fulfilment" },
     { href: "/marketing/reservables", label: "reservables" },
+    { href: "/marketing/transfers", label: "transfers" },
   ],
   seller: [
     { href: "/seller", label: "dashboard" },

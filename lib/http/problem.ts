@@ -5,6 +5,7 @@ import { zodFieldErrors } from "@/lib/validation";
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",

@@ -21,4 +21,28 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     request: { params: IdParam },
     responses: { 200: jsonResponse("Availability per location", z.array(AvailabilitySchema)), ...problems(404) },
   });
+  registry.registerPath({
+    method: "get",
+    path: "/api/locations/{id}/stock",
+    tags: ["inventory"],
+    summary: "A location's stock: for the hub's dealer, the warehouse's seller, and marketing (any location)",
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(
+        "One row per variant stocked there",
+        z.array(
+          z.object({
+            variantId: z.string(),
+            sku: z.string(),
+            productName: z.string(),
+            productNameEn: z.string(),
+            onHand: z.number().int(),
+            reserved: z.number().int().describe("Allocated to open orders"),
+            available: z.number().int().describe("onHand − reserved: what customers may order here"),
+          }),
+        ),
+      ),
+      ...problems(401, 403, 404),
+    },
+  });
 }

@@ -21,6 +21,7 @@ const problem = (description: string): ResponseConfig => ({
 export const problemResponses = {
   400: problem("Malformed JSON"),
   401: problem("Not signed in"),
+  402: problem("Payment declined (`code` payment.declined, `reason` says why); nothing was reserved"),
   403: problem("Not allowed"),
   404: problem("Unknown, or not yours"),
   409: problem("Conflict: wrong state, not enough stock or capacity"),

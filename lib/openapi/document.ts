@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerCatalogApi } from "@/lib/catalog/openapi";
 import { registerIdentityApi } from "@/lib/identity/openapi";
 import { registerInventoryApi } from "@/lib/inventory/openapi";
+import { registerTransfersApi } from "@/lib/inventory/transfers-openapi";
 import { registerOrdersApi } from "@/lib/orders/openapi";
 import { registerReservationsApi } from "@/lib/reservations/openapi";
 
@@ -17,7 +18,7 @@ export function openApiDocument() {
     name: "next-auth.session-token",
     description: "The Auth.js session cookie: GET /api/auth/csrf, then POST /api/auth/callback/credentials.",
   });
-  for (const register of [registerIdentityApi, registerCatalogApi, registerInventoryApi, registerOrdersApi, registerReservationsApi]) {
+  for (const register of [registerIdentityApi, registerCatalogApi, registerInventoryApi, registerOrdersApi, registerReservationsApi, registerTransfersApi]) {
     register(registry);
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

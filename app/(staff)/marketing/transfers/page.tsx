@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { TransfersScreen } from "@/components/transfers/transfers-screen";
+import { requirePageRole } from "@/lib/auth/guard";
+import { requestTransferAction, stepTransferAction } from "./actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("transfers");
+  return { title: t("title") };
+}
+
+export default async function MarketingTransfers({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageRole(["marketing"], "/marketing/transfers");
+  return (
+    <TransfersScreen
+      actor={actor}
+      base="/marketing/transfers"
+      search={await searchParams}
+      requestAction={requestTransferAction}
+      stepAction={stepTransferAction}
+    />
+  );
+}

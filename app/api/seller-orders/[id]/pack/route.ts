@@ -1,0 +1,9 @@
+export const dynamic = "force-dynamic";
+
+import { inTransaction, json, readJson, route } from "@/lib/http/route";
+import { packSellerOrder } from "@/lib/orders/advance-seller-order";
+
+export const POST = route<{ id: string }>(async ({ req, params, actor }) => {
+  const body = await readJson(req);
+  return json(await inTransaction((tx) => packSellerOrder(tx, actor, params.id, body)));
+});

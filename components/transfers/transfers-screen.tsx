@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PageTitle } from "@/components/ui/card";
+import { PaginationLinks } from "@/components/ui/pagination-links";
+import type { UserActor } from "@/lib/auth/actor";
+import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
+import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
+import { RequestTransferForm, type RequestAction } from "./request-transfer-form";
+import { TransferTable, type StepAction } from "./transfer-table";
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The transfers screen of a dealer or of marketing: filter by status, request stock, act on rows. */
+export async function TransfersScreen({
+  actor,
+  base,
+  search,
+  requestAction,
+  stepAction,
+}: {
+  actor: UserActor;
+  base: string;
+  search: Search;
+  requestAction: RequestAction;
+  stepAction: StepAction;
+}) {
+  const status = transferStatuses.find((s) => s === one(search.status));
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page) ?? "1", 10) || 1));
+  const db = getDb();
+  const [list, options, t, locale] = await Promise.all([
+    listTransfers(db, actor, { status, page: String(page), pageSize: "20" }),
+    transferFormOptions(db, actor),
+    getTranslations("transfers"),
+    getLocale(),
+  ]);
+  const hrefFor = (p: { status?: TransferStatus; page?: number }) => {
+    const q = new URLSearchParams();
+    if (p.status) q.set("status", p.status);
+    if (p.page && p.page > 1) q.set("page", String(p.page));
+    const s = q.toString();
+    return s ? `${base}?${s}` : base;
+  };
+  const pill = (active: boolean) =>
+    `rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${active ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageTitle
+        title={t("title")}
+        subtitle={actor.role === "marketing" ? t("subtitleMarketing") : t("subtitleDealer")}
+      />
+      <details
+        className="group rounded-2xl border border-slate-200 bg-white shadow-sm"
+        open={list.total === 0}
+      >
+        <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
+          <span>
+            <span className="block text-lg font-bold text-ink">{t("form.title")}</span>
+            <span className="block text-sm text-slate-600">{t("form.help")}</span>
+          </span>
+          <span className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white group-open:bg-slate-100 group-open:text-slate-700">
+            <span className="group-open:hidden">+ {t("form.open")}</span>
+            <span className="hidden group-open:inline">{t("form.close")}</span>
+          </span>
+        </summary>
+        <div className="border-t border-slate-100 px-6 py-5">
+          <RequestTransferForm options={options} locale={locale} action={requestAction} />
+        </div>
+      </details>
+      <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="transfers-list" className="text-lg font-bold text-ink">
+            {t("listTitle")}{" "}
+            <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
+          </h2>
+          <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
+            <Link href={hrefFor({})} className={pill(!status)} aria-current={!status ? "page" : undefined}>
+              {t("all")}
+            </Link>
+            {transferStatuses.map((s) => (
+              <Link
+                key={s}
+                href={hrefFor({ status: s })}
+                className={pill(status === s)}
+                aria-current={status === s ? "page" : undefined}
+              >
+                {t(`status.${s}`)}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <TransferTable rows={list.items} locale={locale} stepAction={stepAction} />
+        <PaginationLinks
+          page={page}
+          pages={Math.ceil(list.total / 20)}
+          hrefFor={(p) => hrefFor({ status, page: p })}
+          label={t("pages")}
+        />
+      </section>
+    </div>
+  );
+}

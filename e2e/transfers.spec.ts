@@ -1,0 +1,106 @@
+import type { Page } from "@playwright/test";
+import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+
+const SKU = "SM-X826N-2-1";
+
+/** Full-page screenshots from the top, so the sticky header sits where it belongs. */
+async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+test("a dealer's replenishment: requested, approved and shipped by marketing, received with a shortfall", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signInAs(page, "dealer");
+  const locations = (await (await page.request.get("/api/locations")).json()) as {
+    id: string;
+    code: string;
+  }[];
+  const gangnam = locations.find((l) => l.code === "HUB-GANGNAM")!.id;
+  const onHandAt = async (p: typeof page) => {
+    const res = await p.request.get(`/api/locations/${gangnam}/stock`);
+    expect(res.ok()).toBeTruthy();
+    const rows = (await res.json()) as { sku: string; onHand: number }[];
+    return rows.find((r) => r.sku === SKU)?.onHand ?? 0;
+  };
+  const before = await onHandAt(page);
+
+  // The dealer requests 6 tablets from the Icheon center into the Gangnam HUB.
+  await page.goto("/dealer/transfers");
+  await expect(page.getByRole("heading", { name: "재고 이동", level: 1 })).toBeVisible();
+  const main = page.getByRole("main");
+  const form = main.locator("details");
+  if ((await form.getAttribute("open")) === null) await form.locator("summary").click();
+  // Nothing chosen: the fields say what is missing, in Korean, and nothing is sent.
+  await main.getByRole("button", { name: "요청 보내기" }).click();
+  await expect(main.getByRole("alert")).toHaveText("표시된 항목을 확인하세요.");
+  await expect(main.getByText("재고를 가져올 곳을 선택하세요.")).toBeVisible();
+  await expect(main.getByText("품목을 선택하세요.")).toBeVisible();
+  await shot(page, "transfers-dealer-form-errors-ko");
+  await main.getByLabel("출발지").selectOption({ label: "수도권 물류센터 (이천)" });
+  await main.getByLabel("도착 HUB").selectOption({ label: "강남역 대리점 HUB" });
+  const item = main.getByLabel("품목 1", { exact: true });
+  await item.selectOption((await item.locator("option", { hasText: SKU }).getAttribute("value"))!);
+  await main.getByLabel("품목 1 수량").fill("6");
+  await main.getByLabel("메모 (선택)").fill("주말 프로모션 대비");
+  // Fixed fields lose their error messages.
+  await expect(main.getByText("재고를 가져올 곳을 선택하세요.")).toHaveCount(0);
+  await expect(main.getByText("품목을 선택하세요.")).toHaveCount(0);
+  await shot(page, "transfers-dealer-form-ko");
+  await main.getByRole("button", { name: "요청 보내기" }).click();
+  await expect(main.getByRole("status")).toHaveText("요청을 보냈습니다.");
+  const dealerRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  await expect(dealerRow).toContainText("요청됨");
+  await expect(dealerRow).toContainText("주말 프로모션 대비");
+  await expect(dealerRow.getByRole("button", { name: "승인" })).toHaveCount(0); // not theirs to approve
+  await shot(page, "transfers-dealer-requested-ko");
+
+  // Marketing approves and ships it.
+  const mkt = await browser.newContext({ baseURL });
+  const mpage = await mkt.newPage();
+  await signInAs(mpage, "marketing");
+  await mpage.goto("/marketing/transfers?status=requested");
+  const mrow = mpage
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: SKU });
+  await mrow.getByRole("button", { name: "승인" }).click();
+  await expect(mrow).toHaveCount(0); // it left the "requested" filter
+  await mpage.goto("/marketing/transfers");
+  const mrow2 = mpage
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: SKU });
+  await expect(mrow2).toContainText("승인됨");
+  await mrow2.getByRole("button", { name: "출고" }).click();
+  await expect(mrow2).toContainText("운송 중");
+  await shot(mpage, "transfers-marketing-ko");
+  await setLanguage(mpage, "en");
+  await expect(mrow2).toContainText("In transit");
+  await shot(mpage, "transfers-marketing-en");
+  await mkt.close();
+
+  // In transit: not yet at the HUB.
+  expect(await onHandAt(page)).toBe(before);
+
+  // The dealer receives 4 of the 6.
+  await page.reload();
+  await expect(dealerRow).toContainText("운송 중");
+  await dealerRow.getByRole("button", { name: "입고" }).click();
+  await dealerRow.getByLabel(`${SKU} 입고 수량`).fill("4");
+  await shot(page, "transfers-dealer-receiving-ko");
+  await dealerRow.getByRole("button", { name: "입고 확정" }).click();
+  await expect(dealerRow).toContainText("입고 완료");
+  await expect(dealerRow).toContainText("입고 4, 부족 2");
+  await shot(page, "transfers-dealer-received-ko");
+  await setLanguage(page, "en");
+  await expect(dealerRow).toContainText("received 4, short 2");
+  await shot(page, "transfers-dealer-received-en");
+
+  expect(await onHandAt(page)).toBe(before + 4);
+});
