@@ -1,12 +1,15 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { cartItems, locations, optionGroups, optionValues, orders, organisations, products, stockLevels, variantOptionValues, variants } from "@/db/schema";
+import { cartItems, locations, optionGroups, optionValues, orders, organisations, products, regions, stockLevels, variantOptionValues, variants } from "@/db/schema";
 import type { ShippingAddress } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { SHIPPING_SOURCE_KINDS } from "./plan-order";
 import type { SourceCandidate } from "./suggest-source";
 import type { LocationRef } from "./view";
+
+/** The regions a shipping address may name, for the checkout form. */
+export const SHIPPING_REGIONS = regions;
 
 export type CartLine = {
   variantId: string;
