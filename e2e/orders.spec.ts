@@ -11,7 +11,9 @@ import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } 
 async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+  });
   expect(res.ok()).toBeTruthy();
   return ctx;
 }
@@ -20,13 +22,19 @@ async function apiAs(baseURL: string, email: string): Promise<APIRequestContext>
 async function stockOf(staff: APIRequestContext, code: string) {
   const queue = await (await staff.get("/api/seller-orders?pageSize=1")).json();
   const loc = (queue.locations as { id: string; code: string }[]).find((l) => l.code === code)!;
-  const rows = (await (await staff.get(`/api/locations/${loc.id}/stock`)).json()) as { variantId: string; sku: string; available: number }[];
+  const rows = (await (await staff.get(`/api/locations/${loc.id}/stock`)).json()) as {
+    variantId: string;
+    sku: string;
+    available: number;
+  }[];
   return { locationId: loc.id, bySku: new Map(rows.map((r) => [r.sku, r])) };
 }
 
 async function newCustomer(page: Page) {
   const email = `orders-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const res = await page.request.post("/api/signup", { data: { email, password: "a-long-password", name: "주문 테스트" } });
+  const res = await page.request.post("/api/signup", {
+    data: { email, password: "a-long-password", name: "주문 테스트" },
+  });
   expect(res.status()).toBe(201);
   await signInAs(page, { email, password: "a-long-password" });
   return email;
@@ -47,7 +55,8 @@ async function fillAddress(page: Page, region = "경기") {
   await main.getByLabel("지역").selectOption({ label: region });
 }
 
-const sourceOption = (page: Page, code: string) => page.locator(`[data-testid=source-option][data-code=${code}]`);
+const sourceOption = (page: Page, code: string) =>
+  page.locator(`[data-testid=source-option][data-code=${code}]`);
 async function availableAt(page: Page, code: string, sku: string): Promise<number> {
   const text = await sourceOption(page, code).getByTestId("source-availability").innerText();
   const m = new RegExp(`${sku} · 재고 (\\d+)개`).exec(text);
@@ -56,7 +65,10 @@ async function availableAt(page: Page, code: string, sku: string): Promise<numbe
 }
 
 test.describe("ordering", () => {
-  test("a customer orders from the dealer HUB of their region, sees availability drop, cancels and sees it restored", async ({ page, baseURL }) => {
+  test("a customer orders from the dealer HUB of their region, sees availability drop, cancels and sees it restored", async ({
+    page,
+    baseURL,
+  }) => {
     const dealer = await apiAs(baseURL!, DEMO.dealer);
     const hub = await stockOf(dealer, "HUB-BUNDANG");
     const sku = "IP16-1-1";
@@ -135,7 +147,10 @@ test.describe("ordering", () => {
     await dealer.dispose();
   });
 
-  test("an order of two sellers' items is split in two, each shipping from its own place", async ({ page, baseURL }) => {
+  test("an order of two sellers' items is split in two, each shipping from its own place", async ({
+    page,
+    baseURL,
+  }) => {
     const dealer = await apiAs(baseURL!, DEMO.dealer);
     const seller = await apiAs(baseURL!, DEMO.seller);
     const hub = await stockOf(dealer, "HUB-BUNDANG");
@@ -151,8 +166,12 @@ test.describe("ordering", () => {
     await page.getByRole("button", { name: /결제하기/ }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
     await expect(page.getByTestId("seller-order")).toHaveCount(2);
-    await expect(page.locator("[data-testid=seller-order][data-source=HUB-BUNDANG]")).toContainText("SM-F741N-1-1");
-    await expect(page.locator("[data-testid=seller-order][data-source=WH-DIGITALPLAZA]")).toContainText("DP-R630N-1");
+    await expect(page.locator("[data-testid=seller-order][data-source=HUB-BUNDANG]")).toContainText(
+      "SM-F741N-1-1",
+    );
+    await expect(page.locator("[data-testid=seller-order][data-source=WH-DIGITALPLAZA]")).toContainText(
+      "DP-R630N-1",
+    );
     await screenshot(page, "orders-two-sellers");
     await setLanguage(page, "en");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Order details");
@@ -165,19 +184,30 @@ test.describe("ordering", () => {
 });
 
 test.describe("fulfilment", () => {
-  test("the dealer accepts, packs, ships and delivers an order from its queue; the customer sees the timeline", async ({ page, baseURL }) => {
+  test("the dealer accepts, packs, ships and delivers an order from its queue; the customer sees the timeline", async ({
+    page,
+    baseURL,
+  }) => {
     const dealer = await apiAs(baseURL!, DEMO.dealer);
     const hub = await stockOf(dealer, "HUB-BUNDANG");
     const customer = await request.newContext({ baseURL });
     const email = `fulfil-${Date.now()}@example.com`;
     await customer.post("/api/signup", { data: { email, password: "a-long-password", name: "배송 테스트" } });
     const { csrfToken } = (await (await customer.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await customer.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: "a-long-password", json: "true" } });
+    await customer.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: "a-long-password", json: "true" },
+    });
     const placed = await customer.post("/api/orders", {
       data: {
         items: [{ variantId: hub.bySku.get("SM-L315N-2-2")!.variantId, quantity: 1 }],
         sourceLocationId: hub.locationId,
-        shippingAddress: { name: "배송 테스트", phone: "010-1111-2222", line1: "경기도 성남시 분당구 황새울로 200", postalCode: "13595", region: "gyeonggi" },
+        shippingAddress: {
+          name: "배송 테스트",
+          phone: "010-1111-2222",
+          line1: "경기도 성남시 분당구 황새울로 200",
+          postalCode: "13595",
+          region: "gyeonggi",
+        },
       },
     });
     expect(placed.status()).toBe(201);
@@ -207,7 +237,13 @@ test.describe("fulfilment", () => {
     expect(after.bySku.get("SM-L315N-2-2")!.available).toBe(before.available - 1);
     const seen = await (await customer.get(`/api/orders/${order.id}`)).json();
     expect(seen.status).toBe("delivered");
-    expect(seen.sellerOrders[0].events.map((e: { toStatus: string }) => e.toStatus)).toEqual(["confirmed", "accepted", "packed", "shipped", "delivered"]);
+    expect(seen.sellerOrders[0].events.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      "confirmed",
+      "accepted",
+      "packed",
+      "shipped",
+      "delivered",
+    ]);
     await dealer.dispose();
     await customer.dispose();
   });

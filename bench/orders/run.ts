@@ -294,16 +294,14 @@ async function main() {
     const hash = await hashPassword(password);
     const emails = Array.from({ length: CLIENTS }, (_, i) => `bench-http-${i}@bench.test`);
     await d2.db.delete(users).where(inArray(users.email, emails));
-    await d2.db
-      .insert(users)
-      .values(
-        emails.map((email, i) => ({
-          email,
-          name: `HTTP ${i}`,
-          role: "customer" as const,
-          passwordHash: hash,
-        })),
-      );
+    await d2.db.insert(users).values(
+      emails.map((email, i) => ({
+        email,
+        name: `HTTP ${i}`,
+        role: "customer" as const,
+        passwordHash: hash,
+      })),
+    );
     const [dHub] = await d2.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
     const [dHot] = await d2.db.select().from(variants).where(eq(variants.sku, "SM-S938N-1-1"));
     const [warmVariant] = await d2.db.select().from(variants).where(eq(variants.sku, "SM-S938N-2-2"));

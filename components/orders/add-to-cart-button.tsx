@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
  * "Add to cart" for one variant (the product page's purchase slot). Not signed in: to the sign-in page
  * and back. Shows the outcome beside the button, with a link to the cart.
  */
-export function AddToCartButton({ variantId, quantity = 1, disabled = false }: { variantId: string; quantity?: number; disabled?: boolean }) {
+export function AddToCartButton({
+  variantId,
+  quantity = 1,
+  disabled = false,
+}: {
+  variantId: string;
+  quantity?: number;
+  disabled?: boolean;
+}) {
   const t = useTranslations("cart");
   const router = useRouter();
   const pathname = usePathname();

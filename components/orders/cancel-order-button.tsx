@@ -37,7 +37,11 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
     );
   }
   return (
-    <div role="dialog" aria-labelledby="cancel-title" className="w-full rounded-xl border border-red-200 bg-red-50/60 p-4">
+    <div
+      role="dialog"
+      aria-labelledby="cancel-title"
+      className="w-full rounded-xl border border-red-200 bg-red-50/60 p-4"
+    >
       <p id="cancel-title" className="font-semibold text-red-800">
         {t("cancelTitle")}
       </p>

@@ -37,9 +37,14 @@ export function CartView({ cart }: { cart: Cart }) {
           </p>
         ) : null}
         {sellers.map((s) => (
-          <section key={s.sellerId} className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
+          <section
+            key={s.sellerId}
+            className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm"
+          >
             <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
-              <p className="text-sm font-semibold text-slate-800">{t("soldBy", { seller: locale === "en" ? s.sellerNameEn : s.sellerName })}</p>
+              <p className="text-sm font-semibold text-slate-800">
+                {t("soldBy", { seller: locale === "en" ? s.sellerNameEn : s.sellerName })}
+              </p>
               <span
                 className={`rounded-full px-2 py-0.5 text-xs font-medium ${s.sellerKind === "retailer" ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}
               >
@@ -50,15 +55,28 @@ export function CartView({ cart }: { cart: Cart }) {
               {cart.lines
                 .filter((l) => l.sellerId === s.sellerId)
                 .map((l) => (
-                  <li key={l.variantId} data-testid="cart-line" data-sku={l.sku} className="flex flex-wrap items-center gap-4 px-5 py-4">
+                  <li
+                    key={l.variantId}
+                    data-testid="cart-line"
+                    data-sku={l.sku}
+                    className="flex flex-wrap items-center gap-4 px-5 py-4"
+                  >
                     <ProductThumb name={l.productNameEn} />
                     <div className="min-w-0 flex-1">
                       <p className="font-semibold text-ink">{name(l)}</p>
-                      <p className="text-sm text-slate-500">{locale === "en" ? l.optionsLabelEn : l.optionsLabel}</p>
+                      <p className="text-sm text-slate-500">
+                        {locale === "en" ? l.optionsLabelEn : l.optionsLabel}
+                      </p>
                       <p className="mt-0.5 font-mono text-xs text-slate-400">{l.sku}</p>
-                      {!l.orderable ? <p className="mt-1 text-xs font-semibold text-red-600">{t("unavailable")}</p> : null}
+                      {!l.orderable ? (
+                        <p className="mt-1 text-xs font-semibold text-red-600">{t("unavailable")}</p>
+                      ) : null}
                     </div>
-                    <div className="flex items-center rounded-lg border border-slate-300 bg-white" role="group" aria-label={t("quantity")}>
+                    <div
+                      className="flex items-center rounded-lg border border-slate-300 bg-white"
+                      role="group"
+                      aria-label={t("quantity")}
+                    >
                       <button
                         type="button"
                         aria-label={t("decrease")}
@@ -68,7 +86,10 @@ export function CartView({ cart }: { cart: Cart }) {
                       >
                         −
                       </button>
-                      <span className="min-w-8 text-center text-sm font-semibold tabular-nums" data-testid="cart-quantity">
+                      <span
+                        className="min-w-8 text-center text-sm font-semibold tabular-nums"
+                        data-testid="cart-quantity"
+                      >
                         {l.quantity}
                       </span>
                       <button

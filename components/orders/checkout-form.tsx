@@ -9,7 +9,12 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import type { CartLine, SellerShipment } from "@/lib/orders/cart-queries";
 import { estimateDelivery, type Eta } from "@/lib/orders/eta";
-import { evaluateSources, suggestSource, type SourceCandidate, type SourceOption } from "@/lib/orders/suggest-source";
+import {
+  evaluateSources,
+  suggestSource,
+  type SourceCandidate,
+  type SourceOption,
+} from "@/lib/orders/suggest-source";
 import type { OrderView } from "@/lib/orders/view";
 import { ProductThumb } from "./product-thumb";
 
@@ -36,7 +41,10 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
   const [pending, start] = useTransition();
 
   const orderedAt = useMemo(() => new Date(now), [now]);
-  const options = useMemo(() => evaluateSources(candidates, region, orderedAt), [candidates, region, orderedAt]);
+  const options = useMemo(
+    () => evaluateSources(candidates, region, orderedAt),
+    [candidates, region, orderedAt],
+  );
   const suggestion = suggestSource(options);
   // The customer's own pick wins while it can still fill the order; otherwise the suggestion.
   const chosen = options.find((o) => o.locationId === picked && o.canFill) ?? suggestion;
@@ -86,14 +94,52 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
         <Card>
           <h2 className="mb-4 text-lg font-bold">{t("address")}</h2>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="name" label={t("recipient")} autoComplete="name" defaultValue={lastAddress?.name ?? ""} error={fieldError("name")} required />
-            <Field name="phone" label={t("phone")} type="tel" autoComplete="tel" placeholder="010-1234-5678" defaultValue={lastAddress?.phone ?? ""} error={fieldError("phone")} required />
+            <Field
+              name="name"
+              label={t("recipient")}
+              autoComplete="name"
+              defaultValue={lastAddress?.name ?? ""}
+              error={fieldError("name")}
+              required
+            />
+            <Field
+              name="phone"
+              label={t("phone")}
+              type="tel"
+              autoComplete="tel"
+              placeholder="010-1234-5678"
+              defaultValue={lastAddress?.phone ?? ""}
+              error={fieldError("phone")}
+              required
+            />
             <div className="sm:col-span-2">
-              <Field name="line1" label={t("line1")} autoComplete="address-line1" defaultValue={lastAddress?.line1 ?? ""} error={fieldError("line1")} required />
+              <Field
+                name="line1"
+                label={t("line1")}
+                autoComplete="address-line1"
+                defaultValue={lastAddress?.line1 ?? ""}
+                error={fieldError("line1")}
+                required
+              />
             </div>
-            <Field name="line2" label={t("line2")} autoComplete="address-line2" defaultValue={lastAddress?.line2 ?? ""} error={fieldError("line2")} />
+            <Field
+              name="line2"
+              label={t("line2")}
+              autoComplete="address-line2"
+              defaultValue={lastAddress?.line2 ?? ""}
+              error={fieldError("line2")}
+            />
             <div className="grid grid-cols-2 gap-4">
-              <Field name="postalCode" label={t("postalCode")} inputMode="numeric" autoComplete="postal-code" placeholder="06236" defaultValue={lastAddress?.postalCode ?? ""} error={fieldError("postalCode")} required />
+              <Field
+                name="postalCode"
+                label={t("postalCode")}
+                inputMode="numeric"
+                autoComplete="postal-code"
+                placeholder="06236"
+                defaultValue={lastAddress?.postalCode ?? ""}
+                error={fieldError("postalCode")}
+                required
+              />
               <div className="flex flex-col gap-1.5">
                 <label htmlFor="field-region" className="text-sm font-medium text-slate-700">
                   {t("region")}
@@ -113,7 +159,9 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
                     </option>
                   ))}
                 </select>
-                {errors["shippingAddress.region"] ? <p className="text-xs text-red-600">{t("chooseRegion")}</p> : null}
+                {errors["shippingAddress.region"] ? (
+                  <p className="text-xs text-red-600">{t("chooseRegion")}</p>
+                ) : null}
               </div>
             </div>
           </div>
@@ -123,7 +171,9 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
           <Card>
             <h2 className="text-lg font-bold">{t("source")}</h2>
             <p className="mt-1 text-sm text-slate-600">{region ? t("sourceHelp") : t("sourceNeedsRegion")}</p>
-            {errors.sourceLocationId ? <p className="mt-2 text-sm text-red-600">{t("errors.chooseSource")}</p> : null}
+            {errors.sourceLocationId ? (
+              <p className="mt-2 text-sm text-red-600">{t("errors.chooseSource")}</p>
+            ) : null}
             <fieldset className="mt-4 flex flex-col gap-2" aria-label={t("source")}>
               {options.map((o) => (
                 <SourceChoice
@@ -148,14 +198,22 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
             <p className="mt-1 text-sm text-slate-600">{t("marketplaceHelp")}</p>
             <ul className="mt-4 flex flex-col gap-2">
               {sellers.map((s) => (
-                <li key={s.sellerId} data-testid="seller-shipment" className="rounded-xl border border-slate-200 px-4 py-3 text-sm">
+                <li
+                  key={s.sellerId}
+                  data-testid="seller-shipment"
+                  className="rounded-xl border border-slate-200 px-4 py-3 text-sm"
+                >
                   <p className="font-semibold">{locale === "en" ? s.sellerNameEn : s.sellerName}</p>
                   <p className="text-slate-600">
                     {s.warehouse ? t("shipsFrom", { place: placeName(s.warehouse) }) : t("noWarehouse")}
-                    {s.warehouse && region ? ` · ${tEta(estimateDelivery(s.warehouse, region, orderedAt))}` : ""}
+                    {s.warehouse && region
+                      ? ` · ${tEta(estimateDelivery(s.warehouse, region, orderedAt))}`
+                      : ""}
                   </p>
                   <p className="mt-1 text-xs text-slate-500">
-                    {s.lines.map((l) => t("availableLine", { sku: skuOf(l.variantId), available: l.available })).join(" · ")}
+                    {s.lines
+                      .map((l) => t("availableLine", { sku: skuOf(l.variantId), available: l.available }))
+                      .join(" · ")}
                   </p>
                 </li>
               ))}
@@ -165,7 +223,15 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
 
         <Card>
           <h2 className="mb-4 text-lg font-bold">{t("payment")}</h2>
-          <Field name="cardNumber" label={t("cardNumber")} inputMode="numeric" autoComplete="cc-number" defaultValue="4242 4242 4242 4242" hint={t("cardHint")} error={errors["payment.cardNumber"] ? t("fixFields") : undefined} />
+          <Field
+            name="cardNumber"
+            label={t("cardNumber")}
+            inputMode="numeric"
+            autoComplete="cc-number"
+            defaultValue="4242 4242 4242 4242"
+            hint={t("cardHint")}
+            error={errors["payment.cardNumber"] ? t("fixFields") : undefined}
+          />
         </Card>
       </div>
 
@@ -190,7 +256,11 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
           <span className="tabular-nums">{format.number(total, "krw")}</span>
         </div>
         {failure ? <FailureMessage failure={failure} skuOf={skuOf} /> : null}
-        <Button type="submit" disabled={pending || (candidates.length > 0 && !chosen)} className="mt-4 w-full py-3 text-base">
+        <Button
+          type="submit"
+          disabled={pending || (candidates.length > 0 && !chosen)}
+          className="mt-4 w-full py-3 text-base"
+        >
           {pending ? t("placing") : t("place", { amount: format.number(total, "krw") })}
         </Button>
       </Card>
@@ -217,28 +287,58 @@ function SourceChoice(props: {
       data-testid="source-option"
       data-code={o.code}
       className={`flex cursor-pointer gap-3 rounded-xl border p-4 transition ${
-        !o.canFill ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70" : props.checked ? "border-brand-500 bg-brand-50/50 ring-2 ring-brand-100" : "border-slate-200 hover:border-slate-300"
+        !o.canFill
+          ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70"
+          : props.checked
+            ? "border-brand-500 bg-brand-50/50 ring-2 ring-brand-100"
+            : "border-slate-200 hover:border-slate-300"
       }`}
     >
-      <input type="radio" name="source" value={o.locationId} checked={props.checked} disabled={!o.canFill} onChange={props.onPick} className="mt-1 accent-brand-600" />
+      <input
+        type="radio"
+        name="source"
+        value={o.locationId}
+        checked={props.checked}
+        disabled={!o.canFill}
+        onChange={props.onPick}
+        className="mt-1 accent-brand-600"
+      />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
           <span className="font-semibold text-ink">{props.name}</span>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t(`kind.${o.kind}`)}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+            {t(`kind.${o.kind}`)}
+          </span>
           <span className="text-xs text-slate-500">{tr(o.region)}</span>
-          {props.suggested ? <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">{t("suggested")}</span> : null}
+          {props.suggested ? (
+            <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+              {t("suggested")}
+            </span>
+          ) : null}
         </div>
         <p className="mt-1 text-xs text-slate-500" data-testid="source-availability">
-          {o.lines.map((l) => t("availableLine", { sku: props.skuOf(l.variantId), available: Math.max(0, l.available) })).join(" · ")}
+          {o.lines
+            .map((l) =>
+              t("availableLine", { sku: props.skuOf(l.variantId), available: Math.max(0, l.available) }),
+            )
+            .join(" · ")}
         </p>
         {!o.canFill ? (
           <p className="mt-1 text-xs font-medium text-red-600">
-            {t("cannotFill", { items: o.short.map((s) => t("shortLine", { sku: props.skuOf(s.variantId), available: Math.max(0, s.available) })).join(", ") })}
+            {t("cannotFill", {
+              items: o.short
+                .map((s) =>
+                  t("shortLine", { sku: props.skuOf(s.variantId), available: Math.max(0, s.available) }),
+                )
+                .join(", "),
+            })}
           </p>
         ) : null}
       </div>
       {props.showEta ? (
-        <div className={`shrink-0 text-right text-sm font-semibold ${fast ? "text-emerald-700" : "text-slate-700"}`}>
+        <div
+          className={`shrink-0 text-right text-sm font-semibold ${fast ? "text-emerald-700" : "text-slate-700"}`}
+        >
           {props.etaText}
           {o.canFill ? <p className="text-xs font-normal text-slate-500">{t("canFill")}</p> : null}
         </div>
@@ -271,7 +371,11 @@ function FailureMessage({ failure, skuOf }: { failure: Failure; skuOf: (v: strin
     text = t("errors.generic");
   }
   return (
-    <p role="alert" data-code={failure.code} className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
+    <p
+      role="alert"
+      data-code={failure.code}
+      className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
+    >
       {text}
     </p>
   );

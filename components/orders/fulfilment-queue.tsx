@@ -9,11 +9,26 @@ import { FulfilmentTable } from "./fulfilment-table";
 const KEYS = ["status", "locationId", "sort", "page"] as const;
 
 /** The fulfilment queue page of a dealer, marketing or a seller: the same queue, their own locations. */
-export async function FulfilmentQueue({ actor, basePath, searchParams }: { actor: UserActor; basePath: string; searchParams: Record<string, string | string[] | undefined> }) {
-  const raw = Object.fromEntries(KEYS.flatMap((k) => (typeof searchParams[k] === "string" && searchParams[k] ? [[k, searchParams[k]]] : [])));
+export async function FulfilmentQueue({
+  actor,
+  basePath,
+  searchParams,
+}: {
+  actor: UserActor;
+  basePath: string;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
+  const raw = Object.fromEntries(
+    KEYS.flatMap((k) =>
+      typeof searchParams[k] === "string" && searchParams[k] ? [[k, searchParams[k]]] : [],
+    ),
+  );
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const query = FulfilmentQueueQuery.safeParse(raw).success ? raw : {};
-  const [t, data] = await Promise.all([getTranslations("fulfilment"), fulfilmentQueue(getDb(), actor, query)]);
+  const [t, data] = await Promise.all([
+    getTranslations("fulfilment"),
+    fulfilmentQueue(getDb(), actor, query),
+  ]);
   return (
     <>
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
@@ -24,7 +39,11 @@ export async function FulfilmentQueue({ actor, basePath, searchParams }: { actor
         page={data.page}
         pageSize={data.pageSize}
         locations={data.locations}
-        filters={{ status: (query as Record<string, string>).status ?? "", locationId: (query as Record<string, string>).locationId ?? "", sort: (query as Record<string, string>).sort ?? "-createdAt" }}
+        filters={{
+          status: (query as Record<string, string>).status ?? "",
+          locationId: (query as Record<string, string>).locationId ?? "",
+          sort: (query as Record<string, string>).sort ?? "-createdAt",
+        }}
       />
     </>
   );

@@ -1,6 +1,12 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -55,7 +61,9 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
       header: t("placedAt"),
       cell: (c) => (
         <div>
-          <p className="font-mono text-xs font-semibold text-slate-700">{c.row.original.orderId.slice(0, 8).toUpperCase()}</p>
+          <p className="font-mono text-xs font-semibold text-slate-700">
+            {c.row.original.orderId.slice(0, 8).toUpperCase()}
+          </p>
           <p className="text-xs text-slate-500">{format.dateTime(new Date(c.getValue()), "short")}</p>
         </div>
       ),
@@ -65,7 +73,9 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
       header: t("location"),
       cell: (c) => (
         <div>
-          <p className="font-medium">{locale === "en" ? c.row.original.sourceLocation.nameEn : c.row.original.sourceLocation.name}</p>
+          <p className="font-medium">
+            {locale === "en" ? c.row.original.sourceLocation.nameEn : c.row.original.sourceLocation.name}
+          </p>
           <p className="font-mono text-xs text-slate-400">{c.getValue()}</p>
         </div>
       ),
@@ -93,9 +103,16 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
         </div>
       ),
     }),
-    col.accessor("subtotal", { header: t("subtotal"), cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span> }),
+    col.accessor("subtotal", {
+      header: t("subtotal"),
+      cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span>,
+    }),
     col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
-    col.display({ id: "actions", header: t("actions"), cell: ({ row: { original: r } }) => <RowActions row={r} /> }),
+    col.display({
+      id: "actions",
+      header: t("actions"),
+      cell: ({ row: { original: r } }) => <RowActions row={r} />,
+    }),
   ];
 
   // TanStack Table returns fresh functions each render; the React Compiler skips memoizing this component, as intended.
@@ -123,7 +140,11 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t("filterStatus")}
-          <select value={filters.status} onChange={(e) => go({ status: e.target.value })} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            value={filters.status}
+            onChange={(e) => go({ status: e.target.value })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">{t("allStatuses")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -134,7 +155,11 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t("filterLocation")}
-          <select value={filters.locationId} onChange={(e) => go({ locationId: e.target.value })} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            value={filters.locationId}
+            onChange={(e) => go({ locationId: e.target.value })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             <option value="">{t("allLocations")}</option>
             {locations.map((l) => (
               <option key={l.id} value={l.id}>
@@ -157,9 +182,17 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
                     const sortable = SORTABLE.has(h.column.id);
                     const dir = h.column.getIsSorted();
                     return (
-                      <th key={h.id} className="px-4 py-3 font-semibold" aria-sort={dir ? (dir === "desc" ? "descending" : "ascending") : undefined}>
+                      <th
+                        key={h.id}
+                        className="px-4 py-3 font-semibold"
+                        aria-sort={dir ? (dir === "desc" ? "descending" : "ascending") : undefined}
+                      >
                         {sortable ? (
-                          <button type="button" onClick={() => h.column.toggleSorting(dir === "asc")} className="inline-flex items-center gap-1 uppercase hover:text-ink">
+                          <button
+                            type="button"
+                            onClick={() => h.column.toggleSorting(dir === "asc")}
+                            className="inline-flex items-center gap-1 uppercase hover:text-ink"
+                          >
                             {flexRender(h.column.columnDef.header, h.getContext())}
                             <span aria-hidden>{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}</span>
                           </button>
@@ -181,7 +214,12 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
                 </tr>
               ) : (
                 table.getRowModel().rows.map((r) => (
-                  <tr key={r.id} data-testid="fulfilment-row" data-order={r.original.orderId} className="align-top hover:bg-slate-50">
+                  <tr
+                    key={r.id}
+                    data-testid="fulfilment-row"
+                    data-order={r.original.orderId}
+                    className="align-top hover:bg-slate-50"
+                  >
                     {r.getVisibleCells().map((c) => (
                       <td key={c.id} className="px-4 py-3">
                         {flexRender(c.column.columnDef.cell, c.getContext())}
@@ -194,11 +232,21 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
           </table>
         </div>
         <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
-          <Button variant="ghost" type="button" disabled={!table.getCanPreviousPage()} onClick={() => go({ page: page - 1 })}>
+          <Button
+            variant="ghost"
+            type="button"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => go({ page: page - 1 })}
+          >
             ← {t("prev")}
           </Button>
           <span className="text-slate-500">{t("page", { page, pages })}</span>
-          <Button variant="ghost" type="button" disabled={!table.getCanNextPage()} onClick={() => go({ page: page + 1 })}>
+          <Button
+            variant="ghost"
+            type="button"
+            disabled={!table.getCanNextPage()}
+            onClick={() => go({ page: page + 1 })}
+          >
             {t("next")} →
           </Button>
         </div>
@@ -220,7 +268,14 @@ function RowActions({ row }: { row: SellerOrderRow }) {
     setMessage(null);
     start(async () => {
       const res = await fn();
-      if (!res.ok) setMessage(res.code === "seller_order.illegal_transition" ? t("errors.illegal") : res.errors?.reason ? t("errors.reason") : t("errors.generic"));
+      if (!res.ok)
+        setMessage(
+          res.code === "seller_order.illegal_transition"
+            ? t("errors.illegal")
+            : res.errors?.reason
+              ? t("errors.reason")
+              : t("errors.generic"),
+        );
       else setCancelling(false);
       router.refresh();
     });
@@ -241,10 +296,21 @@ function RowActions({ row }: { row: SellerOrderRow }) {
           className="rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
         />
         <div className="flex gap-2">
-          <Button variant="danger" type="button" className="px-3 py-1.5 text-xs" disabled={pending} onClick={() => run(() => cancelSellerOrderAction(row.id, reason))}>
+          <Button
+            variant="danger"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => run(() => cancelSellerOrderAction(row.id, reason))}
+          >
             {t("cancelConfirm")}
           </Button>
-          <Button variant="ghost" type="button" className="px-3 py-1.5 text-xs" onClick={() => setCancelling(false)}>
+          <Button
+            variant="ghost"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            onClick={() => setCancelling(false)}
+          >
             {t("back")}
           </Button>
         </div>
@@ -256,12 +322,24 @@ function RowActions({ row }: { row: SellerOrderRow }) {
     <div className="flex flex-col items-start gap-1.5">
       <div className="flex flex-wrap gap-1.5">
         {steps.map((s) => (
-          <Button key={s} type="button" className="px-3 py-1.5 text-xs" disabled={pending} onClick={() => run(() => fulfilmentStepAction(row.id, s))}>
+          <Button
+            key={s}
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => run(() => fulfilmentStepAction(row.id, s))}
+          >
             {t(`step.${s}`)}
           </Button>
         ))}
         {row.next.includes("cancel") ? (
-          <Button variant="secondary" type="button" className="px-3 py-1.5 text-xs" disabled={pending} onClick={() => setCancelling(true)}>
+          <Button
+            variant="secondary"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => setCancelling(true)}
+          >
             {t("step.cancel")}
           </Button>
         ) : null}

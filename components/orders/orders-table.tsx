@@ -17,12 +17,18 @@ export function OrdersTable({ rows, page, pages }: { rows: MyOrderRow[]; page: n
     col.accessor("id", {
       header: t("number"),
       cell: (c) => (
-        <Link href={`/orders/${c.getValue()}`} className="font-mono text-sm font-semibold text-brand-600 hover:underline">
+        <Link
+          href={`/orders/${c.getValue()}`}
+          className="font-mono text-sm font-semibold text-brand-600 hover:underline"
+        >
           {c.getValue().slice(0, 8).toUpperCase()}
         </Link>
       ),
     }),
-    col.accessor("createdAt", { header: t("date"), cell: (c) => format.dateTime(new Date(c.getValue()), "short") }),
+    col.accessor("createdAt", {
+      header: t("date"),
+      cell: (c) => format.dateTime(new Date(c.getValue()), "short"),
+    }),
     col.display({
       id: "items",
       header: t("items"),
@@ -32,12 +38,21 @@ export function OrdersTable({ rows, page, pages }: { rows: MyOrderRow[]; page: n
       },
     }),
     col.accessor("sellerOrderCount", { header: t("parts"), cell: (c) => c.getValue() }),
-    col.accessor("total", { header: t("total"), cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span> }),
+    col.accessor("total", {
+      header: t("total"),
+      cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span>,
+    }),
     col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
   ];
   // TanStack Table returns fresh functions each render; the React Compiler skips memoizing this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualPagination: true, pageCount: pages });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    pageCount: pages,
+  });
   return (
     <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
       <div className="overflow-x-auto">
@@ -68,13 +83,23 @@ export function OrdersTable({ rows, page, pages }: { rows: MyOrderRow[]; page: n
       </div>
       {pages > 1 ? (
         <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
-          <Link aria-disabled={page <= 1} href={`/orders?page=${page - 1}`} className={page <= 1 ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"}>
+          <Link
+            aria-disabled={page <= 1}
+            href={`/orders?page=${page - 1}`}
+            className={page <= 1 ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"}
+          >
             ← {t("prev")}
           </Link>
           <span className="text-slate-500">
             {page} / {pages}
           </span>
-          <Link aria-disabled={page >= pages} href={`/orders?page=${page + 1}`} className={page >= pages ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"}>
+          <Link
+            aria-disabled={page >= pages}
+            href={`/orders?page=${page + 1}`}
+            className={
+              page >= pages ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"
+            }
+          >
             {t("next")} →
           </Link>
         </div>

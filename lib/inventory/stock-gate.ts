@@ -34,7 +34,9 @@ function leave(key: string) {
 
 /** Enters the gates of these rows (in the global order); returns the function that leaves them. */
 export async function admitStockKeys(keys: StockKey[]): Promise<() => void> {
-  const ordered = [...new Map(keys.map((k) => [stockKeyOf(k), k])).values()].sort(compareStockKeys).map(stockKeyOf);
+  const ordered = [...new Map(keys.map((k) => [stockKeyOf(k), k])).values()]
+    .sort(compareStockKeys)
+    .map(stockKeyOf);
   const entered: string[] = [];
   for (const key of ordered) {
     await enter(key);

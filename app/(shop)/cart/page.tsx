@@ -21,7 +21,10 @@ export default async function CartPage() {
         <Card className="py-16 text-center">
           <p className="text-lg font-semibold">{t("empty")}</p>
           <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-          <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/"
+            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             {t("browse")}
           </Link>
         </Card>

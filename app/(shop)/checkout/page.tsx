@@ -21,7 +21,10 @@ export default async function CheckoutPage() {
       {lines.length === 0 ? (
         <Card className="py-16 text-center">
           <p className="text-lg font-semibold">{t("emptyCart")}</p>
-          <Link href="/cart" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <Link
+            href="/cart"
+            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+          >
             {t("backToCart")}
           </Link>
         </Card>

@@ -8,7 +8,9 @@ import { cancelOrder } from "@/lib/orders/cancel-order";
 export async function cancelOrderAction(orderId: string, reason: string) {
   return runAction(async () => {
     const actor = await currentActor();
-    const order = await inTransaction((tx) => cancelOrder(tx, actor, orderId, reason.trim() ? { reason } : {}));
+    const order = await inTransaction((tx) =>
+      cancelOrder(tx, actor, orderId, reason.trim() ? { reason } : {}),
+    );
     return { status: order.status };
   });
 }

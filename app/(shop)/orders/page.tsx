@@ -28,7 +28,10 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
       {list.total === 0 ? (
         <Card className="py-16 text-center">
           <p className="text-lg font-semibold">{t("empty")}</p>
-          <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+          <Link
+            href="/"
+            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+          >
             {tc("browse")}
           </Link>
         </Card>

@@ -29,8 +29,14 @@ describe("the fulfilment queue's server actions", () => {
   it("steps a seller order on for the operator of its source; illegal steps and unknown steps are refused", async () => {
     const id = await part();
     session.actor = await actorFor(t.db, "dealer@demo.test");
-    expect(await fulfilmentStepAction(id, "ship")).toMatchObject({ ok: false, code: "seller_order.illegal_transition" });
-    expect(await fulfilmentStepAction(id, "teleport")).toMatchObject({ ok: false, code: "fulfilment.unknown_step" });
+    expect(await fulfilmentStepAction(id, "ship")).toMatchObject({
+      ok: false,
+      code: "seller_order.illegal_transition",
+    });
+    expect(await fulfilmentStepAction(id, "teleport")).toMatchObject({
+      ok: false,
+      code: "fulfilment.unknown_step",
+    });
     for (const [step, status] of [
       ["accept", "accepted"],
       ["pack", "packed"],
@@ -44,8 +50,14 @@ describe("the fulfilment queue's server actions", () => {
   it("cancels with a reason; without one it names the field", async () => {
     const id = await part();
     session.actor = await actorFor(t.db, "dealer@demo.test");
-    expect(await cancelSellerOrderAction(id, "")).toMatchObject({ ok: false, errors: { reason: expect.any(String) } });
-    expect(await cancelSellerOrderAction(id, "hub closed today")).toEqual({ ok: true, data: { status: "cancelled" } });
+    expect(await cancelSellerOrderAction(id, "")).toMatchObject({
+      ok: false,
+      errors: { reason: expect.any(String) },
+    });
+    expect(await cancelSellerOrderAction(id, "hub closed today")).toEqual({
+      ok: true,
+      data: { status: "cancelled" },
+    });
   });
 
   it("refuses the anonymous, customers, and other organisations", async () => {
@@ -62,6 +74,9 @@ describe("the fulfilment queue's server actions", () => {
       expect(await cancelSellerOrderAction(id, "nope")).toMatchObject({ ok: false, code });
     }
     session.actor = await actorFor(t.db, "store@demo.test");
-    expect(await fulfilmentStepAction(id, "accept")).toMatchObject({ ok: false, code: "seller_order.not_operator" });
+    expect(await fulfilmentStepAction(id, "accept")).toMatchObject({
+      ok: false,
+      code: "seller_order.not_operator",
+    });
   });
 });

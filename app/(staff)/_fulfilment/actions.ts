@@ -4,10 +4,20 @@ import { currentActor } from "@/lib/auth/session";
 import { BadRequest } from "@/lib/errors";
 import { runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
-import { acceptSellerOrder, deliverSellerOrder, packSellerOrder, shipSellerOrder } from "@/lib/orders/advance-seller-order";
+import {
+  acceptSellerOrder,
+  deliverSellerOrder,
+  packSellerOrder,
+  shipSellerOrder,
+} from "@/lib/orders/advance-seller-order";
 import { cancelSellerOrder } from "@/lib/orders/cancel-seller-order";
 
-const STEPS = { accept: acceptSellerOrder, pack: packSellerOrder, ship: shipSellerOrder, deliver: deliverSellerOrder };
+const STEPS = {
+  accept: acceptSellerOrder,
+  pack: packSellerOrder,
+  ship: shipSellerOrder,
+  deliver: deliverSellerOrder,
+};
 
 /** The fulfilment queue's door (dealer, marketing and seller pages alike): one step of one seller order. */
 export async function fulfilmentStepAction(sellerOrderId: string, step: string) {

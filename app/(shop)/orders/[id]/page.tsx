@@ -17,7 +17,13 @@ export async function generateMetadata() {
   return { title: t("detailTitle") };
 }
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ placed?: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}) {
   const [{ id }, { placed }] = await Promise.all([params, searchParams]);
   const actor = await requirePageRole(["customer"], `/orders/${id}`);
   const order = await getOrderFor(getDb(), actor, id).catch((e: unknown) => {
@@ -33,7 +39,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     getLocale(),
   ]);
   const en = locale === "en";
-  const cancellable = order.sellerOrders.some((p) => p.status !== "cancelled") && order.sellerOrders.every((p) => p.status !== "shipped" && p.status !== "delivered");
+  const cancellable =
+    order.sellerOrders.some((p) => p.status !== "cancelled") &&
+    order.sellerOrders.every((p) => p.status !== "shipped" && p.status !== "delivered");
   const a = order.shippingAddress;
   const itemsTotal = order.items.reduce((s, i) => s + i.price * i.quantity, 0);
   return (
@@ -44,22 +52,31 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             ← {t("title")}
           </Link>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-bold tracking-tight">
-            {t("detailTitle")} <span className="font-mono text-lg text-slate-500">{order.id.slice(0, 8).toUpperCase()}</span>
+            {t("detailTitle")}{" "}
+            <span className="font-mono text-lg text-slate-500">{order.id.slice(0, 8).toUpperCase()}</span>
             <span data-testid="order-status">
               <StatusBadge status={order.status} />
             </span>
           </h1>
-          <p className="mt-1 text-sm text-slate-600">{t("orderedAt", { date: format.dateTime(new Date(order.createdAt), "short") })}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("orderedAt", { date: format.dateTime(new Date(order.createdAt), "short") })}
+          </p>
         </div>
       </div>
       {placed && order.status !== "cancelled" ? (
-        <p role="status" className="rounded-xl bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800 ring-1 ring-emerald-200">
+        <p
+          role="status"
+          className="rounded-xl bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800 ring-1 ring-emerald-200"
+        >
           ✓ {t("placed")}
         </p>
       ) : null}
       {order.status === "cancelled" ? (
         <p role="status" className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700">
-          {t("cancelled")} {order.cancelledAt ? `(${t("cancelledAt", { date: format.dateTime(new Date(order.cancelledAt), "short") })})` : ""}
+          {t("cancelled")}{" "}
+          {order.cancelledAt
+            ? `(${t("cancelledAt", { date: format.dateTime(new Date(order.cancelledAt), "short") })})`
+            : ""}
         </p>
       ) : null}
 
@@ -69,16 +86,27 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             const eta = estimateDelivery(part.sourceLocation, a.region, new Date(order.createdAt));
             return (
               <Card key={part.id}>
-                <div data-testid="seller-order" data-source={part.sourceLocation.code} className="flex flex-col gap-4">
+                <div
+                  data-testid="seller-order"
+                  data-source={part.sourceLocation.code}
+                  className="flex flex-col gap-4"
+                >
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
-                      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("shipment", { n: n + 1 })}</p>
+                      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                        {t("shipment", { n: n + 1 })}
+                      </p>
                       <p className="mt-1 font-semibold">{en ? part.sellerNameEn : part.sellerName}</p>
                       <p className="text-sm text-slate-600">
-                        {t("shipsFrom")}: {en ? part.sourceLocation.nameEn : part.sourceLocation.name} · {tc(`kind.${part.sourceLocation.kind}`)}
+                        {t("shipsFrom")}: {en ? part.sourceLocation.nameEn : part.sourceLocation.name} ·{" "}
+                        {tc(`kind.${part.sourceLocation.kind}`)}
                       </p>
                       {part.status !== "cancelled" && part.status !== "delivered" ? (
-                        <p className="mt-0.5 text-sm font-medium text-emerald-700">{eta.kind === "days" ? te("days", { min: eta.minDays, max: eta.maxDays }) : te(eta.kind)}</p>
+                        <p className="mt-0.5 text-sm font-medium text-emerald-700">
+                          {eta.kind === "days"
+                            ? te("days", { min: eta.minDays, max: eta.maxDays })
+                            : te(eta.kind)}
+                        </p>
                       ) : null}
                     </div>
                     <StatusBadge status={part.status} />
@@ -94,7 +122,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
                             <p className="font-mono text-xs text-slate-400">{i.sku}</p>
                           </div>
                           <p className="text-slate-500">× {i.quantity}</p>
-                          <p className="w-28 text-right tabular-nums">{format.number(i.price * i.quantity, "krw")}</p>
+                          <p className="w-28 text-right tabular-nums">
+                            {format.number(i.price * i.quantity, "krw")}
+                          </p>
                         </li>
                       ))}
                   </ul>

@@ -7,7 +7,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function FulfilmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FulfilmentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageRole(["marketing"], "/marketing/fulfilment");
   return <FulfilmentQueue actor={actor} basePath="/marketing/fulfilment" searchParams={await searchParams} />;
 }
