@@ -119,6 +119,7 @@ test.describe("ordering", () => {
     await page.goto("/orders");
     await expect(page.getByTestId("order-row")).toHaveCount(1);
     await expect(page.getByTestId("order-row")).toContainText("취소됨");
+    await expect(page.getByTestId("order-row")).toContainText("아이폰 16");
     await screenshot(page, "orders-list");
     await dealer.dispose();
   });

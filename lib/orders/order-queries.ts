@@ -169,10 +169,12 @@ export async function listMyOrders(
         status: orders.status,
         total: orders.total,
         createdAt: orders.createdAt,
-        itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
-        firstItemName: sql<string>`(select ${orderItems.productName} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.sku} limit 1)`,
-        firstItemNameEn: sql<string>`(select ${orderItems.productNameEn} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.sku} limit 1)`,
-        sellerOrderCount: sql<number>`(select count(*)::int from ${sellerOrders} where ${sellerOrders.orderId} = ${orders.id})`,
+        // Raw table names on purpose: drizzle renders a lone table's columns unqualified, which a subquery
+        // would resolve against its own table.
+        itemCount: sql<number>`(select coalesce(sum(i.quantity), 0)::int from order_items i where i.order_id = "orders"."id")`,
+        firstItemName: sql<string>`(select i.product_name from order_items i where i.order_id = "orders"."id" order by i.sku limit 1)`,
+        firstItemNameEn: sql<string>`(select i.product_name_en from order_items i where i.order_id = "orders"."id" order by i.sku limit 1)`,
+        sellerOrderCount: sql<number>`(select count(*)::int from seller_orders so where so.order_id = "orders"."id")`,
       })
       .from(orders)
       .where(eq(orders.customerId, customerId))
