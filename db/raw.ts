@@ -14,11 +14,7 @@ export function rawSql(db: Tx | Db): Sql {
 }
 
 /** A named prepared statement: parsed and planned once per connection, one round trip after that. */
-export function prepared<T = Record<string, unknown>>(
-  db: Tx | Db | Sql,
-  text: string,
-  params: unknown[],
-): Promise<T[]> {
+export function prepared<T = Record<string, unknown>>(db: Tx | Db | Sql, text: string, params: unknown[]): Promise<T[]> {
   const client = typeof db === "function" ? db : rawSql(db);
   return client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
 }
@@ -42,10 +38,7 @@ export type Ending<T> = {
  * commit, never while this process is busy with other work. If one of them fails, PostgreSQL skips the
  * rest and turns the COMMIT into a ROLLBACK, and its error is thrown. Commits stay durable.
  */
-export async function pipelinedTransaction<T>(
-  db: Db,
-  body: (conn: Reserved) => Promise<Ending<T>>,
-): Promise<T> {
+export async function pipelinedTransaction<T>(db: Db, body: (conn: Reserved) => Promise<Ending<T>>): Promise<T> {
   const conn = await rawSql(db).reserve();
   let open = true;
   try {
@@ -53,10 +46,7 @@ export async function pipelinedTransaction<T>(
     const begun = conn.unsafe("begin").execute();
     const { result, last = [], admit } = await body(conn);
     const release = admit ? await admit() : () => {};
-    const sent = [
-      ...last.map((s) => conn.unsafe(s.text, s.params as never[], { prepare: true }).execute()),
-      conn.unsafe("commit").execute(),
-    ];
+    const sent = [...last.map((s) => conn.unsafe(s.text, s.params as never[], { prepare: true }).execute()), conn.unsafe("commit").execute()];
     const settled = await Promise.allSettled([begun, ...sent]).finally(release);
     open = false;
     const failed = settled.find((r) => r.status === "rejected") as PromiseRejectedResult | undefined;
