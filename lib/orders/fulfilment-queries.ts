@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { locations, orderItems, orders, organisations, sellerOrders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -183,4 +183,28 @@ export async function getSellerOrderFor(
     .where(eq(sellerOrders.id, id.data));
   if (!row || !org || (row.sellerId !== org && row.operatorId !== org)) throw sellerOrderNotFound();
   return loadSellerOrderRow(tx, id.data);
+}
+
+export type LeadTime = {
+  kind: LocationRef["kind"];
+  delivered: number;
+  avgHours: number;
+  p50Hours: number;
+  p90Hours: number;
+};
+
+/**
+ * Delivery lead time (ordered → delivered) by the kind of place the part shipped from: the KPI the hubs
+ * exist for. From the timestamps every fulfilment step records.
+ */
+export async function deliveryLeadTimes(tx: Tx | Db, since?: Date): Promise<LeadTime[]> {
+  const rows = await tx.execute(sql`
+    select l.kind, count(*)::int as delivered,
+      round(avg(extract(epoch from so.delivered_at - so.created_at)) / 3600, 2)::float as "avgHours",
+      round((percentile_cont(0.5) within group (order by extract(epoch from so.delivered_at - so.created_at)) / 3600)::numeric, 2)::float as "p50Hours",
+      round((percentile_cont(0.9) within group (order by extract(epoch from so.delivered_at - so.created_at)) / 3600)::numeric, 2)::float as "p90Hours"
+    from seller_orders so join locations l on l.id = so.source_location_id
+    where so.status = 'delivered' and so.delivered_at is not null ${since ? sql`and so.created_at >= ${since.toISOString()}::timestamptz` : sql``}
+    group by l.kind order by l.kind`);
+  return rows as unknown as LeadTime[];
 }

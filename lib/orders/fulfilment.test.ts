@@ -14,7 +14,7 @@ import {
 } from "./advance-seller-order";
 import { cancelOrder } from "./cancel-order";
 import { cancelSellerOrder } from "./cancel-seller-order";
-import { fulfilmentQueue } from "./fulfilment-queries";
+import { deliveryLeadTimes, fulfilmentQueue } from "./fulfilment-queries";
 import { getOrderFor } from "./order-queries";
 import { FakePaymentProvider } from "./payments/fake";
 import { placeOrder } from "./place-order";
@@ -98,6 +98,10 @@ describe("fulfilment by whoever runs the source", () => {
     expect(events.slice(1).every((e) => e.actorUserId === dealer.id)).toBe(true);
     expect(events.find((e) => e.toStatus === "packed")!.reason).toBe("boxed");
     expect(await ledgerDrift(t.db)).toEqual([]);
+    // Lead time per source kind is measurable from the recorded steps.
+    const lead = await deliveryLeadTimes(t.db);
+    expect(lead).toEqual([expect.objectContaining({ kind: "dealer_hub", delivered: 1 })]);
+    expect(lead[0]!.avgHours).toBeGreaterThanOrEqual(0);
   });
 
   it("refuses illegal steps with 409 and changes nothing", async () => {
