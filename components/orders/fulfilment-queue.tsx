@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
 import type { UserActor } from "@/lib/auth/actor";
@@ -25,8 +25,9 @@ export async function FulfilmentQueue({
   );
   // A hand-edited URL with a bad filter shows the unfiltered queue rather than an error page.
   const query = FulfilmentQueueQuery.safeParse(raw).success ? raw : {};
-  const [t, data] = await Promise.all([
+  const [t, format, data] = await Promise.all([
     getTranslations("fulfilment"),
+    getFormatter(),
     fulfilmentQueue(getDb(), actor, query),
   ]);
   return (
@@ -34,7 +35,10 @@ export async function FulfilmentQueue({
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <FulfilmentTable
         basePath={basePath}
-        rows={data.items}
+        rows={data.items.map((r) => ({
+          ...r,
+          createdAtText: format.dateTime(new Date(r.createdAt), "short"),
+        }))}
         total={data.total}
         page={data.page}
         pageSize={data.pageSize}

@@ -18,11 +18,13 @@ import { StatusBadge } from "./status-badge";
 
 const STATUSES = ["confirmed", "accepted", "packed", "shipped", "delivered", "cancelled"] as const;
 const SORTABLE = new Set(["createdAt", "status", "subtotal"]);
-const col = createColumnHelper<SellerOrderRow>();
+type Row = SellerOrderRow & { createdAtText: string };
+const col = createColumnHelper<Row>();
 
 type Props = {
   basePath: string;
-  rows: SellerOrderRow[];
+  /** `createdAtText` is formatted on the server, so server and browser render the same text. */
+  rows: Row[];
   total: number;
   page: number;
   pageSize: number;
@@ -64,7 +66,7 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
           <p className="font-mono text-xs font-semibold text-slate-700">
             {c.row.original.orderId.slice(0, 8).toUpperCase()}
           </p>
-          <p className="text-xs text-slate-500">{format.dateTime(new Date(c.getValue()), "short")}</p>
+          <p className="text-xs text-slate-500">{c.row.original.createdAtText}</p>
         </div>
       ),
     }),

@@ -6,10 +6,19 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { MyOrderRow } from "@/lib/orders/order-queries";
 import { StatusBadge } from "./status-badge";
 
-const col = createColumnHelper<MyOrderRow>();
+const col = createColumnHelper<MyOrderRow & { createdAtText: string }>();
 
 /** My orders: a server-paginated table (the page passes one page of rows). */
-export function OrdersTable({ rows, page, pages }: { rows: MyOrderRow[]; page: number; pages: number }) {
+/** `createdAtText` is formatted on the server, so server and browser render the same text (their ICU data differ). */
+export function OrdersTable({
+  rows,
+  page,
+  pages,
+}: {
+  rows: (MyOrderRow & { createdAtText: string })[];
+  page: number;
+  pages: number;
+}) {
   const t = useTranslations("orders");
   const format = useFormatter();
   const locale = useLocale();

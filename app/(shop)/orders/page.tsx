@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -17,9 +17,10 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageRole(["customer"], "/orders");
   const { page: raw } = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(raw ?? "1", 10) || 1));
-  const [t, tc, list] = await Promise.all([
+  const [t, tc, format, list] = await Promise.all([
     getTranslations("orders"),
     getTranslations("cart"),
+    getFormatter(),
     listMyOrders(getDb(), actor, { page: String(page), pageSize: String(PAGE_SIZE) }),
   ]);
   return (
@@ -36,7 +37,14 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
           </Link>
         </Card>
       ) : (
-        <OrdersTable rows={list.items} page={page} pages={Math.ceil(list.total / PAGE_SIZE)} />
+        <OrdersTable
+          rows={list.items.map((o) => ({
+            ...o,
+            createdAtText: format.dateTime(new Date(o.createdAt), "short"),
+          }))}
+          page={page}
+          pages={Math.ceil(list.total / PAGE_SIZE)}
+        />
       )}
     </>
   );

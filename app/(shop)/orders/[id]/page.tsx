@@ -129,7 +129,6 @@ export default async function OrderPage({
                       ))}
                   </ul>
                   <OrderTimeline part={part} />
-                  {part.cancelReason ? <p className="text-sm text-slate-600">“{part.cancelReason}”</p> : null}
                 </div>
               </Card>
             );
