@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ORDER_TIME } from "@/lib/orders/format";
 import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
 import type { UserActor } from "@/lib/auth/actor";
@@ -37,7 +38,7 @@ export async function FulfilmentQueue({
         basePath={basePath}
         rows={data.items.map((r) => ({
           ...r,
-          createdAtText: format.dateTime(new Date(r.createdAt), "short"),
+          createdAtText: format.dateTime(new Date(r.createdAt), ORDER_TIME),
         }))}
         total={data.total}
         page={data.page}

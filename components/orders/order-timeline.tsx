@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { ORDER_TIME } from "@/lib/orders/format";
 import type { SellerOrderView } from "@/lib/orders/view";
 
 const STEPS = ["confirmed", "accepted", "packed", "shipped", "delivered"] as const;
@@ -50,7 +51,7 @@ export function OrderTimeline({ part }: { part: SellerOrderView }) {
             <span className="font-medium">{t(e.toStatus)}</span>
             <span className="text-slate-500">
               {" · "}
-              {format.dateTime(new Date(e.at), "short")} · {to(`by.${e.by}`)}
+              {format.dateTime(new Date(e.at), ORDER_TIME)} · {to(`by.${e.by}`)}
             </span>
             {e.reason ? <span className="block text-xs text-slate-500">“{e.reason}”</span> : null}
           </li>

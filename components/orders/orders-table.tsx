@@ -34,10 +34,7 @@ export function OrdersTable({
         </Link>
       ),
     }),
-    col.accessor("createdAt", {
-      header: t("date"),
-      cell: (c) => format.dateTime(new Date(c.getValue()), "short"),
-    }),
+    col.accessor("createdAtText", { header: t("date") }),
     col.display({
       id: "items",
       header: t("items"),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ORDER_TIME } from "@/lib/orders/format";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { OrdersTable } from "@/components/orders/orders-table";
@@ -40,7 +41,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
         <OrdersTable
           rows={list.items.map((o) => ({
             ...o,
-            createdAtText: format.dateTime(new Date(o.createdAt), "short"),
+            createdAtText: format.dateTime(new Date(o.createdAt), ORDER_TIME),
           }))}
           page={page}
           pages={Math.ceil(list.total / PAGE_SIZE)}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ORDER_TIME } from "@/lib/orders/format";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -59,7 +60,7 @@ export default async function OrderPage({
             </span>
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {t("orderedAt", { date: format.dateTime(new Date(order.createdAt), "short") })}
+            {t("orderedAt", { date: format.dateTime(new Date(order.createdAt), ORDER_TIME) })}
           </p>
         </div>
       </div>
@@ -75,7 +76,7 @@ export default async function OrderPage({
         <p role="status" className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700">
           {t("cancelled")}{" "}
           {order.cancelledAt
-            ? `(${t("cancelledAt", { date: format.dateTime(new Date(order.cancelledAt), "short") })})`
+            ? `(${t("cancelledAt", { date: format.dateTime(new Date(order.cancelledAt), ORDER_TIME) })})`
             : ""}
         </p>
       ) : null}
