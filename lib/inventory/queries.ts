@@ -20,7 +20,12 @@ export async function ledgerDrift(tx: Tx | Db) {
       from stock_movements group by location_id, variant_id
     ) m on m.location_id = s.location_id and m.variant_id = s.variant_id
     where s.on_hand is distinct from m.on_hand_sum or s.reserved is distinct from m.reserved_sum
-  `)) as unknown as { locationId: string; variantId: string; onHand: number | null; reserved: number | null }[];
+  `)) as unknown as {
+    locationId: string;
+    variantId: string;
+    onHand: number | null;
+    reserved: number | null;
+  }[];
 }
 
 export type LocationStockRow = {
@@ -37,11 +42,18 @@ export type LocationStockRow = {
  * A location's stock, for its operator (a hub's dealer, a warehouse's seller) and for marketing (any
  * location). Another organisation's location is NotFound, as if it did not exist.
  */
-export async function locationStock(tx: Tx | Db, actor: Actor | null, rawId: unknown): Promise<LocationStockRow[]> {
+export async function locationStock(
+  tx: Tx | Db,
+  actor: Actor | null,
+  rawId: unknown,
+): Promise<LocationStockRow[]> {
   authorize(actor, "stock:view:own-location");
   const id = Id.safeParse(rawId);
   if (!id.success) throw new NotFound("location.not_found", "No such location.");
-  const [loc] = await tx.select({ operatorId: locations.operatorId }).from(locations).where(eq(locations.id, id.data));
+  const [loc] = await tx
+    .select({ operatorId: locations.operatorId })
+    .from(locations)
+    .where(eq(locations.id, id.data));
   if (!loc || !(can(actor, "stock:view:any") || isOwnOrganisation(actor, loc.operatorId))) {
     throw new NotFound("location.not_found", "No such location.");
   }

@@ -4,7 +4,14 @@ import { locations, stockLevels, stockMovements, variants } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { seedDemo } from "@/test/factories";
 import { ledgerDrift } from "./queries";
-import { applyStockMoves, compareStockKeys, InsufficientStock, releaseMove, reserveMove, shipMove } from "./stock";
+import {
+  applyStockMoves,
+  compareStockKeys,
+  InsufficientStock,
+  releaseMove,
+  reserveMove,
+  shipMove,
+} from "./stock";
 
 const t = setupTestDb();
 let hub: string;
@@ -15,7 +22,10 @@ beforeAll(async () => {
   await seedDemo(t.db);
   const [loc] = await t.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
   hub = loc!.id;
-  const vs = await t.db.select().from(variants).where(sql`${variants.sku} in ('SM-S931N-1-1', 'SM-S931N-1-2')`);
+  const vs = await t.db
+    .select()
+    .from(variants)
+    .where(sql`${variants.sku} in ('SM-S931N-1-1', 'SM-S931N-1-2')`);
   [v1, v2] = vs.map((v) => v.id).sort() as [string, string];
 });
 
@@ -32,7 +42,17 @@ async function setLevel(variantId: string, onHand: number) {
   await t.db.transaction((tx) =>
     applyStockMoves(
       tx,
-      [{ locationId: hub, variantId, kind: "adjustment", onHandDelta: onHand - cur.onHand, reservedDelta: -cur.reserved, refType: "test", refId: "set" }],
+      [
+        {
+          locationId: hub,
+          variantId,
+          kind: "adjustment",
+          onHandDelta: onHand - cur.onHand,
+          reservedDelta: -cur.reserved,
+          refType: "test",
+          refId: "set",
+        },
+      ],
       null,
     ),
   );
@@ -53,11 +73,15 @@ describe("applyStockMoves", () => {
   it("reserves, ships and releases, writing one ledger row per move", async () => {
     await setLevel(v1, 10);
     const k = { locationId: hub, variantId: v1 };
-    await t.db.transaction((tx) => applyStockMoves(tx, [reserveMove(k, 4, "order_reserve", "test", "r1")], null));
+    await t.db.transaction((tx) =>
+      applyStockMoves(tx, [reserveMove(k, 4, "order_reserve", "test", "r1")], null),
+    );
     expect(await level(v1)).toMatchObject({ onHand: 10, reserved: 4 });
     await t.db.transaction((tx) => applyStockMoves(tx, [shipMove(k, 3, "order_ship", "test", "r1")], null));
     expect(await level(v1)).toMatchObject({ onHand: 7, reserved: 1 });
-    await t.db.transaction((tx) => applyStockMoves(tx, [releaseMove(k, 1, "order_release", "test", "r1")], null));
+    await t.db.transaction((tx) =>
+      applyStockMoves(tx, [releaseMove(k, 1, "order_release", "test", "r1")], null),
+    );
     expect(await level(v1)).toMatchObject({ onHand: 7, reserved: 0 });
     const ledger = await t.db.select().from(stockMovements).where(eq(stockMovements.refId, "r1"));
     expect(ledger.map((l) => [l.kind, l.onHandDelta, l.reservedDelta])).toEqual([
@@ -85,7 +109,9 @@ describe("applyStockMoves", () => {
       )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InsufficientStock);
-    expect((err as InsufficientStock).short).toEqual([{ locationId: hub, variantId: v2, available: 5, requested: 6 }]);
+    expect((err as InsufficientStock).short).toEqual([
+      { locationId: hub, variantId: v2, available: 5, requested: 6 },
+    ]);
     expect(await level(v1)).toMatchObject({ onHand: 5, reserved: 0 });
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(stockMovements);
     expect(after[0]!.n).toBe(before[0]!.n);
@@ -94,9 +120,17 @@ describe("applyStockMoves", () => {
   it("treats a variant never stocked at the location as 0 available", async () => {
     const [wh] = await t.db.select().from(locations).where(eq(locations.code, "WH-SMARTHOME"));
     const err = await t.db
-      .transaction((tx) => applyStockMoves(tx, [reserveMove({ locationId: wh!.id, variantId: v1 }, 1, "order_reserve", "test", "y")], null))
+      .transaction((tx) =>
+        applyStockMoves(
+          tx,
+          [reserveMove({ locationId: wh!.id, variantId: v1 }, 1, "order_reserve", "test", "y")],
+          null,
+        ),
+      )
       .catch((e: unknown) => e);
-    expect((err as InsufficientStock).short).toEqual([{ locationId: wh!.id, variantId: v1, available: 0, requested: 1 }]);
+    expect((err as InsufficientStock).short).toEqual([
+      { locationId: wh!.id, variantId: v1, available: 0, requested: 1 },
+    ]);
   });
 
   it("never deadlocks when transactions touch the same rows in opposite orders", async () => {
@@ -109,8 +143,14 @@ describe("applyStockMoves", () => {
         t.db.transaction(async (tx) => {
           const moves =
             i % 2 === 0
-              ? [reserveMove(a, 1, "order_reserve", "test", `d${i}`), reserveMove(b, 1, "order_reserve", "test", `d${i}`)]
-              : [reserveMove(b, 1, "order_reserve", "test", `d${i}`), reserveMove(a, 1, "order_reserve", "test", `d${i}`)];
+              ? [
+                  reserveMove(a, 1, "order_reserve", "test", `d${i}`),
+                  reserveMove(b, 1, "order_reserve", "test", `d${i}`),
+                ]
+              : [
+                  reserveMove(b, 1, "order_reserve", "test", `d${i}`),
+                  reserveMove(a, 1, "order_reserve", "test", `d${i}`),
+                ];
           await applyStockMoves(tx, moves, null);
           // Hold the locks a moment, so the transactions really overlap.
           await tx.execute(sql`select pg_sleep(0.002)`);
@@ -127,7 +167,11 @@ describe("applyStockMoves", () => {
     const k = { locationId: hub, variantId: v1 };
     await expect(
       t.db.transaction((tx) =>
-        applyStockMoves(tx, [reserveMove(k, 1, "order_reserve", "t", "z"), reserveMove(k, 1, "order_reserve", "t", "z")], null),
+        applyStockMoves(
+          tx,
+          [reserveMove(k, 1, "order_reserve", "t", "z"), reserveMove(k, 1, "order_reserve", "t", "z")],
+          null,
+        ),
       ),
     ).rejects.toThrow(/appears twice/);
   });

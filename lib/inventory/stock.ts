@@ -38,7 +38,13 @@ export function stockKeyOf(k: StockKey): string {
   return `${k.locationId}:${k.variantId}`;
 }
 
-export const reserveMove = (k: StockKey, q: number, kind: MovementKind, refType: string, refId: string): StockMove => ({
+export const reserveMove = (
+  k: StockKey,
+  q: number,
+  kind: MovementKind,
+  refType: string,
+  refId: string,
+): StockMove => ({
   ...k,
   kind,
   onHandDelta: 0,
@@ -46,7 +52,13 @@ export const reserveMove = (k: StockKey, q: number, kind: MovementKind, refType:
   refType,
   refId,
 });
-export const releaseMove = (k: StockKey, q: number, kind: MovementKind, refType: string, refId: string): StockMove => ({
+export const releaseMove = (
+  k: StockKey,
+  q: number,
+  kind: MovementKind,
+  refType: string,
+  refId: string,
+): StockMove => ({
   ...k,
   kind,
   onHandDelta: 0,
@@ -54,7 +66,13 @@ export const releaseMove = (k: StockKey, q: number, kind: MovementKind, refType:
   refType,
   refId,
 });
-export const shipMove = (k: StockKey, q: number, kind: MovementKind, refType: string, refId: string): StockMove => ({
+export const shipMove = (
+  k: StockKey,
+  q: number,
+  kind: MovementKind,
+  refType: string,
+  refId: string,
+): StockMove => ({
   ...k,
   kind,
   onHandDelta: -q,
@@ -65,7 +83,9 @@ export const shipMove = (k: StockKey, q: number, kind: MovementKind, refType: st
 
 /** Thrown when a move would make a level negative or reserve more than is on hand; nothing is applied. */
 export class InsufficientStock extends Conflict {
-  constructor(readonly short: { locationId: string; variantId: string; available: number; requested: number }[]) {
+  constructor(
+    readonly short: { locationId: string; variantId: string; available: number; requested: number }[],
+  ) {
     super("stock.insufficient", "Not enough stock.", { short });
   }
 }

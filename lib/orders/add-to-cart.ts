@@ -10,7 +10,11 @@ import { AddToCartInput } from "./schemas";
  * Adds a quantity of a variant to the customer's cart (adding to the line if it is there). A line holds
  * at most 1,000; only on-sale products sold from stock can be added.
  */
-export async function addToCart(tx: Tx, actor: Actor | null, raw: unknown): Promise<{ variantId: string; quantity: number }> {
+export async function addToCart(
+  tx: Tx,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ variantId: string; quantity: number }> {
   const customer = requireUser(actor, "cart:use");
   const input = AddToCartInput.parse(raw);
   const [v] = await tx
@@ -19,8 +23,13 @@ export async function addToCart(tx: Tx, actor: Actor | null, raw: unknown): Prom
     .innerJoin(products, eq(products.id, variants.productId))
     .where(eq(variants.id, input.variantId));
   if (!v) throw new Invalid({ variantId: "No such item." });
-  if (v.type !== "stock") throw new Invalid({ variantId: "This item is sold by reservation, not from stock." });
-  if (v.status !== "on_sale") throw new Conflict("cart.not_on_sale", `${v.sku} is not on sale.`, { variantId: input.variantId, sku: v.sku });
+  if (v.type !== "stock")
+    throw new Invalid({ variantId: "This item is sold by reservation, not from stock." });
+  if (v.status !== "on_sale")
+    throw new Conflict("cart.not_on_sale", `${v.sku} is not on sale.`, {
+      variantId: input.variantId,
+      sku: v.sku,
+    });
   const [row] = await tx
     .insert(cartItems)
     .values({ userId: customer.id, variantId: input.variantId, quantity: input.quantity })

@@ -19,33 +19,71 @@ type Step = Exclude<FulfilmentEvent, "cancel">;
  * reserved stock into shipped stock (on hand and reserved both go down, one ledger row per line).
  * Every step records who and when, on the part and in its timeline.
  */
-async function advance(tx: Tx, actor: Actor | null, sellerOrderId: unknown, raw: unknown, event: Step, now = new Date()): Promise<SellerOrderRow> {
+async function advance(
+  tx: Tx,
+  actor: Actor | null,
+  sellerOrderId: unknown,
+  raw: unknown,
+  event: Step,
+  now = new Date(),
+): Promise<SellerOrderRow> {
   authorize(actor, "fulfilment:work:own-location");
   const input = FulfilmentStepInput.parse(raw);
   const { order, part } = await lockSellerOrderFor(tx, actor, sellerOrderId, "operator");
   const to = nextSellerOrderStatus(part.status, event);
-  if (!to) throw new Conflict("seller_order.illegal_transition", `Cannot ${event} a ${part.status} seller order.`, { from: part.status, event });
+  if (!to)
+    throw new Conflict("seller_order.illegal_transition", `Cannot ${event} a ${part.status} seller order.`, {
+      from: part.status,
+      event,
+    });
   const who = actorUserId(actor);
   await tx
     .update(sellerOrders)
     .set({ status: to, [STEP_TIMESTAMP[to as keyof typeof STEP_TIMESTAMP]]: now, updatedAt: now })
     .where(eq(sellerOrders.id, part.id));
-  await tx.insert(sellerOrderEvents).values({ sellerOrderId: part.id, fromStatus: part.status, toStatus: to, actorUserId: who, reason: input.note ?? null, createdAt: now });
-  const statuses = await tx.select({ status: sellerOrders.status }).from(sellerOrders).where(eq(sellerOrders.orderId, order.id));
-  await tx.update(orders).set({ status: orderStatusOf(statuses.map((s) => s.status)), updatedAt: now }).where(eq(orders.id, order.id));
+  await tx
+    .insert(sellerOrderEvents)
+    .values({
+      sellerOrderId: part.id,
+      fromStatus: part.status,
+      toStatus: to,
+      actorUserId: who,
+      reason: input.note ?? null,
+      createdAt: now,
+    });
+  const statuses = await tx
+    .select({ status: sellerOrders.status })
+    .from(sellerOrders)
+    .where(eq(sellerOrders.orderId, order.id));
+  await tx
+    .update(orders)
+    .set({ status: orderStatusOf(statuses.map((s) => s.status)), updatedAt: now })
+    .where(eq(orders.id, order.id));
   if (to === "shipped") {
     const items = await tx.select().from(orderItems).where(eq(orderItems.sellerOrderId, part.id));
     // Last: the stock rows stay locked only until COMMIT.
     await applyStockMoves(
       tx,
-      items.map((i) => shipMove({ locationId: part.sourceLocationId, variantId: i.variantId }, i.quantity, "order_ship", "seller_order", part.id)),
+      items.map((i) =>
+        shipMove(
+          { locationId: part.sourceLocationId, variantId: i.variantId },
+          i.quantity,
+          "order_ship",
+          "seller_order",
+          part.id,
+        ),
+      ),
       who,
     );
   }
   return loadSellerOrderRow(tx, part.id);
 }
 
-export const acceptSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) => advance(tx, actor, id, raw, "accept");
-export const packSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) => advance(tx, actor, id, raw, "pack");
-export const shipSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) => advance(tx, actor, id, raw, "ship");
-export const deliverSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) => advance(tx, actor, id, raw, "deliver");
+export const acceptSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
+  advance(tx, actor, id, raw, "accept");
+export const packSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
+  advance(tx, actor, id, raw, "pack");
+export const shipSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
+  advance(tx, actor, id, raw, "ship");
+export const deliverSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
+  advance(tx, actor, id, raw, "deliver");

@@ -29,9 +29,13 @@ export async function cancelOrder(
   const locked = await lockOrderAndParts(tx, id.data);
   if (!locked || locked.order.customerId !== customer.id) throw orderNotFound();
   const { parts } = locked;
-  if (parts.every((p) => p.status === "cancelled")) throw new Conflict("order.already_cancelled", "This order is already cancelled.");
+  if (parts.every((p) => p.status === "cancelled"))
+    throw new Conflict("order.already_cancelled", "This order is already cancelled.");
   if (parts.some((p) => p.status === "shipped" || p.status === "delivered")) {
-    throw new Conflict("order.already_shipped", "Part of this order has shipped: it can no longer be cancelled.");
+    throw new Conflict(
+      "order.already_shipped",
+      "Part of this order has shipped: it can no longer be cancelled.",
+    );
   }
   await cancelParts(tx, {
     orderId: id.data,

@@ -25,7 +25,11 @@ export async function cancelSellerOrder(
   const input = CancelSellerOrderInput.parse(raw);
   const { order, part } = await lockSellerOrderFor(tx, actor, sellerOrderId, "operator_or_seller");
   if (!nextSellerOrderStatus(part.status, "cancel")) {
-    throw new Conflict("seller_order.illegal_transition", `A ${part.status} seller order cannot be cancelled.`, { from: part.status, event: "cancel" });
+    throw new Conflict(
+      "seller_order.illegal_transition",
+      `A ${part.status} seller order cannot be cancelled.`,
+      { from: part.status, event: "cancel" },
+    );
   }
   await cancelParts(tx, {
     orderId: order.id,

@@ -1,12 +1,27 @@
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { cartItems, locations, optionGroups, optionValues, orders, organisations, products, stockLevels, variantOptionValues, variants } from "@/db/schema";
+import {
+  cartItems,
+  locations,
+  optionGroups,
+  optionValues,
+  orders,
+  organisations,
+  products,
+  regions,
+  stockLevels,
+  variantOptionValues,
+  variants,
+} from "@/db/schema";
 import type { ShippingAddress } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { SHIPPING_SOURCE_KINDS } from "./plan-order";
 import type { SourceCandidate } from "./suggest-source";
 import type { LocationRef } from "./view";
+
+/** The regions a shipping address may name, for the checkout form. */
+export const SHIPPING_REGIONS = regions;
 
 export type CartLine = {
   variantId: string;
@@ -75,7 +90,13 @@ export async function getCart(tx: Tx | Db, actor: Actor | null): Promise<Cart> {
   };
 }
 
-export type SellerShipment = { sellerId: string; sellerName: string; sellerNameEn: string; warehouse: LocationRef | null; lines: { variantId: string; requested: number; available: number }[] };
+export type SellerShipment = {
+  sellerId: string;
+  sellerName: string;
+  sellerNameEn: string;
+  warehouse: LocationRef | null;
+  lines: { variantId: string; requested: number; available: number }[];
+};
 
 /**
  * What the checkout page needs: the cart, every center and hub with what it can give of each of the
@@ -96,27 +117,49 @@ export async function checkoutData(tx: Tx | Db, actor: Actor | null) {
       .where(
         or(
           inArray(locations.kind, SHIPPING_SOURCE_KINDS),
-          sellerIds.length ? and(eq(locations.kind, "seller_warehouse"), inArray(locations.operatorId, sellerIds)) : undefined,
+          sellerIds.length
+            ? and(eq(locations.kind, "seller_warehouse"), inArray(locations.operatorId, sellerIds))
+            : undefined,
         ),
       )
       .orderBy(asc(locations.code)),
     variantIds.length
       ? tx
-          .select({ locationId: stockLevels.locationId, variantId: stockLevels.variantId, available: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int` })
+          .select({
+            locationId: stockLevels.locationId,
+            variantId: stockLevels.variantId,
+            available: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`,
+          })
           .from(stockLevels)
           .where(inArray(stockLevels.variantId, variantIds))
       : Promise.resolve([]),
-    tx.select({ address: orders.shippingAddress }).from(orders).where(eq(orders.customerId, customer.id)).orderBy(desc(orders.createdAt)).limit(1),
+    tx
+      .select({ address: orders.shippingAddress })
+      .from(orders)
+      .where(eq(orders.customerId, customer.id))
+      .orderBy(desc(orders.createdAt))
+      .limit(1),
   ]);
   const avail = new Map(stock.map((s) => [`${s.locationId}:${s.variantId}`, s.available]));
-  const ref = (l: (typeof locs)[number]): LocationRef => ({ id: l.id, code: l.code, kind: l.kind, name: l.name, nameEn: l.nameEn, region: l.region });
+  const ref = (l: (typeof locs)[number]): LocationRef => ({
+    id: l.id,
+    code: l.code,
+    kind: l.kind,
+    name: l.name,
+    nameEn: l.nameEn,
+    region: l.region,
+  });
   const candidates: SourceCandidate[] = retailerLines.length
     ? locs
         .filter((l) => SHIPPING_SOURCE_KINDS.includes(l.kind))
         .map((l) => ({
           ...ref(l),
           locationId: l.id,
-          lines: retailerLines.map((line) => ({ variantId: line.variantId, requested: line.quantity, available: avail.get(`${l.id}:${line.variantId}`) ?? 0 })),
+          lines: retailerLines.map((line) => ({
+            variantId: line.variantId,
+            requested: line.quantity,
+            available: avail.get(`${l.id}:${line.variantId}`) ?? 0,
+          })),
         }))
     : [];
   const sellers: SellerShipment[] = sellerIds.map((sellerId) => {
@@ -127,7 +170,11 @@ export async function checkoutData(tx: Tx | Db, actor: Actor | null) {
       sellerName: lines[0]!.sellerName,
       sellerNameEn: lines[0]!.sellerNameEn,
       warehouse: wh ? ref(wh) : null,
-      lines: lines.map((line) => ({ variantId: line.variantId, requested: line.quantity, available: wh ? (avail.get(`${wh.id}:${line.variantId}`) ?? 0) : 0 })),
+      lines: lines.map((line) => ({
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: wh ? (avail.get(`${wh.id}:${line.variantId}`) ?? 0) : 0,
+      })),
     };
   });
   return { cart, candidates, sellers, lastAddress: (last?.address ?? null) as ShippingAddress | null };

@@ -25,7 +25,11 @@ function seoulHour(at: Date): number {
  * - a logistics center: 1–3 days;
  * - a marketplace seller's warehouse: 2–3 days.
  */
-export function estimateDelivery(source: { kind: LocationKind; region: string }, customerRegion: string, orderedAt: Date): Eta {
+export function estimateDelivery(
+  source: { kind: LocationKind; region: string },
+  customerRegion: string,
+  orderedAt: Date,
+): Eta {
   switch (source.kind) {
     case "org_hub":
     case "dealer_hub":

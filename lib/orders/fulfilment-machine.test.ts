@@ -9,8 +9,10 @@ describe("the seller-order state machine", () => {
     expect(nextSellerOrderStatus("shipped", "deliver")).toBe("delivered");
   });
   it("allows cancelling only before shipping", () => {
-    for (const s of ["confirmed", "accepted", "packed"] as const) expect(nextSellerOrderStatus(s, "cancel")).toBe("cancelled");
-    for (const s of ["shipped", "delivered", "cancelled"] as const) expect(nextSellerOrderStatus(s, "cancel")).toBeNull();
+    for (const s of ["confirmed", "accepted", "packed"] as const)
+      expect(nextSellerOrderStatus(s, "cancel")).toBe("cancelled");
+    for (const s of ["shipped", "delivered", "cancelled"] as const)
+      expect(nextSellerOrderStatus(s, "cancel")).toBeNull();
   });
   it("refuses skipped and repeated steps", () => {
     expect(nextSellerOrderStatus("confirmed", "ship")).toBeNull();

@@ -13,7 +13,10 @@ const TRANSITIONS: Partial<Record<SellerOrderStatus, Partial<Record<FulfilmentEv
  * The seller-order state machine: confirmed → accepted → packed → shipped → delivered, cancellable
  * until it ships. Returns the next status, or null when the event is not allowed from `from`.
  */
-export function nextSellerOrderStatus(from: SellerOrderStatus, event: FulfilmentEvent): SellerOrderStatus | null {
+export function nextSellerOrderStatus(
+  from: SellerOrderStatus,
+  event: FulfilmentEvent,
+): SellerOrderStatus | null {
   return TRANSITIONS[from]?.[event] ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { locations, orderItems, orders, organisations, sellerOrders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -27,8 +27,22 @@ export type SellerOrderRow = {
   deliveredAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
-  shipTo: { name: string; phone: string; line1: string; line2: string | null; postalCode: string; region: string };
-  items: { variantId: string; sku: string; productName: string; productNameEn: string; quantity: number; price: number }[];
+  shipTo: {
+    name: string;
+    phone: string;
+    line1: string;
+    line2: string | null;
+    postalCode: string;
+    region: string;
+  };
+  items: {
+    variantId: string;
+    sku: string;
+    productName: string;
+    productNameEn: string;
+    quantity: number;
+    price: number;
+  }[];
   /** The steps the state machine allows from here. */
   next: FulfilmentEvent[];
 };
@@ -42,7 +56,13 @@ const SORTS: Record<string, SQL> = {
   "-subtotal": desc(sellerOrders.subtotal),
 };
 
-async function rowsOf(tx: Tx | Db, where: SQL | undefined, orderBy: SQL[], limit: number, offset: number): Promise<SellerOrderRow[]> {
+async function rowsOf(
+  tx: Tx | Db,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  limit: number,
+  offset: number,
+): Promise<SellerOrderRow[]> {
   const parts = await tx
     .select({ so: sellerOrders, seller: organisations, loc: locations, address: orders.shippingAddress })
     .from(sellerOrders)
@@ -57,7 +77,12 @@ async function rowsOf(tx: Tx | Db, where: SQL | undefined, orderBy: SQL[], limit
   const items = await tx
     .select()
     .from(orderItems)
-    .where(inArray(orderItems.sellerOrderId, parts.map((p) => p.so.id)))
+    .where(
+      inArray(
+        orderItems.sellerOrderId,
+        parts.map((p) => p.so.id),
+      ),
+    )
     .orderBy(asc(orderItems.sku));
   return parts.map(({ so, seller, loc, address }) => ({
     id: so.id,
@@ -66,7 +91,14 @@ async function rowsOf(tx: Tx | Db, where: SQL | undefined, orderBy: SQL[], limit
     sellerId: so.sellerId,
     sellerName: seller.name,
     sellerNameEn: seller.nameEn,
-    sourceLocation: { id: loc.id, code: loc.code, kind: loc.kind, name: loc.name, nameEn: loc.nameEn, region: loc.region },
+    sourceLocation: {
+      id: loc.id,
+      code: loc.code,
+      kind: loc.kind,
+      name: loc.name,
+      nameEn: loc.nameEn,
+      region: loc.region,
+    },
     subtotal: so.subtotal,
     createdAt: iso(so.createdAt)!,
     acceptedAt: iso(so.acceptedAt),
@@ -78,7 +110,14 @@ async function rowsOf(tx: Tx | Db, where: SQL | undefined, orderBy: SQL[], limit
     shipTo: { ...address, line2: address.line2 ?? null },
     items: items
       .filter((i) => i.sellerOrderId === so.id)
-      .map((i) => ({ variantId: i.variantId, sku: i.sku, productName: i.productName, productNameEn: i.productNameEn, quantity: i.quantity, price: i.price })),
+      .map((i) => ({
+        variantId: i.variantId,
+        sku: i.sku,
+        productName: i.productName,
+        productNameEn: i.productNameEn,
+        quantity: i.quantity,
+        price: i.price,
+      })),
     next: allowedEvents(so.status),
   }));
 }
@@ -99,7 +138,14 @@ export async function fulfilmentQueue(tx: Tx | Db, actor: Actor | null, raw: unk
   const org = actor.organisationId;
   const own = org
     ? await tx
-        .select({ id: locations.id, code: locations.code, kind: locations.kind, name: locations.name, nameEn: locations.nameEn, region: locations.region })
+        .select({
+          id: locations.id,
+          code: locations.code,
+          kind: locations.kind,
+          name: locations.name,
+          nameEn: locations.nameEn,
+          region: locations.region,
+        })
         .from(locations)
         .where(eq(locations.operatorId, org))
         .orderBy(asc(locations.code))
@@ -107,8 +153,12 @@ export async function fulfilmentQueue(tx: Tx | Db, actor: Actor | null, raw: unk
   const ids = own.map((l) => l.id);
   // A location filter outside the actor's own locations finds nothing (never another org's orders).
   const locationIds = q.locationId ? ids.filter((id) => id === q.locationId) : ids;
-  if (locationIds.length === 0) return { items: [] as SellerOrderRow[], total: 0, page: q.page, pageSize: q.pageSize, locations: own };
-  const where = and(inArray(sellerOrders.sourceLocationId, locationIds), q.status ? eq(sellerOrders.status, q.status) : undefined);
+  if (locationIds.length === 0)
+    return { items: [] as SellerOrderRow[], total: 0, page: q.page, pageSize: q.pageSize, locations: own };
+  const where = and(
+    inArray(sellerOrders.sourceLocationId, locationIds),
+    q.status ? eq(sellerOrders.status, q.status) : undefined,
+  );
   const [items, counted] = await Promise.all([
     rowsOf(tx, where, [SORTS[q.sort]!], q.pageSize, (q.page - 1) * q.pageSize),
     tx.select({ n: count() }).from(sellerOrders).where(where),
@@ -117,7 +167,11 @@ export async function fulfilmentQueue(tx: Tx | Db, actor: Actor | null, raw: unk
 }
 
 /** One seller order for staff: its operator or its seller; anyone else's is NotFound. */
-export async function getSellerOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unknown): Promise<SellerOrderRow> {
+export async function getSellerOrderFor(
+  tx: Tx | Db,
+  actor: Actor | null,
+  rawId: unknown,
+): Promise<SellerOrderRow> {
   authorize(actor, "fulfilment:work:own-location");
   const id = Id.safeParse(rawId);
   if (!id.success) throw sellerOrderNotFound();
@@ -129,4 +183,28 @@ export async function getSellerOrderFor(tx: Tx | Db, actor: Actor | null, rawId:
     .where(eq(sellerOrders.id, id.data));
   if (!row || !org || (row.sellerId !== org && row.operatorId !== org)) throw sellerOrderNotFound();
   return loadSellerOrderRow(tx, id.data);
+}
+
+export type LeadTime = {
+  kind: LocationRef["kind"];
+  delivered: number;
+  avgHours: number;
+  p50Hours: number;
+  p90Hours: number;
+};
+
+/**
+ * Delivery lead time (ordered → delivered) by the kind of place the part shipped from: the KPI the hubs
+ * exist for. From the timestamps every fulfilment step records.
+ */
+export async function deliveryLeadTimes(tx: Tx | Db, since?: Date): Promise<LeadTime[]> {
+  const rows = await tx.execute(sql`
+    select l.kind, count(*)::int as delivered,
+      round(avg(extract(epoch from so.delivered_at - so.created_at)) / 3600, 2)::float as "avgHours",
+      round((percentile_cont(0.5) within group (order by extract(epoch from so.delivered_at - so.created_at)) / 3600)::numeric, 2)::float as "p50Hours",
+      round((percentile_cont(0.9) within group (order by extract(epoch from so.delivered_at - so.created_at)) / 3600)::numeric, 2)::float as "p90Hours"
+    from seller_orders so join locations l on l.id = so.source_location_id
+    where so.status = 'delivered' and so.delivered_at is not null ${since ? sql`and so.created_at >= ${since.toISOString()}::timestamptz` : sql``}
+    group by l.kind order by l.kind`);
+  return rows as unknown as LeadTime[];
 }

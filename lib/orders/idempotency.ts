@@ -46,7 +46,11 @@ type Conn = Parameters<typeof prepared>[0];
 
 /** The resource a key already produced, or null. Throws IdempotencyKeyReused when the request differs. */
 export async function findKey(db: Conn, ref: KeyRef, hash: string): Promise<string | null> {
-  const [row] = await prepared<{ requestHash: string; resourceId: string }>(db, FIND_KEY_SQL, [ref.userId, ref.scope, ref.key]);
+  const [row] = await prepared<{ requestHash: string; resourceId: string }>(db, FIND_KEY_SQL, [
+    ref.userId,
+    ref.scope,
+    ref.key,
+  ]);
   if (!row) return null;
   if (row.requestHash !== hash) throw new IdempotencyKeyReused();
   return row.resourceId;
@@ -56,7 +60,12 @@ export async function findKey(db: Conn, ref: KeyRef, hash: string): Promise<stri
  * Claims the key for `resourceId` in this transaction. Returns null when claimed, or the resource id a
  * committed earlier request produced (after waiting for it, if it was still in flight).
  */
-export async function claimKey(tx: Conn, ref: KeyRef, hash: string, resourceId: string): Promise<string | null> {
+export async function claimKey(
+  tx: Conn,
+  ref: KeyRef,
+  hash: string,
+  resourceId: string,
+): Promise<string | null> {
   const inserted = await prepared(tx, CLAIM_KEY_SQL, [ref.userId, ref.scope, ref.key, hash, resourceId]);
   if (inserted.length > 0) return null;
   const prior = await findKey(tx, ref, hash);

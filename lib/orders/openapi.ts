@@ -15,10 +15,24 @@ import {
 
 /** Response shapes, for the description only (the handlers return what lib/orders builds). */
 const LocationRef = z
-  .object({ id: z.string(), code: z.string(), kind: z.enum(locationKind.enumValues), name: z.string(), nameEn: z.string(), region: z.string() })
+  .object({
+    id: z.string(),
+    code: z.string(),
+    kind: z.enum(locationKind.enumValues),
+    name: z.string(),
+    nameEn: z.string(),
+    region: z.string(),
+  })
   .meta({ id: "LocationRef" });
 const Address = z
-  .object({ name: z.string(), phone: z.string(), line1: z.string(), line2: z.string().nullable().optional(), postalCode: z.string(), region: z.enum(regions) })
+  .object({
+    name: z.string(),
+    phone: z.string(),
+    line1: z.string(),
+    line2: z.string().nullable().optional(),
+    postalCode: z.string(),
+    region: z.enum(regions),
+  })
   .meta({ id: "ShippingAddress" });
 const Timestamp = z.string().describe("ISO-8601 with offset");
 const SellerOrder = z
@@ -52,7 +66,10 @@ const Order = z
   .object({
     id: z.string(),
     status: z.enum(orderStatus.enumValues),
-    total: z.number().int().describe("Σ price × quantity + shippingFee, KRW; for staff, of the parts they may see"),
+    total: z
+      .number()
+      .int()
+      .describe("Σ price × quantity + shippingFee, KRW; for staff, of the parts they may see"),
     shippingFee: z.number().int(),
     sourceLocationId: z.string().nullable(),
     shippingAddress: Address,
@@ -89,8 +106,18 @@ const FulfilmentRow = z
     cancelledAt: Timestamp.nullable(),
     cancelReason: z.string().nullable(),
     shipTo: Address,
-    items: z.array(z.object({ variantId: z.string(), sku: z.string(), productName: z.string(), quantity: z.number().int(), price: z.number().int() })),
-    next: z.array(z.enum(["accept", "pack", "ship", "deliver", "cancel"])).describe("The steps allowed from here"),
+    items: z.array(
+      z.object({
+        variantId: z.string(),
+        sku: z.string(),
+        productName: z.string(),
+        quantity: z.number().int(),
+        price: z.number().int(),
+      }),
+    ),
+    next: z
+      .array(z.enum(["accept", "pack", "ship", "deliver", "cancel"]))
+      .describe("The steps allowed from here"),
   })
   .meta({ id: "FulfilmentSellerOrder" });
 const CartLine = z.object({
@@ -110,7 +137,9 @@ const CartLine = z.object({
   sellerKind: z.enum(["retailer", "seller"]),
   orderable: z.boolean(),
 });
-const Cart = z.object({ lines: z.array(CartLine), total: z.number().int(), count: z.number().int() }).meta({ id: "Cart" });
+const Cart = z
+  .object({ lines: z.array(CartLine), total: z.number().int(), count: z.number().int() })
+  .meta({ id: "Cart" });
 
 const orderResponse = (description: string): ResponseConfig => jsonResponse(description, Order);
 const VariantParam = z.object({ variantId: z.string() });
@@ -188,7 +217,13 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     responses: {
       200: jsonResponse(
         "A page of the queue",
-        z.object({ items: z.array(FulfilmentRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), locations: z.array(LocationRef) }),
+        z.object({
+          items: z.array(FulfilmentRow),
+          total: z.number().int(),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+          locations: z.array(LocationRef),
+        }),
       ),
       ...problems(401, 403, 422),
     },
@@ -213,26 +248,39 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
       tags: ["fulfilment"],
       summary: `Fulfilment step ${summary}. Only the operator of the source (dealer: its dealer HUBs; marketing: org HUBs and centers; seller: its warehouse)`,
       request: { params: IdParam, body: jsonBody(FulfilmentStepInput) },
-      responses: { 200: jsonResponse("The seller order in its new state", FulfilmentRow), ...problems(400, 401, 403, 404, 409, 422) },
+      responses: {
+        200: jsonResponse("The seller order in its new state", FulfilmentRow),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
     });
   }
   registry.registerPath({
     method: "post",
     path: "/api/seller-orders/{id}/cancel",
     tags: ["fulfilment"],
-    summary: "Cancel one seller order before it ships (its seller or the operator of its source), with a reason: that part alone is refunded",
+    summary:
+      "Cancel one seller order before it ships (its seller or the operator of its source), with a reason: that part alone is refunded",
     request: { params: IdParam, body: jsonBody(CancelSellerOrderInput) },
     responses: { 200: jsonResponse("Cancelled", FulfilmentRow), ...problems(400, 401, 403, 404, 409, 422) },
   });
 
-  registry.registerPath({ method: "get", path: "/api/cart", tags: ["cart"], summary: "My cart", responses: { 200: jsonResponse("The cart", Cart), ...problems(401, 403) } });
+  registry.registerPath({
+    method: "get",
+    path: "/api/cart",
+    tags: ["cart"],
+    summary: "My cart",
+    responses: { 200: jsonResponse("The cart", Cart), ...problems(401, 403) },
+  });
   registry.registerPath({
     method: "post",
     path: "/api/cart/items",
     tags: ["cart"],
     summary: "Add to my cart (adds to the line's quantity; a line holds at most 1,000)",
     request: { body: jsonBody(AddToCartInput) },
-    responses: { 201: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })), ...problems(400, 401, 403, 409, 422) },
+    responses: {
+      201: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })),
+      ...problems(400, 401, 403, 409, 422),
+    },
   });
   registry.registerPath({
     method: "patch",
@@ -240,7 +288,10 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     tags: ["cart"],
     summary: "Set a line's quantity",
     request: { params: VariantParam, body: jsonBody(SetCartQuantityInput) },
-    responses: { 200: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })), ...problems(400, 401, 403, 404, 422) },
+    responses: {
+      200: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })),
+      ...problems(400, 401, 403, 404, 422),
+    },
   });
   registry.registerPath({
     method: "delete",

@@ -1,7 +1,15 @@
 import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-import { locations, orderItems, orders, organisations, sellerOrderEvents, sellerOrders, users } from "@/db/schema";
+import {
+  locations,
+  orderItems,
+  orders,
+  organisations,
+  sellerOrderEvents,
+  sellerOrders,
+  users,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { NotFound, Unauthenticated } from "@/lib/errors";
@@ -54,33 +62,38 @@ export async function loadOrderView(tx: Tx | Db, orderId: string): Promise<Order
       price: i.price,
       sellerOrderId: i.sellerOrderId,
     })),
-    sellerOrders: parts.map(
-      ({ so, seller, loc }): OrderView["sellerOrders"][number] => ({
-        id: so.id,
-        sellerId: so.sellerId,
-        sellerName: seller.name,
-        sellerNameEn: seller.nameEn,
-        sourceLocationId: so.sourceLocationId,
-        sourceLocation: { id: loc.id, code: loc.code, kind: loc.kind, name: loc.name, nameEn: loc.nameEn, region: loc.region },
-        status: so.status,
-        subtotal: so.subtotal,
-        acceptedAt: iso(so.acceptedAt),
-        packedAt: iso(so.packedAt),
-        shippedAt: iso(so.shippedAt),
-        deliveredAt: iso(so.deliveredAt),
-        cancelledAt: iso(so.cancelledAt),
-        cancelReason: so.cancelReason,
-        events: events
-          .filter((e) => e.ev.sellerOrderId === so.id)
-          .map((e) => ({
-            fromStatus: e.ev.fromStatus,
-            toStatus: e.ev.toStatus,
-            at: iso(e.ev.createdAt)!,
-            by: e.actorRole === null ? "system" : e.actorRole === "customer" ? "customer" : "staff",
-            reason: e.ev.reason,
-          })),
-      }),
-    ),
+    sellerOrders: parts.map(({ so, seller, loc }): OrderView["sellerOrders"][number] => ({
+      id: so.id,
+      sellerId: so.sellerId,
+      sellerName: seller.name,
+      sellerNameEn: seller.nameEn,
+      sourceLocationId: so.sourceLocationId,
+      sourceLocation: {
+        id: loc.id,
+        code: loc.code,
+        kind: loc.kind,
+        name: loc.name,
+        nameEn: loc.nameEn,
+        region: loc.region,
+      },
+      status: so.status,
+      subtotal: so.subtotal,
+      acceptedAt: iso(so.acceptedAt),
+      packedAt: iso(so.packedAt),
+      shippedAt: iso(so.shippedAt),
+      deliveredAt: iso(so.deliveredAt),
+      cancelledAt: iso(so.cancelledAt),
+      cancelReason: so.cancelReason,
+      events: events
+        .filter((e) => e.ev.sellerOrderId === so.id)
+        .map((e) => ({
+          fromStatus: e.ev.fromStatus,
+          toStatus: e.ev.toStatus,
+          at: iso(e.ev.createdAt)!,
+          by: e.actorRole === null ? "system" : e.actorRole === "customer" ? "customer" : "staff",
+          reason: e.ev.reason,
+        })),
+    })),
   };
 }
 
@@ -97,7 +110,10 @@ export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unkno
   if (!view) throw orderNotFound();
   if (actor.kind === "system") return view;
   if (actor.role === "customer") {
-    const [row] = await tx.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, id.data));
+    const [row] = await tx
+      .select({ customerId: orders.customerId })
+      .from(orders)
+      .where(eq(orders.id, id.data));
     if (row?.customerId !== actor.id) throw orderNotFound();
     return view;
   }
@@ -107,7 +123,12 @@ export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unkno
     .select({ id: sellerOrders.id })
     .from(sellerOrders)
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
-    .where(and(eq(sellerOrders.orderId, id.data), or(eq(sellerOrders.sellerId, org), eq(locations.operatorId, org))));
+    .where(
+      and(
+        eq(sellerOrders.orderId, id.data),
+        or(eq(sellerOrders.sellerId, org), eq(locations.operatorId, org)),
+      ),
+    );
   if (theirs.length === 0) throw orderNotFound();
   if (theirs.length === view.sellerOrders.length) return view;
   const ids = new Set(theirs.map((so) => so.id));
@@ -133,7 +154,11 @@ export type MyOrderRow = {
 };
 
 /** The signed-in customer's orders, newest first. */
-export async function listMyOrders(tx: Tx | Db, actor: Actor | null, raw: unknown = {}): Promise<{ items: MyOrderRow[]; total: number }> {
+export async function listMyOrders(
+  tx: Tx | Db,
+  actor: Actor | null,
+  raw: unknown = {},
+): Promise<{ items: MyOrderRow[]; total: number }> {
   authorize(actor, "order:place");
   const q = MyOrdersQuery.parse(raw);
   const customerId = actor.id!;
@@ -144,10 +169,12 @@ export async function listMyOrders(tx: Tx | Db, actor: Actor | null, raw: unknow
         status: orders.status,
         total: orders.total,
         createdAt: orders.createdAt,
-        itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
-        firstItemName: sql<string>`(select ${orderItems.productName} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.sku} limit 1)`,
-        firstItemNameEn: sql<string>`(select ${orderItems.productNameEn} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.sku} limit 1)`,
-        sellerOrderCount: sql<number>`(select count(*)::int from ${sellerOrders} where ${sellerOrders.orderId} = ${orders.id})`,
+        // Raw table names on purpose: drizzle renders a lone table's columns unqualified, which a subquery
+        // would resolve against its own table.
+        itemCount: sql<number>`(select coalesce(sum(i.quantity), 0)::int from order_items i where i.order_id = "orders"."id")`,
+        firstItemName: sql<string>`(select i.product_name from order_items i where i.order_id = "orders"."id" order by i.sku limit 1)`,
+        firstItemNameEn: sql<string>`(select i.product_name_en from order_items i where i.order_id = "orders"."id" order by i.sku limit 1)`,
+        sellerOrderCount: sql<number>`(select count(*)::int from seller_orders so where so.order_id = "orders"."id")`,
       })
       .from(orders)
       .where(eq(orders.customerId, customerId))

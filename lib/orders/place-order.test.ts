@@ -14,7 +14,8 @@ const t = setupTestDb();
 let ids: Awaited<ReturnType<typeof demoIds>>;
 let customer: UserActor;
 const fake = new FakePaymentProvider();
-const place = (actor: UserActor | null, body: unknown, key?: string) => placeOrder(t.db, actor, body, { payments: fake, idempotencyKey: key });
+const place = (actor: UserActor | null, body: unknown, key?: string) =>
+  placeOrder(t.db, actor, body, { payments: fake, idempotencyKey: key });
 const count = async (table: typeof orders | typeof payments | typeof idempotencyKeys) =>
   (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
@@ -62,7 +63,9 @@ describe("placeOrder", () => {
     const [pay] = await t.db.select().from(payments).where(eq(payments.refId, order.id));
     expect(pay).toMatchObject({ status: "captured", amount: order.total, provider: "fake" });
     expect(fake.inspect(pay!.providerRef!)!.state).toBe("captured");
-    const events = await t.db.execute(sql`select count(*)::int as n from seller_order_events e join seller_orders s on s.id = e.seller_order_id where s.order_id = ${order.id}`);
+    const events = await t.db.execute(
+      sql`select count(*)::int as n from seller_order_events e join seller_orders s on s.id = e.seller_order_id where s.order_id = ${order.id}`,
+    );
     expect(events[0]!.n).toBe(2);
     expect(await ledgerDrift(t.db)).toEqual([]);
   });
@@ -84,7 +87,12 @@ describe("placeOrder", () => {
       shippingAddress: address("seoul"),
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 409, code: "order.insufficient_stock" });
-    expect((err as { meta: Record<string, unknown> }).meta).toMatchObject({ sku: "SM-S931N-2-2", locationCode: "HUB-GANGNAM", available: 1, requested: 3 });
+    expect((err as { meta: Record<string, unknown> }).meta).toMatchObject({
+      sku: "SM-S931N-2-2",
+      locationCode: "HUB-GANGNAM",
+      available: 1,
+      requested: 3,
+    });
     expect(await stockAt(t.db, hub, a)).toEqual({ onHand: 5, reserved: 0 });
     expect(await count(orders)).toBe(ordersBefore);
     // Refused before any payment was even authorized.
@@ -138,13 +146,23 @@ describe("placeOrder", () => {
       await setStock(t.db, hub, v, 1);
       results.push(
         ...(await Promise.allSettled(
-          [1, 2].map(() => place(customer, { items: [{ variantId: v, quantity: 1 }], sourceLocationId: hub, shippingAddress: address("daejeon") })),
+          [1, 2].map(() =>
+            place(customer, {
+              items: [{ variantId: v, quantity: 1 }],
+              sourceLocationId: hub,
+              shippingAddress: address("daejeon"),
+            }),
+          ),
         )),
       );
     }
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused.length).toBeGreaterThan(0);
-    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: "order.insufficient_stock" });
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        status: 409,
+        code: "order.insufficient_stock",
+      });
     const states = fake.all().map((a) => a.state);
     expect(states).not.toContain("authorized"); // every authorization was captured or voided
   });
@@ -156,41 +174,120 @@ describe("placeOrder", () => {
       shippingAddress: address(),
     });
     it.each([
-      ["no source for the retailer's items", (b: Record<string, unknown>) => ({ ...b, sourceLocationId: undefined }), "sourceLocationId"],
-      ["a seller warehouse as the source", (b: Record<string, unknown>) => ({ ...b, sourceLocationId: ids.loc("WH-SMARTHOME") }), "sourceLocationId"],
-      ["an unknown source", (b: Record<string, unknown>) => ({ ...b, sourceLocationId: "00000000-0000-4000-8000-000000000000" }), "sourceLocationId"],
-      ["an unknown variant", (b: Record<string, unknown>) => ({ ...b, items: [{ variantId: "00000000-0000-4000-8000-000000000000", quantity: 1 }] }), "items.0.variantId"],
-      ["a reservation product", (b: Record<string, unknown>) => ({ ...b, items: [{ variantId: ids.variant("SVC-SETUP-1"), quantity: 1 }] }), "items.0.variantId"],
-      ["a line listed twice", (b: Record<string, unknown>) => ({ ...b, items: [(b.items as unknown[])[0], (b.items as unknown[])[0]] }), "items.1.variantId"],
-      ["a quantity of 0", (b: Record<string, unknown>) => ({ ...b, items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 0 }] }), "items.0.quantity"],
-      ["a quantity of 1,001", (b: Record<string, unknown>) => ({ ...b, items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 1001 }] }), "items.0.quantity"],
-      ["a bad card number", (b: Record<string, unknown>) => ({ ...b, payment: { cardNumber: "1234" } }), "payment.cardNumber"],
-      ["a bad postal code", (b: Record<string, unknown>) => ({ ...b, shippingAddress: { ...address(), postalCode: "abc" } }), "shippingAddress.postalCode"],
-      ["an unknown region", (b: Record<string, unknown>) => ({ ...b, shippingAddress: { ...address(), region: "tokyo" } }), "shippingAddress.region"],
+      [
+        "no source for the retailer's items",
+        (b: Record<string, unknown>) => ({ ...b, sourceLocationId: undefined }),
+        "sourceLocationId",
+      ],
+      [
+        "a seller warehouse as the source",
+        (b: Record<string, unknown>) => ({ ...b, sourceLocationId: ids.loc("WH-SMARTHOME") }),
+        "sourceLocationId",
+      ],
+      [
+        "an unknown source",
+        (b: Record<string, unknown>) => ({ ...b, sourceLocationId: "00000000-0000-4000-8000-000000000000" }),
+        "sourceLocationId",
+      ],
+      [
+        "an unknown variant",
+        (b: Record<string, unknown>) => ({
+          ...b,
+          items: [{ variantId: "00000000-0000-4000-8000-000000000000", quantity: 1 }],
+        }),
+        "items.0.variantId",
+      ],
+      [
+        "a reservation product",
+        (b: Record<string, unknown>) => ({
+          ...b,
+          items: [{ variantId: ids.variant("SVC-SETUP-1"), quantity: 1 }],
+        }),
+        "items.0.variantId",
+      ],
+      [
+        "a line listed twice",
+        (b: Record<string, unknown>) => ({
+          ...b,
+          items: [(b.items as unknown[])[0], (b.items as unknown[])[0]],
+        }),
+        "items.1.variantId",
+      ],
+      [
+        "a quantity of 0",
+        (b: Record<string, unknown>) => ({
+          ...b,
+          items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 0 }],
+        }),
+        "items.0.quantity",
+      ],
+      [
+        "a quantity of 1,001",
+        (b: Record<string, unknown>) => ({
+          ...b,
+          items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 1001 }],
+        }),
+        "items.0.quantity",
+      ],
+      [
+        "a bad card number",
+        (b: Record<string, unknown>) => ({ ...b, payment: { cardNumber: "1234" } }),
+        "payment.cardNumber",
+      ],
+      [
+        "a bad postal code",
+        (b: Record<string, unknown>) => ({ ...b, shippingAddress: { ...address(), postalCode: "abc" } }),
+        "shippingAddress.postalCode",
+      ],
+      [
+        "an unknown region",
+        (b: Record<string, unknown>) => ({ ...b, shippingAddress: { ...address(), region: "tokyo" } }),
+        "shippingAddress.region",
+      ],
       ["no items", (b: Record<string, unknown>) => ({ ...b, items: [] }), "items"],
     ])("refuses %s with 422 naming the field", async (_label, change, field) => {
       const before = await count(orders);
       const err = await place(customer, change(base())).catch((e: unknown) => e);
-      const errors = (err as { errors?: Record<string, string>; issues?: { path: (string | number)[] }[] }).errors ?? Object.fromEntries(((err as { issues: { path: (string | number)[] }[] }).issues ?? []).map((i) => [i.path.join("."), 1]));
+      const errors =
+        (err as { errors?: Record<string, string>; issues?: { path: (string | number)[] }[] }).errors ??
+        Object.fromEntries(
+          ((err as { issues: { path: (string | number)[] }[] }).issues ?? []).map((i) => [
+            i.path.join("."),
+            1,
+          ]),
+        );
       expect(Object.keys(errors)).toContain(field);
       expect(await count(orders)).toBe(before);
     });
 
     it("refuses a product that is not on sale with 409", async () => {
-      const err = await place(customer, { items: [{ variantId: ids.variant("DP-PB20K-1"), quantity: 1 }], shippingAddress: address() }).catch((e: unknown) => e);
+      const err = await place(customer, {
+        items: [{ variantId: ids.variant("DP-PB20K-1"), quantity: 1 }],
+        shippingAddress: address(),
+      }).catch((e: unknown) => e);
       expect(err).toMatchObject({ status: 409, code: "order.not_on_sale" });
     });
 
     it("refuses an order over the total the shop can record", async () => {
       const v = ids.variant("SM-S938N-2-2");
-      const err = await place(customer, { ...base(), items: [{ variantId: v, quantity: 1000 }, { variantId: ids.variant("SM-S938N-1-2"), quantity: 1000 }] }).catch((e: unknown) => e);
+      const err = await place(customer, {
+        ...base(),
+        items: [
+          { variantId: v, quantity: 1000 },
+          { variantId: ids.variant("SM-S938N-1-2"), quantity: 1000 },
+        ],
+      }).catch((e: unknown) => e);
       expect(err).toMatchObject({ status: 422, errors: { items: expect.any(String) } });
     });
   });
 
   describe("who may order", () => {
     it("refuses the anonymous (401) and staff (403)", async () => {
-      const body = { items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 1 }], sourceLocationId: ids.loc("LC-ICHEON"), shippingAddress: address() };
+      const body = {
+        items: [{ variantId: ids.variant("SM-S931N-1-2"), quantity: 1 }],
+        sourceLocationId: ids.loc("LC-ICHEON"),
+        shippingAddress: address(),
+      };
       await expect(place(null, body)).rejects.toMatchObject({ status: 401 });
       for (const email of ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"]) {
         await expect(place(await actorFor(t.db, email), body)).rejects.toMatchObject({ status: 403 });
@@ -199,7 +296,11 @@ describe("placeOrder", () => {
   });
 
   describe("Idempotency-Key", () => {
-    const body = () => ({ items: [{ variantId: ids.variant("IP16-2-1"), quantity: 1 }], sourceLocationId: ids.loc("LC-DAEJEON"), shippingAddress: address("daejeon") });
+    const body = () => ({
+      items: [{ variantId: ids.variant("IP16-2-1"), quantity: 1 }],
+      sourceLocationId: ids.loc("LC-DAEJEON"),
+      shippingAddress: address("daejeon"),
+    });
 
     it("returns the first order for the same key and reserves nothing more", async () => {
       const v = ids.variant("IP16-2-1");
@@ -214,7 +315,9 @@ describe("placeOrder", () => {
 
     it("refuses the same key with a different body (422), and keys are per user", async () => {
       await place(customer, body(), "key-2");
-      await expect(place(customer, { ...body(), items: [{ variantId: ids.variant("IP16-2-1"), quantity: 2 }] }, "key-2")).rejects.toMatchObject({
+      await expect(
+        place(customer, { ...body(), items: [{ variantId: ids.variant("IP16-2-1"), quantity: 2 }] }, "key-2"),
+      ).rejects.toMatchObject({
         status: 422,
         code: "idempotency.key_reused",
       });
@@ -227,7 +330,11 @@ describe("placeOrder", () => {
       const hub = ids.loc("HUB-INCHEON");
       const v = ids.variant("IP16-3-1");
       await setStock(t.db, hub, v, 0);
-      const b = { items: [{ variantId: v, quantity: 1 }], sourceLocationId: hub, shippingAddress: address("incheon") };
+      const b = {
+        items: [{ variantId: v, quantity: 1 }],
+        sourceLocationId: hub,
+        shippingAddress: address("incheon"),
+      };
       await expect(place(customer, b, "key-3")).rejects.toMatchObject({ status: 409 });
       await setStock(t.db, hub, v, 3);
       const ok = await place(customer, b, "key-3");
@@ -239,7 +346,11 @@ describe("placeOrder", () => {
       const v = ids.variant("IP16-3-2");
       const lc = ids.loc("LC-GWANGJU");
       const before = await stockAt(t.db, lc, v);
-      const b = { items: [{ variantId: v, quantity: 1 }], sourceLocationId: lc, shippingAddress: address("gwangju") };
+      const b = {
+        items: [{ variantId: v, quantity: 1 }],
+        sourceLocationId: lc,
+        shippingAddress: address("gwangju"),
+      };
       const results = await Promise.all(Array.from({ length: 20 }, () => place(shopper, b, "storm-key")));
       expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
       expect(results.filter((r) => !r.replayed)).toHaveLength(1);
@@ -260,18 +371,25 @@ describe("concurrency on real PostgreSQL", () => {
     const shoppers = await Promise.all(Array.from({ length: 20 }, () => makeCustomer(t.db)));
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
-        place(shoppers[i % shoppers.length]!, { items: [{ variantId: v, quantity: 1 }], sourceLocationId: hub, shippingAddress: address("busan") }),
+        place(shoppers[i % shoppers.length]!, {
+          items: [{ variantId: v, quantity: 1 }],
+          sourceLocationId: hub,
+          shippingAddress: address("busan"),
+        }),
       ),
     );
     const placed = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(placed).toHaveLength(50);
     expect(refused).toHaveLength(150);
-    for (const r of refused) expect(r.reason).toMatchObject({ status: 409, code: "order.insufficient_stock" });
+    for (const r of refused)
+      expect(r.reason).toMatchObject({ status: 409, code: "order.insufficient_stock" });
     expect(await stockAt(t.db, hub, v)).toEqual({ onHand: 50, reserved: 50 });
     const parts = await t.db.select().from(sellerOrders).where(eq(sellerOrders.sourceLocationId, hub));
     expect(parts.filter((p) => p.status === "confirmed")).toHaveLength(50);
-    const negative = await t.db.execute(sql`select count(*)::int as n from stock_levels where on_hand < 0 or reserved < 0 or reserved > on_hand`);
+    const negative = await t.db.execute(
+      sql`select count(*)::int as n from stock_levels where on_hand < 0 or reserved < 0 or reserved > on_hand`,
+    );
     expect(negative[0]!.n).toBe(0);
     expect(await ledgerDrift(t.db)).toEqual([]);
   });
@@ -289,11 +407,16 @@ describe("concurrency on real PostgreSQL", () => {
           { variantId: a, quantity: 1 },
           { variantId: b, quantity: 1 },
         ];
-        return place(shopper, { items: i % 2 ? lines : [...lines].reverse(), sourceLocationId: hub, shippingAddress: address("daegu") });
+        return place(shopper, {
+          items: i % 2 ? lines : [...lines].reverse(),
+          sourceLocationId: hub,
+          shippingAddress: address("daegu"),
+        });
       }),
     );
     const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
-    for (const r of refused) expect(r.reason).toMatchObject({ status: 409, code: "order.insufficient_stock" });
+    for (const r of refused)
+      expect(r.reason).toMatchObject({ status: 409, code: "order.insufficient_stock" });
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(40);
     expect(await stockAt(t.db, hub, a)).toEqual({ onHand: 40, reserved: 40 });
     expect(await stockAt(t.db, hub, b)).toEqual({ onHand: 40, reserved: 40 });

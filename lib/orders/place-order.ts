@@ -6,7 +6,13 @@ import { payments as paymentsTable } from "@/db/schema";
 import { SYSTEM, type Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { PaymentDeclined } from "@/lib/errors";
-import { insufficientStockOf, InsufficientStock, reserveMove, STOCK_MOVES_SQL, stockMovesParams } from "@/lib/inventory/stock";
+import {
+  insufficientStockOf,
+  InsufficientStock,
+  reserveMove,
+  STOCK_MOVES_SQL,
+  stockMovesParams,
+} from "@/lib/inventory/stock";
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
@@ -41,11 +47,18 @@ export type PlaceOrderResult = { order: OrderView; replayed: boolean };
  *      the stock (one statement) right before COMMIT, so a hot row stays locked only that long;
  *   5. capture after commit; on a refusal (short stock, replay) void the authorization instead.
  */
-export async function placeOrder(db: Db, actor: Actor | null, raw: unknown, opts: PlaceOrderOptions = {}): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  db: Db,
+  actor: Actor | null,
+  raw: unknown,
+  opts: PlaceOrderOptions = {},
+): Promise<PlaceOrderResult> {
   const customer = requireUser(actor, "order:place");
   const input = PlaceOrderInput.parse(raw);
   const hash = requestHash(input);
-  const keyRef: KeyRef | null = opts.idempotencyKey ? { userId: customer.id, scope: "orders", key: opts.idempotencyKey } : null;
+  const keyRef: KeyRef | null = opts.idempotencyKey
+    ? { userId: customer.id, scope: "orders", key: opts.idempotencyKey }
+    : null;
   if (keyRef) {
     const prior = await findKey(db, keyRef, hash);
     if (prior) return replay(db, prior);
@@ -55,7 +68,11 @@ export async function placeOrder(db: Db, actor: Actor | null, raw: unknown, opts
   const provider = opts.payments ?? paymentProvider();
   const orderId = randomUUID();
   const now = opts.now ?? new Date();
-  const auth = await provider.authorize({ amount: plan.total, cardNumber: input.payment?.cardNumber ?? DEFAULT_TEST_CARD, reference: orderId });
+  const auth = await provider.authorize({
+    amount: plan.total,
+    cardNumber: input.payment?.cardNumber ?? DEFAULT_TEST_CARD,
+    reference: orderId,
+  });
   if (!auth.approved) {
     // The attempt is kept for the record (ref_id is the order id it would have had); no order exists.
     await db.insert(paymentsTable).values({
@@ -91,7 +108,9 @@ export async function placeOrder(db: Db, actor: Actor | null, raw: unknown, opts
         // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
         // The stock rows stay locked only while the server runs the stock statement and commits.
         last: [
-          ...(opts.clearCart ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }] : []),
+          ...(opts.clearCart
+            ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
+            : []),
           { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
           { text: STOCK_MOVES_SQL, params: stockMovesParams(moves, customer.id) },
         ],
@@ -120,7 +139,15 @@ export async function placeOrder(db: Db, actor: Actor | null, raw: unknown, opts
 
 function reserveMovesOf(plan: OrderPlan) {
   return plan.parts.flatMap((p) =>
-    p.lines.map((l) => reserveMove({ locationId: p.source.id, variantId: l.variantId }, l.quantity, "order_reserve", "seller_order", p.id)),
+    p.lines.map((l) =>
+      reserveMove(
+        { locationId: p.source.id, variantId: l.variantId },
+        l.quantity,
+        "order_reserve",
+        "seller_order",
+        p.id,
+      ),
+    ),
   );
 }
 
@@ -131,7 +158,9 @@ async function replay(db: Db, orderId: string): Promise<PlaceOrderResult> {
 }
 
 function declined(reason: DeclineReason) {
-  return new PaymentDeclined("payment.declined", "The payment was declined; nothing was ordered.", { reason });
+  return new PaymentDeclined("payment.declined", "The payment was declined; nothing was ordered.", {
+    reason,
+  });
 }
 
 /** The stock ran short between the lock-free check and the lock: name the item and the source. */
@@ -146,7 +175,12 @@ function shortAtSource(e: InsufficientStock, plan: OrderPlan) {
 }
 
 /** The provider would not capture: undo the order (stock released, nothing refunded: nothing was taken). */
-async function undoUncapturedOrder(db: Db, orderId: string, provider: PaymentProvider, authorizationId: string) {
+async function undoUncapturedOrder(
+  db: Db,
+  orderId: string,
+  provider: PaymentProvider,
+  authorizationId: string,
+) {
   await db.transaction(async (tx) => {
     const locked = await lockOrderAndParts(tx, orderId);
     if (!locked) return;
@@ -154,7 +188,15 @@ async function undoUncapturedOrder(db: Db, orderId: string, provider: PaymentPro
       .update(paymentsTable)
       .set({ status: "declined", failureReason: "capture_failed" })
       .where(and(eq(paymentsTable.purpose, "order"), eq(paymentsTable.refId, orderId)));
-    await cancelParts(tx, { orderId, parts: locked.parts, actor: SYSTEM, reason: "payment capture failed", payments: provider, now: new Date(), refund: false });
+    await cancelParts(tx, {
+      orderId,
+      parts: locked.parts,
+      actor: SYSTEM,
+      reason: "payment capture failed",
+      payments: provider,
+      now: new Date(),
+      refund: false,
+    });
   });
   await provider.void(authorizationId);
 }

@@ -32,7 +32,12 @@ export type PlannedPart = {
   lines: PlannedLine[];
 };
 
-export type OrderPlan = { parts: PlannedPart[]; total: number; shippingFee: number; sourceLocationId: string | null };
+export type OrderPlan = {
+  parts: PlannedPart[];
+  total: number;
+  shippingFee: number;
+  sourceLocationId: string | null;
+};
 
 type VariantRow = {
   id: string;
@@ -51,7 +56,17 @@ type LocationRow = LocationRef & { operatorId: string; stock: Record<string, num
 
 /** A 409 naming the item and the source, with every short line in `short`. */
 export class InsufficientStockAtSource extends Conflict {
-  constructor(short: { variantId: string; sku: string; locationId: string; locationCode: string; locationName: string; available: number; requested: number }[]) {
+  constructor(
+    short: {
+      variantId: string;
+      sku: string;
+      locationId: string;
+      locationCode: string;
+      locationName: string;
+      available: number;
+      requested: number;
+    }[],
+  ) {
     const first = short[0]!;
     super(
       "order.insufficient_stock",
@@ -87,7 +102,11 @@ const PLAN_SQL = `
  */
 export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<OrderPlan> {
   const variantIds = input.items.map((i) => i.variantId);
-  const [row] = await prepared<{ variants: VariantRow[] | null; sources: LocationRow[] | null }>(db, PLAN_SQL, [variantIds, input.sourceLocationId ?? null]);
+  const [row] = await prepared<{ variants: VariantRow[] | null; sources: LocationRow[] | null }>(
+    db,
+    PLAN_SQL,
+    [variantIds, input.sourceLocationId ?? null],
+  );
   const variantRows = row?.variants ?? [];
   const locationRows = row?.sources ?? [];
 
@@ -96,7 +115,8 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
   input.items.forEach((item, i) => {
     const v = byId.get(item.variantId);
     if (!v) unknown[`items.${i}.variantId`] = "No such item.";
-    else if (v.type !== "stock") unknown[`items.${i}.variantId`] = "This item is sold by reservation, not from stock.";
+    else if (v.type !== "stock")
+      unknown[`items.${i}.variantId`] = "This item is sold by reservation, not from stock.";
   });
   if (Object.keys(unknown).length > 0) throw new Invalid(unknown);
   for (const item of input.items) {
@@ -107,21 +127,38 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
   }
 
   const hasRetailerItems = input.items.some((i) => byId.get(i.variantId)!.sellerKind === "retailer");
-  const chosen = input.sourceLocationId ? locationRows.find((l) => l.id === input.sourceLocationId) : undefined;
+  const chosen = input.sourceLocationId
+    ? locationRows.find((l) => l.id === input.sourceLocationId)
+    : undefined;
   if (input.sourceLocationId && (!chosen || !SHIPPING_SOURCE_KINDS.includes(chosen.kind))) {
     throw new Invalid({ sourceLocationId: "Not a logistics center or HUB that orders ship from." });
   }
-  if (hasRetailerItems && !chosen) throw new Invalid({ sourceLocationId: "Choose where your order ships from." });
+  if (hasRetailerItems && !chosen)
+    throw new Invalid({ sourceLocationId: "Choose where your order ships from." });
 
   const parts = new Map<string, PlannedPart>();
   const short: ConstructorParameters<typeof InsufficientStockAtSource>[0] = [];
   for (const item of input.items) {
     const v = byId.get(item.variantId)!;
-    const source = v.sellerKind === "retailer" ? chosen! : locationRows.find((l) => l.kind === "seller_warehouse" && l.operatorId === v.sellerId);
-    if (!source) throw new Conflict("order.no_warehouse", `${v.sellerNameEn} has no warehouse to ship from.`, { sellerId: v.sellerId });
+    const source =
+      v.sellerKind === "retailer"
+        ? chosen!
+        : locationRows.find((l) => l.kind === "seller_warehouse" && l.operatorId === v.sellerId);
+    if (!source)
+      throw new Conflict("order.no_warehouse", `${v.sellerNameEn} has no warehouse to ship from.`, {
+        sellerId: v.sellerId,
+      });
     const available = source.stock[v.id] ?? 0;
     if (available < item.quantity) {
-      short.push({ variantId: v.id, sku: v.sku, locationId: source.id, locationCode: source.code, locationName: source.name, available, requested: item.quantity });
+      short.push({
+        variantId: v.id,
+        sku: v.sku,
+        locationId: source.id,
+        locationCode: source.code,
+        locationName: source.name,
+        available,
+        requested: item.quantity,
+      });
     }
     let part = parts.get(v.sellerId);
     if (!part) {
@@ -130,19 +167,35 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
         sellerId: v.sellerId,
         sellerName: v.sellerName,
         sellerNameEn: v.sellerNameEn,
-        source: { id: source.id, code: source.code, kind: source.kind, name: source.name, nameEn: source.nameEn, region: source.region },
+        source: {
+          id: source.id,
+          code: source.code,
+          kind: source.kind,
+          name: source.name,
+          nameEn: source.nameEn,
+          region: source.region,
+        },
         subtotal: 0,
         lines: [],
       };
       parts.set(v.sellerId, part);
     }
-    part.lines.push({ variantId: v.id, sku: v.sku, productName: v.nameKo, productNameEn: v.nameEn, price: v.price, quantity: item.quantity, sellerOrderId: part.id });
+    part.lines.push({
+      variantId: v.id,
+      sku: v.sku,
+      productName: v.nameKo,
+      productNameEn: v.nameEn,
+      price: v.price,
+      quantity: item.quantity,
+      sellerOrderId: part.id,
+    });
     part.subtotal += v.price * item.quantity;
   }
   const list = [...parts.values()];
   const shippingFee = 0;
   const total = list.reduce((s, p) => s + p.subtotal, 0) + shippingFee;
-  if (total > MAX_ORDER_TOTAL) throw new Invalid({ items: "An order can total at most ₩2,000,000,000: split it." });
+  if (total > MAX_ORDER_TOTAL)
+    throw new Invalid({ items: "An order can total at most ₩2,000,000,000: split it." });
   if (short.length > 0) throw new InsufficientStockAtSource(short);
   return { parts: list, shippingFee, total, sourceLocationId: chosen?.id ?? null };
 }

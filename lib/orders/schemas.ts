@@ -7,7 +7,11 @@ import { Id, Quantity } from "@/lib/validation";
 export const Region = z.enum(regions, { error: "Choose a region." });
 
 export const ShippingAddressInput = z.strictObject({
-  name: z.string({ error: "Enter the recipient's name." }).trim().min(1, { error: "Enter the recipient's name." }).max(50),
+  name: z
+    .string({ error: "Enter the recipient's name." })
+    .trim()
+    .min(1, { error: "Enter the recipient's name." })
+    .max(50),
   phone: z
     .string({ error: "Enter a phone number." })
     .trim()
@@ -45,7 +49,10 @@ export const OrderLineInput = z.strictObject({ variantId: Id, quantity: Quantity
 
 export const PlaceOrderInput = z
   .strictObject({
-    items: z.array(OrderLineInput, { error: "List the items to order." }).min(1, { error: "Order at least one item." }).max(50),
+    items: z
+      .array(OrderLineInput, { error: "List the items to order." })
+      .min(1, { error: "Order at least one item." })
+      .max(50),
     /** Where the retailer's own items ship from; required when there are any. Marketplace items ship from their seller. */
     sourceLocationId: Id.optional(),
     shippingAddress: ShippingAddressInput,
@@ -56,7 +63,11 @@ export const PlaceOrderInput = z
     const seen = new Map<string, number>();
     input.items.forEach((item, i) => {
       if (seen.has(item.variantId)) {
-        ctx.addIssue({ code: "custom", path: ["items", i, "variantId"], message: "This item is listed twice: combine the quantities." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", i, "variantId"],
+          message: "This item is listed twice: combine the quantities.",
+        });
       }
       seen.set(item.variantId, i);
     });
@@ -76,12 +87,21 @@ export const FulfilmentStepInput = z.strictObject({ note: z.string().trim().max(
 export const AddToCartInput = z.strictObject({ variantId: Id, quantity: Quantity });
 export const SetCartQuantityInput = z.strictObject({ quantity: Quantity });
 
-export const sellerOrderStatuses = ["confirmed", "accepted", "packed", "shipped", "delivered", "cancelled"] as const;
+export const sellerOrderStatuses = [
+  "confirmed",
+  "accepted",
+  "packed",
+  "shipped",
+  "delivered",
+  "cancelled",
+] as const;
 
 export const FulfilmentQueueQuery = z.strictObject({
   status: z.enum(sellerOrderStatuses).optional(),
   locationId: Id.optional(),
-  sort: z.enum(["createdAt", "-createdAt", "status", "-status", "subtotal", "-subtotal"]).default("-createdAt"),
+  sort: z
+    .enum(["createdAt", "-createdAt", "status", "-status", "subtotal", "-subtotal"])
+    .default("-createdAt"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -16,11 +16,20 @@ export function sellerOrderNotFound() {
  * (cancelling). Anyone else's — or an unknown id — is NotFound; its seller asking for an operator's step
  * (its own thing, without the right to that step) is Forbidden.
  */
-export async function lockSellerOrderFor(tx: Tx, actor: Actor, rawId: unknown, who: "operator" | "operator_or_seller") {
+export async function lockSellerOrderFor(
+  tx: Tx,
+  actor: Actor,
+  rawId: unknown,
+  who: "operator" | "operator_or_seller",
+) {
   const id = Id.safeParse(rawId);
   if (!id.success) throw sellerOrderNotFound();
   const [row] = await tx
-    .select({ orderId: sellerOrders.orderId, sellerId: sellerOrders.sellerId, operatorId: locations.operatorId })
+    .select({
+      orderId: sellerOrders.orderId,
+      sellerId: sellerOrders.sellerId,
+      operatorId: locations.operatorId,
+    })
     .from(sellerOrders)
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
     .where(eq(sellerOrders.id, id.data));
@@ -29,7 +38,10 @@ export async function lockSellerOrderFor(tx: Tx, actor: Actor, rawId: unknown, w
   const isSeller = !!row && !!org && row.sellerId === org;
   if (!row || !(isOperator || isSeller)) throw sellerOrderNotFound();
   if (who === "operator" && !isOperator) {
-    throw new Forbidden("seller_order.not_operator", "Only the operator of the location it ships from may do this step.");
+    throw new Forbidden(
+      "seller_order.not_operator",
+      "Only the operator of the location it ships from may do this step.",
+    );
   }
   const locked = await lockOrderAndParts(tx, row.orderId, [id.data]);
   if (!locked || locked.parts.length !== 1) throw sellerOrderNotFound();

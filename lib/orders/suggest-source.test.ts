@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { evaluateSources, suggestSource, type SourceCandidate } from "./suggest-source";
 
 const morning = new Date("2026-03-02T01:00:00Z"); // 10:00 KST
-const cand = (code: string, kind: SourceCandidate["kind"], region: string, available: number[]): SourceCandidate => ({
+const cand = (
+  code: string,
+  kind: SourceCandidate["kind"],
+  region: string,
+  available: number[],
+): SourceCandidate => ({
   locationId: code,
   code,
   kind,
@@ -15,7 +20,11 @@ const cand = (code: string, kind: SourceCandidate["kind"], region: string, avail
 describe("evaluateSources and suggestSource", () => {
   it("suggests the fastest source that can fill every line", () => {
     const options = evaluateSources(
-      [cand("LC", "logistics_center", "gyeonggi", [100, 100]), cand("HUB-FAR", "org_hub", "seoul", [9, 9]), cand("HUB-NEAR", "dealer_hub", "gyeonggi", [5, 2])],
+      [
+        cand("LC", "logistics_center", "gyeonggi", [100, 100]),
+        cand("HUB-FAR", "org_hub", "seoul", [9, 9]),
+        cand("HUB-NEAR", "dealer_hub", "gyeonggi", [5, 2]),
+      ],
       "gyeonggi",
       morning,
     );
@@ -24,7 +33,14 @@ describe("evaluateSources and suggestSource", () => {
   });
 
   it("skips a faster source that cannot fill the whole order, saying which line is short", () => {
-    const options = evaluateSources([cand("LC", "logistics_center", "gyeonggi", [100, 100]), cand("HUB-NEAR", "dealer_hub", "gyeonggi", [5, 1])], "gyeonggi", morning);
+    const options = evaluateSources(
+      [
+        cand("LC", "logistics_center", "gyeonggi", [100, 100]),
+        cand("HUB-NEAR", "dealer_hub", "gyeonggi", [5, 1]),
+      ],
+      "gyeonggi",
+      morning,
+    );
     const near = options.find((o) => o.code === "HUB-NEAR")!;
     expect(near.canFill).toBe(false);
     expect(near.short).toEqual([{ variantId: "v1", requested: 2, available: 1 }]);
@@ -32,11 +48,17 @@ describe("evaluateSources and suggestSource", () => {
   });
 
   it("breaks a tie in speed by the most available", () => {
-    const options = evaluateSources([cand("HUB-A", "org_hub", "busan", [3, 3]), cand("HUB-B", "dealer_hub", "daegu", [10, 10])], "seoul", morning);
+    const options = evaluateSources(
+      [cand("HUB-A", "org_hub", "busan", [3, 3]), cand("HUB-B", "dealer_hub", "daegu", [10, 10])],
+      "seoul",
+      morning,
+    );
     expect(suggestSource(options)!.code).toBe("HUB-B");
   });
 
   it("suggests nothing when no source can fill the order", () => {
-    expect(suggestSource(evaluateSources([cand("LC", "logistics_center", "seoul", [0, 9])], "seoul", morning))).toBeNull();
+    expect(
+      suggestSource(evaluateSources([cand("LC", "logistics_center", "seoul", [0, 9])], "seoul", morning)),
+    ).toBeNull();
   });
 });

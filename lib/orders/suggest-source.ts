@@ -19,10 +19,19 @@ export type SourceOption = SourceCandidate & {
   totalAvailable: number;
 };
 
-const KIND_ORDER: Record<LocationKind, number> = { dealer_hub: 0, org_hub: 1, logistics_center: 2, seller_warehouse: 3 };
+const KIND_ORDER: Record<LocationKind, number> = {
+  dealer_hub: 0,
+  org_hub: 1,
+  logistics_center: 2,
+  seller_warehouse: 3,
+};
 
 /** Every candidate with its estimate and whether it can fill the whole order, fastest first. */
-export function evaluateSources(candidates: SourceCandidate[], customerRegion: string, now: Date): SourceOption[] {
+export function evaluateSources(
+  candidates: SourceCandidate[],
+  customerRegion: string,
+  now: Date,
+): SourceOption[] {
   return candidates
     .map((c) => {
       const short = c.lines.filter((l) => l.available < l.requested);

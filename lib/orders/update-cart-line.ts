@@ -10,7 +10,12 @@ import { SetCartQuantityInput } from "./schemas";
 const notInCart = () => new NotFound("cart.line_not_found", "This item is not in your cart.");
 
 /** Sets the quantity of a line already in the cart. */
-export async function updateCartLine(tx: Tx, actor: Actor | null, variantId: unknown, raw: unknown): Promise<{ variantId: string; quantity: number }> {
+export async function updateCartLine(
+  tx: Tx,
+  actor: Actor | null,
+  variantId: unknown,
+  raw: unknown,
+): Promise<{ variantId: string; quantity: number }> {
   const customer = requireUser(actor, "cart:use");
   const input = SetCartQuantityInput.parse(raw);
   const id = Id.safeParse(variantId);

@@ -28,7 +28,14 @@ export type OrderItemView = {
   sellerOrderId: string;
 };
 
-export type LocationRef = { id: string; code: string; kind: LocationKind; name: string; nameEn: string; region: string };
+export type LocationRef = {
+  id: string;
+  code: string;
+  kind: LocationKind;
+  name: string;
+  nameEn: string;
+  region: string;
+};
 
 export type SellerOrderView = {
   id: string;
@@ -46,7 +53,13 @@ export type SellerOrderView = {
   cancelledAt: string | null;
   cancelReason: string | null;
   /** The timeline: every transition with when, who (a role, never a staff member's name) and why. */
-  events: { fromStatus: SellerOrderStatus | null; toStatus: SellerOrderStatus; at: string; by: "customer" | "staff" | "system"; reason: string | null }[];
+  events: {
+    fromStatus: SellerOrderStatus | null;
+    toStatus: SellerOrderStatus;
+    at: string;
+    by: "customer" | "staff" | "system";
+    reason: string | null;
+  }[];
 };
 
 export const iso = (d: Date | string | null | undefined): string | null =>

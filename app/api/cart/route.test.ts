@@ -40,8 +40,12 @@ describe("the cart API", () => {
     expect(cart.body.lines[0].optionsLabelEn).toBe("Icy Blue / 256GB");
     const patched = await call(PATCH, { as: customer, params: { variantId: phone }, body: { quantity: 5 } });
     expect(patched.body).toEqual({ variantId: phone, quantity: 5 });
-    expect((await call(DELETE, { as: customer, params: { variantId: router }, method: "DELETE" })).status).toBe(204);
-    expect((await call(DELETE, { as: customer, params: { variantId: router }, method: "DELETE" })).status).toBe(404);
+    expect(
+      (await call(DELETE, { as: customer, params: { variantId: router }, method: "DELETE" })).status,
+    ).toBe(204);
+    expect(
+      (await call(DELETE, { as: customer, params: { variantId: router }, method: "DELETE" })).status,
+    ).toBe(404);
     expect((await call(GET, { as: customer })).body.lines).toHaveLength(1);
   });
 
@@ -52,11 +56,19 @@ describe("the cart API", () => {
     const over = await call(add, { as: shopper, body: { variantId: v, quantity: 1 } });
     expect(over.status).toBe(422);
     expect(over.body.errors).toHaveProperty("quantity");
-    expect((await call(add, { as: shopper, body: { variantId: ids.variant("DP-PB20K-1"), quantity: 1 } })).status).toBe(409);
-    const reservation = await call(add, { as: shopper, body: { variantId: ids.variant("SVC-SETUP-1"), quantity: 1 } });
+    expect(
+      (await call(add, { as: shopper, body: { variantId: ids.variant("DP-PB20K-1"), quantity: 1 } })).status,
+    ).toBe(409);
+    const reservation = await call(add, {
+      as: shopper,
+      body: { variantId: ids.variant("SVC-SETUP-1"), quantity: 1 },
+    });
     expect(reservation.status).toBe(422);
     expect(reservation.body.errors).toHaveProperty("variantId");
-    const unknown = await call(add, { as: shopper, body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 1 } });
+    const unknown = await call(add, {
+      as: shopper,
+      body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 1 },
+    });
     expect(unknown.status).toBe(422);
   });
 
@@ -64,9 +76,24 @@ describe("the cart API", () => {
     ["malformed JSON", { rawBody: "{" }, 400, null],
     ["an empty body", { rawBody: "" }, 400, null],
     ["a missing quantity", { body: { variantId: "00000000-0000-4000-8000-000000000000" } }, 422, "quantity"],
-    ["an unknown field", { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 1, price: 1 } }, 422, "price"],
-    ["a negative quantity", { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: -3 } }, 422, "quantity"],
-    ["a huge quantity", { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 99999999 } }, 422, "quantity"],
+    [
+      "an unknown field",
+      { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 1, price: 1 } },
+      422,
+      "price",
+    ],
+    [
+      "a negative quantity",
+      { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: -3 } },
+      422,
+      "quantity",
+    ],
+    [
+      "a huge quantity",
+      { body: { variantId: "00000000-0000-4000-8000-000000000000", quantity: 99999999 } },
+      422,
+      "quantity",
+    ],
     ["a variant id of the wrong type", { body: { variantId: 7, quantity: 1 } }, 422, "variantId"],
   ])("POST answers %s with a problem, writing nothing", async (_l, opts, status, field) => {
     const before = await lines();
@@ -87,7 +114,10 @@ describe("the cart API", () => {
     await call(add, { as: shopper, body: { variantId: v, quantity: 2 } });
     const res = await call(PATCH, { method: "PATCH", as: shopper, params: { variantId: v }, ...opts });
     expect(res.status).toBe(status);
-    expect((await call(GET, { as: shopper })).body.lines.find((l: { variantId: string }) => l.variantId === v).quantity).toBe(2);
+    expect(
+      (await call(GET, { as: shopper })).body.lines.find((l: { variantId: string }) => l.variantId === v)
+        .quantity,
+    ).toBe(2);
   });
 
   it("is the customer's own: 401 anonymous, 403 staff, 404 for a line not in my cart", async () => {
@@ -101,12 +131,19 @@ describe("the cart API", () => {
       [DELETE, { params: { variantId: v }, method: "DELETE" }],
     ] as const) {
       expect((await call(h as typeof GET, opts as object)).status).toBe(401);
-      expect((await call(h as typeof GET, { ...(opts as object), as: await actorFor(t.db, "dealer@demo.test") })).status).toBe(403);
+      expect(
+        (await call(h as typeof GET, { ...(opts as object), as: await actorFor(t.db, "dealer@demo.test") }))
+          .status,
+      ).toBe(403);
     }
     const other = await makeCustomer(t.db);
-    expect((await call(PATCH, { as: other, params: { variantId: v }, body: { quantity: 2 } })).status).toBe(404);
+    expect((await call(PATCH, { as: other, params: { variantId: v }, body: { quantity: 2 } })).status).toBe(
+      404,
+    );
     expect((await call(DELETE, { as: other, params: { variantId: v }, method: "DELETE" })).status).toBe(404);
-    expect((await call(DELETE, { as: other, params: { variantId: "nope" }, method: "DELETE" })).status).toBe(404);
+    expect((await call(DELETE, { as: other, params: { variantId: "nope" }, method: "DELETE" })).status).toBe(
+      404,
+    );
     expect(await lines()).toBe(before);
   });
 });

@@ -44,8 +44,18 @@ describe("POST /api/orders", () => {
       status: "confirmed",
       total: ids.price("SM-S931N-1-1"),
       shippingFee: 0,
-      items: [{ variantId: phone, sku: "SM-S931N-1-1", quantity: 1, price: ids.price("SM-S931N-1-1"), sellerOrderId: expect.any(String) }],
-      sellerOrders: [{ id: expect.any(String), sellerId: expect.any(String), sourceLocationId: hub, status: "confirmed" }],
+      items: [
+        {
+          variantId: phone,
+          sku: "SM-S931N-1-1",
+          quantity: 1,
+          price: ids.price("SM-S931N-1-1"),
+          sellerOrderId: expect.any(String),
+        },
+      ],
+      sellerOrders: [
+        { id: expect.any(String), sellerId: expect.any(String), sourceLocationId: hub, status: "confirmed" },
+      ],
     });
     expect(res.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
   });
@@ -57,7 +67,13 @@ describe("POST /api/orders", () => {
     const res = await call(POST, { as: customer, body: body({ items: [{ variantId: v, quantity: 2 }] }) });
     expect(res.status).toBe(409);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.body).toMatchObject({ code: "order.insufficient_stock", sku: "SM-S931N-1-2", locationCode: "HUB-BUNDANG", available: 1, requested: 2 });
+    expect(res.body).toMatchObject({
+      code: "order.insufficient_stock",
+      sku: "SM-S931N-1-2",
+      locationCode: "HUB-BUNDANG",
+      available: 1,
+      requested: 2,
+    });
     expect(res.body.detail).toContain("SM-S931N-1-2");
     expect(await countOrders()).toBe(before);
     expect(await stockAt(t.db, hub, v)).toEqual({ onHand: 1, reserved: 0 });
@@ -65,7 +81,10 @@ describe("POST /api/orders", () => {
 
   it("answers 402 payment.declined for the decline test card, reserving nothing", async () => {
     const before = await stockAt(t.db, hub, phone);
-    const res = await call(POST, { as: customer, body: body({ payment: { cardNumber: "4000000000000002" } }) });
+    const res = await call(POST, {
+      as: customer,
+      body: body({ payment: { cardNumber: "4000000000000002" } }),
+    });
     expect(res.status).toBe(402);
     expect(res.body).toMatchObject({ code: "payment.declined", reason: "card_declined" });
     expect(await stockAt(t.db, hub, phone)).toEqual(before);
@@ -85,7 +104,11 @@ describe("POST /api/orders", () => {
     it("refuses the same key with a different body: 422 idempotency.key_reused", async () => {
       const headers = { "idempotency-key": "route-key-2" };
       await call(POST, { as: customer, body: body(), headers });
-      const res = await call(POST, { as: customer, body: body({ items: [{ variantId: phone, quantity: 3 }] }), headers });
+      const res = await call(POST, {
+        as: customer,
+        body: body({ items: [{ variantId: phone, quantity: 3 }] }),
+        headers,
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe("idempotency.key_reused");
     });
@@ -94,7 +117,9 @@ describe("POST /api/orders", () => {
       const shopper = await makeCustomer(t.db);
       const before = await stockAt(t.db, hub, phone);
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => call(POST, { as: shopper, body: body(), headers: { "idempotency-key": "same-20" } })),
+        Array.from({ length: 20 }, () =>
+          call(POST, { as: shopper, body: body(), headers: { "idempotency-key": "same-20" } }),
+        ),
       );
       expect(results.filter((r) => r.status === 201)).toHaveLength(1);
       expect(results.filter((r) => r.status === 200)).toHaveLength(19);
@@ -103,7 +128,11 @@ describe("POST /api/orders", () => {
     });
 
     it("refuses a key over 200 characters with 400", async () => {
-      const res = await call(POST, { as: customer, body: body(), headers: { "idempotency-key": "k".repeat(201) } });
+      const res = await call(POST, {
+        as: customer,
+        body: body(),
+        headers: { "idempotency-key": "k".repeat(201) },
+      });
       expect(res.status).toBe(400);
     });
   });
@@ -112,21 +141,71 @@ describe("POST /api/orders", () => {
     ["malformed JSON", { rawBody: "{nope" }, 400, null],
     ["an empty body", { rawBody: "" }, 400, null],
     ["an array body", { body: [] }, 422, "(body)"],
-    ["items of the wrong type", { body: { items: "phone", sourceLocationId: "x", shippingAddress: {} } }, 422, "items"],
+    [
+      "items of the wrong type",
+      { body: { items: "phone", sourceLocationId: "x", shippingAddress: {} } },
+      422,
+      "items",
+    ],
     ["no shipping address", { bodyFn: () => body({ shippingAddress: undefined }) }, 422, "shippingAddress"],
     ["an unknown field", { bodyFn: () => body({ coupon: "FREE" }) }, 422, "coupon"],
-    ["an unknown field in a line", { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1, price: 1 }] }) }, 422, "items.0.price"],
-    ["a negative quantity", { bodyFn: () => body({ items: [{ variantId: phone, quantity: -1 }] }) }, 422, "items.0.quantity"],
-    ["a huge quantity", { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1e12 }] }) }, 422, "items.0.quantity"],
-    ["a fractional quantity", { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1.5 }] }) }, 422, "items.0.quantity"],
-    ["a quantity as a string", { bodyFn: () => body({ items: [{ variantId: phone, quantity: "1" }] }) }, 422, "items.0.quantity"],
-    ["a variant id that is not an id", { bodyFn: () => body({ items: [{ variantId: "abc", quantity: 1 }] }) }, 422, "items.0.variantId"],
-    ["a huge name", { bodyFn: () => body({ shippingAddress: { ...address(), name: "x".repeat(10_000) } }) }, 422, "shippingAddress.name"],
-    ["a bad phone", { bodyFn: () => body({ shippingAddress: { ...address(), phone: "call me" } }) }, 422, "shippingAddress.phone"],
+    [
+      "an unknown field in a line",
+      { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1, price: 1 }] }) },
+      422,
+      "items.0.price",
+    ],
+    [
+      "a negative quantity",
+      { bodyFn: () => body({ items: [{ variantId: phone, quantity: -1 }] }) },
+      422,
+      "items.0.quantity",
+    ],
+    [
+      "a huge quantity",
+      { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1e12 }] }) },
+      422,
+      "items.0.quantity",
+    ],
+    [
+      "a fractional quantity",
+      { bodyFn: () => body({ items: [{ variantId: phone, quantity: 1.5 }] }) },
+      422,
+      "items.0.quantity",
+    ],
+    [
+      "a quantity as a string",
+      { bodyFn: () => body({ items: [{ variantId: phone, quantity: "1" }] }) },
+      422,
+      "items.0.quantity",
+    ],
+    [
+      "a variant id that is not an id",
+      { bodyFn: () => body({ items: [{ variantId: "abc", quantity: 1 }] }) },
+      422,
+      "items.0.variantId",
+    ],
+    [
+      "a huge name",
+      { bodyFn: () => body({ shippingAddress: { ...address(), name: "x".repeat(10_000) } }) },
+      422,
+      "shippingAddress.name",
+    ],
+    [
+      "a bad phone",
+      { bodyFn: () => body({ shippingAddress: { ...address(), phone: "call me" } }) },
+      422,
+      "shippingAddress.phone",
+    ],
   ])("answers %s with a problem naming the field, writing nothing", async (_label, opts, status, field) => {
     const before = await countOrders();
     const { bodyFn, ...rest } = opts as { bodyFn?: () => unknown; body?: unknown; rawBody?: string };
-    const res = await call(POST, { method: "POST", as: customer, ...rest, ...(bodyFn ? { body: bodyFn() } : {}) });
+    const res = await call(POST, {
+      method: "POST",
+      as: customer,
+      ...rest,
+      ...(bodyFn ? { body: bodyFn() } : {}),
+    });
     expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     if (field) expect(Object.keys(res.body.errors)).toContain(field);
@@ -136,13 +215,21 @@ describe("POST /api/orders", () => {
   it("refuses the anonymous (401) and every staff role (403), writing nothing", async () => {
     const before = await countOrders();
     expect((await call(POST, { body: body() })).status).toBe(401);
-    for (const email of ["dealer@demo.test", "dealer2@demo.test", "marketing@demo.test", "seller@demo.test", "seller2@demo.test"]) {
+    for (const email of [
+      "dealer@demo.test",
+      "dealer2@demo.test",
+      "marketing@demo.test",
+      "seller@demo.test",
+      "seller2@demo.test",
+    ]) {
       const res = await call(POST, { as: await actorFor(t.db, email), body: body() });
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
     expect(await countOrders()).toBe(before);
-    const staffPayments = await t.db.execute(sql`select count(*)::int as n from ${payments} p join users u on u.id = p.customer_id where u.role <> 'customer'`);
+    const staffPayments = await t.db.execute(
+      sql`select count(*)::int as n from ${payments} p join users u on u.id = p.customer_id where u.role <> 'customer'`,
+    );
     expect(staffPayments[0]!.n).toBe(0);
   });
 });
@@ -156,6 +243,7 @@ describe("GET /api/orders and /api/orders/{id}", () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((o: { id: string }) => o.id)).toEqual([b.body.id, a.body.id]);
+    expect(res.body.items[0]).toMatchObject({ itemCount: 2, sellerOrderCount: 1, firstItemName: "갤럭시 S25", firstItemNameEn: "Galaxy S25" });
     expect((await call(list, { as: dealer })).status).toBe(403);
     expect((await call(list, {})).status).toBe(401);
     expect((await call(list, { as: shopper, url: "/api/orders?page=0" })).status).toBe(422);
@@ -169,23 +257,38 @@ describe("GET /api/orders and /api/orders/{id}", () => {
     const mine = await call(getOne, { as: customer, params: { id } });
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ id, status: "confirmed", total: placed.body.total, shippingFee: 0 });
-    expect(mine.body.sellerOrders[0].events).toEqual([expect.objectContaining({ toStatus: "confirmed", by: "customer" })]);
+    expect(mine.body.sellerOrders[0].events).toEqual([
+      expect.objectContaining({ toStatus: "confirmed", by: "customer" }),
+    ]);
     expect((await call(getOne, { as: dealer, params: { id } })).status).toBe(200);
     expect((await call(getOne, { as: await makeCustomer(t.db), params: { id } })).status).toBe(404);
-    expect((await call(getOne, { as: await actorFor(t.db, "dealer2@demo.test"), params: { id } })).status).toBe(404);
-    expect((await call(getOne, { as: await actorFor(t.db, "seller@demo.test"), params: { id } })).status).toBe(404);
+    expect(
+      (await call(getOne, { as: await actorFor(t.db, "dealer2@demo.test"), params: { id } })).status,
+    ).toBe(404);
+    expect(
+      (await call(getOne, { as: await actorFor(t.db, "seller@demo.test"), params: { id } })).status,
+    ).toBe(404);
     expect((await call(getOne, { params: { id } })).status).toBe(401);
     expect((await call(getOne, { as: customer, params: { id: "not-a-uuid" } })).status).toBe(404);
-    expect((await call(getOne, { as: customer, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
+    expect(
+      (await call(getOne, { as: customer, params: { id: "00000000-0000-4000-8000-000000000000" } })).status,
+    ).toBe(404);
   });
 });
 
 describe("POST /api/orders/{id}/cancel", () => {
   it("cancels before shipping: 200 cancelled, stock released; again is 409", async () => {
     const before = await stockAt(t.db, hub, phone);
-    const placed = await call(POST, { as: customer, body: body({ items: [{ variantId: phone, quantity: 3 }] }) });
+    const placed = await call(POST, {
+      as: customer,
+      body: body({ items: [{ variantId: phone, quantity: 3 }] }),
+    });
     expect(await stockAt(t.db, hub, phone)).toEqual({ ...before, reserved: before.reserved + 3 });
-    const res = await call(cancel, { as: customer, params: { id: placed.body.id }, body: { reason: "wrong colour" } });
+    const res = await call(cancel, {
+      as: customer,
+      params: { id: placed.body.id },
+      body: { reason: "wrong colour" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: placed.body.id, status: "cancelled", cancelReason: "wrong colour" });
     expect(await stockAt(t.db, hub, phone)).toEqual(before);
@@ -204,7 +307,9 @@ describe("POST /api/orders/{id}/cancel", () => {
     const placed = await call(POST, { as: customer, body: body() });
     const res = await call(cancel, { method: "POST", as: customer, params: { id: placed.body.id }, ...opts });
     expect(res.status).toBe(status);
-    expect((await call(getOne, { as: customer, params: { id: placed.body.id } })).body.status).toBe("confirmed");
+    expect((await call(getOne, { as: customer, params: { id: placed.body.id } })).body.status).toBe(
+      "confirmed",
+    );
   });
 
   it("refuses the anonymous (401), staff (403), another customer (404) and an unknown id (404)", async () => {
@@ -212,7 +317,10 @@ describe("POST /api/orders/{id}/cancel", () => {
     const id = placed.body.id;
     expect((await call(cancel, { params: { id }, body: {} })).status).toBe(401);
     expect((await call(cancel, { as: dealer, params: { id }, body: {} })).status).toBe(403);
-    expect((await call(cancel, { as: await actorFor(t.db, "marketing@demo.test"), params: { id }, body: {} })).status).toBe(403);
+    expect(
+      (await call(cancel, { as: await actorFor(t.db, "marketing@demo.test"), params: { id }, body: {} }))
+        .status,
+    ).toBe(403);
     expect((await call(cancel, { as: await makeCustomer(t.db), params: { id }, body: {} })).status).toBe(404);
     expect((await call(cancel, { as: customer, params: { id: "x" }, body: {} })).status).toBe(404);
     expect((await call(getOne, { as: customer, params: { id } })).body.status).toBe("confirmed");

@@ -22,7 +22,8 @@ const who: Record<string, UserActor> = {};
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "customer2", "dealer", "dealer2", "marketing", "seller", "seller2", "store"]) who[n] = await actorFor(t.db, `${n}@demo.test`);
+  for (const n of ["customer", "customer2", "dealer", "dealer2", "marketing", "seller", "seller2", "store"])
+    who[n] = await actorFor(t.db, `${n}@demo.test`);
   await setStock(t.db, ids.loc("HUB-GANGNAM"), ids.variant("IP16P-2-1"), 200);
 });
 
@@ -35,7 +36,8 @@ async function hubPart() {
   });
   return order.sellerOrders[0]!.id;
 }
-const status = async (id: string) => (await t.db.select().from(sellerOrders).where(eq(sellerOrders.id, id)))[0]!.status;
+const status = async (id: string) =>
+  (await t.db.select().from(sellerOrders).where(eq(sellerOrders.id, id)))[0]!.status;
 
 describe("POST /api/seller-orders/{id}/accept|pack|ship|deliver", () => {
   it("walks a part to delivered, recording each step; shipping moves stock", async () => {
@@ -51,7 +53,10 @@ describe("POST /api/seller-orders/{id}/accept|pack|ship|deliver", () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id, status: to });
     }
-    expect(await stockAt(t.db, ids.loc("HUB-GANGNAM"), ids.variant("IP16P-2-1"))).toEqual({ onHand: before.onHand - 1, reserved: before.reserved - 1 });
+    expect(await stockAt(t.db, ids.loc("HUB-GANGNAM"), ids.variant("IP16P-2-1"))).toEqual({
+      onHand: before.onHand - 1,
+      reserved: before.reserved - 1,
+    });
     const events = await t.db.select().from(sellerOrderEvents).where(eq(sellerOrderEvents.sellerOrderId, id));
     expect(events).toHaveLength(5);
   });
@@ -100,16 +105,22 @@ describe("POST /api/seller-orders/{id}/cancel", () => {
     const res = await call(cancel, { as: who.dealer, params: { id }, body: { reason: "hub flooded" } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "cancelled", cancelReason: "hub flooded" });
-    expect((await call(cancel, { as: who.dealer, params: { id }, body: { reason: "again" } })).status).toBe(409);
+    expect((await call(cancel, { as: who.dealer, params: { id }, body: { reason: "again" } })).status).toBe(
+      409,
+    );
   });
 
   it("needs a reason (422) and refuses who must be refused", async () => {
     const id = await hubPart();
     expect((await call(cancel, { as: who.dealer, params: { id }, body: {} })).status).toBe(422);
     expect((await call(cancel, { as: who.dealer, params: { id }, body: { reason: "" } })).status).toBe(422);
-    expect((await call(cancel, { as: who.dealer, params: { id }, rawBody: "nope", method: "POST" })).status).toBe(400);
+    expect(
+      (await call(cancel, { as: who.dealer, params: { id }, rawBody: "nope", method: "POST" })).status,
+    ).toBe(400);
     expect((await call(cancel, { params: { id }, body: { reason: "x" } })).status).toBe(401);
-    expect((await call(cancel, { as: who.customer, params: { id }, body: { reason: "x" } })).status).toBe(403);
+    expect((await call(cancel, { as: who.customer, params: { id }, body: { reason: "x" } })).status).toBe(
+      403,
+    );
     expect((await call(cancel, { as: who.dealer2, params: { id }, body: { reason: "x" } })).status).toBe(404);
     expect((await call(cancel, { as: who.seller, params: { id }, body: { reason: "x" } })).status).toBe(404);
     expect(await status(id)).toBe("confirmed");
@@ -120,12 +131,17 @@ describe("GET /api/seller-orders and /api/seller-orders/{id}", () => {
   it("lists the caller's queue with filters and pagination", async () => {
     const id = await hubPart();
     await hubPart();
-    const res = await call(queue, { as: who.dealer, url: `/api/seller-orders?status=confirmed&locationId=${ids.loc("HUB-GANGNAM")}&pageSize=1&sort=-createdAt` });
+    const res = await call(queue, {
+      as: who.dealer,
+      url: `/api/seller-orders?status=confirmed&locationId=${ids.loc("HUB-GANGNAM")}&pageSize=1&sort=-createdAt`,
+    });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(1);
     expect(res.body.total).toBeGreaterThanOrEqual(2);
     expect(res.body.items[0].shipTo.region).toBe("seoul");
-    expect((await call(queue, { as: who.dealer2 })).body.items.some((i: { id: string }) => i.id === id)).toBe(false);
+    expect((await call(queue, { as: who.dealer2 })).body.items.some((i: { id: string }) => i.id === id)).toBe(
+      false,
+    );
     expect((await call(queue, { as: who.customer })).status).toBe(403);
     expect((await call(queue, {})).status).toBe(401);
     for (const bad of ["status=lost", "pageSize=1000", "page=-1", "sort=price", "locationId=abc", "foo=1"]) {

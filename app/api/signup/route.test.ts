@@ -10,7 +10,9 @@ const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).
 
 describe("POST /api/signup", () => {
   it("creates a customer account", async () => {
-    const res = await call(POST, { body: { email: "Mina@Example.com", password: "correct horse", name: "Mina" } });
+    const res = await call(POST, {
+      body: { email: "Mina@Example.com", password: "correct horse", name: "Mina" },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), email: "mina@example.com" });
     const [row] = await t.db.select().from(users).where(eq(users.id, res.body.id));
@@ -30,7 +32,11 @@ describe("POST /api/signup", () => {
     ["an empty body", { rawBody: "" }, 400],
     ["a weak password", { body: { email: "a@b.co", password: "short", name: "A" } }, 422],
     ["a missing field", { body: { email: "a@b.co", password: "0123456789" } }, 422],
-    ["an unknown field", { body: { email: "a@b.co", password: "0123456789", name: "A", role: "marketing" } }, 422],
+    [
+      "an unknown field",
+      { body: { email: "a@b.co", password: "0123456789", name: "A", role: "marketing" } },
+      422,
+    ],
     ["wrong types", { body: { email: 42, password: ["x"], name: null } }, 422],
     ["a huge password", { body: { email: "a@b.co", password: "x".repeat(100_000), name: "A" } }, 422],
     ["an array body", { body: [] }, 422],
@@ -44,7 +50,9 @@ describe("POST /api/signup", () => {
   });
 
   it("names the offending fields", async () => {
-    const res = await call(POST, { body: { email: "nope", password: "0123456789", name: "A", isAdmin: true } });
+    const res = await call(POST, {
+      body: { email: "nope", password: "0123456789", name: "A", isAdmin: true },
+    });
     expect(res.body.errors).toMatchObject({ email: expect.any(String), isAdmin: "Unknown field." });
   });
 });

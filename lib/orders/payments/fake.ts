@@ -25,7 +25,14 @@ export class FakePaymentProvider implements PaymentProvider {
   readonly name = "fake";
   private readonly auths = new Map<string, Authorization>();
 
-  async authorize({ amount, cardNumber }: { amount: number; cardNumber: string; reference: string }): Promise<AuthorizeResult> {
+  async authorize({
+    amount,
+    cardNumber,
+  }: {
+    amount: number;
+    cardNumber: string;
+    reference: string;
+  }): Promise<AuthorizeResult> {
     if (cardNumber === TEST_CARDS.decline) return { approved: false, reason: "card_declined" };
     if (cardNumber === TEST_CARDS.insufficientFunds) return { approved: false, reason: "insufficient_funds" };
     const id = `fake_auth_${randomUUID()}`;
@@ -36,7 +43,8 @@ export class FakePaymentProvider implements PaymentProvider {
   async capture(authorizationId: string): Promise<void> {
     const a = this.get(authorizationId);
     if (a.state !== "authorized") throw new Error(`fake payments: cannot capture a ${a.state} authorization`);
-    if (a.card === TEST_CARDS.captureFails) throw new Error("fake payments: capture refused for this test card");
+    if (a.card === TEST_CARDS.captureFails)
+      throw new Error("fake payments: capture refused for this test card");
     a.state = "captured";
   }
 
@@ -49,7 +57,8 @@ export class FakePaymentProvider implements PaymentProvider {
   async refund(authorizationId: string, amount: number): Promise<{ refundId: string }> {
     const a = this.get(authorizationId);
     if (a.state !== "captured") throw new Error(`fake payments: cannot refund a ${a.state} authorization`);
-    if (amount <= 0 || a.refunded + amount > a.amount) throw new Error("fake payments: refund exceeds the captured amount");
+    if (amount <= 0 || a.refunded + amount > a.amount)
+      throw new Error("fake payments: refund exceeds the captured amount");
     a.refunded += amount;
     return { refundId: `fake_refund_${randomUUID()}` };
   }

@@ -4,8 +4,7 @@
  * answers), capture after commit, void when the order is refused (short stock, idempotent replay).
  */
 export type AuthorizeResult =
-  | { approved: true; authorizationId: string }
-  | { approved: false; reason: DeclineReason };
+  { approved: true; authorizationId: string } | { approved: false; reason: DeclineReason };
 
 export type DeclineReason = "card_declined" | "insufficient_funds" | "capture_failed";
 

@@ -1,7 +1,9 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { json, route } from "@/lib/http/route";
+import { json, route, type RouteContext } from "@/lib/http/route";
 import { getSellerOrderFor } from "@/lib/orders/fulfilment-queries";
 
-export const GET = route<{ id: string }>(async ({ params, actor }) => json(await getSellerOrderFor(getDb(), actor, params.id)));
+export const GET = route(async ({ params, actor }: RouteContext<{ id: string }>) =>
+  json(await getSellerOrderFor(getDb(), actor, params.id)),
+);

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { ORDER_TIME } from "@/lib/orders/format";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { OrdersTable } from "@/components/orders/orders-table";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requirePageRole } from "@/lib/auth/guard";
+import { listMyOrders } from "@/lib/orders/order-queries";
+
+export async function generateMetadata() {
+  const t = await getTranslations("orders");
+  return { title: t("title") };
+}
+
+const PAGE_SIZE = 20;
+
+export default async function MyOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const actor = await requirePageRole(["customer"], "/orders");
+  const { page: raw } = await searchParams;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(raw ?? "1", 10) || 1));
+  const [t, tc, format, list] = await Promise.all([
+    getTranslations("orders"),
+    getTranslations("cart"),
+    getFormatter(),
+    listMyOrders(getDb(), actor, { page: String(page), pageSize: String(PAGE_SIZE) }),
+  ]);
+  return (
+    <>
+      <PageTitle title={t("title")} subtitle={t("subtitle")} />
+      {list.total === 0 ? (
+        <Card className="py-16 text-center">
+          <p className="text-lg font-semibold">{t("empty")}</p>
+          <Link
+            href="/"
+            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+          >
+            {tc("browse")}
+          </Link>
+        </Card>
+      ) : (
+        <OrdersTable
+          rows={list.items.map((o) => ({
+            ...o,
+            createdAtText: format.dateTime(new Date(o.createdAt), ORDER_TIME),
+          }))}
+          page={page}
+          pages={Math.ceil(list.total / PAGE_SIZE)}
+        />
+      )}
+    </>
+  );
+}

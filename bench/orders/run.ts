@@ -1,0 +1,386 @@
+/**
+ * The orders benchmark (`npm run bench:orders`). One run, one PostgreSQL (an embedded server in a temp
+ * directory, or DATABASE_URL's), durable commits throughout (fsync and synchronous_commit untouched):
+ *
+ *   (a) the raw limit: one-statement transactions updating one hot stock row, per second;
+ *   (b) orders placed per second through lib/ (placeOrder) on that one hot row;
+ *   (c) the same, spread over 100 stock rows;
+ *   (d) over HTTP against `npm start`: 600 orders for one variant holding 200, from 50 signed-in clients
+ *       at once: answers per second, p50/p99, exactly 200 placed, never a 5xx.
+ *
+ * It prints (b)/(a), (c)/(b) and (d), and stops everything it started.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createDb, type Db } from "@/db/client";
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
+import { ensureDatabase, runMigrations } from "@/db/setup";
+import { seed } from "@/db/seed";
+import { locations, stockLevels, users, variants } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { ledgerDrift } from "@/lib/inventory/queries";
+import { applyStockMoves } from "@/lib/inventory/stock";
+import { placeOrder } from "@/lib/orders/place-order";
+
+const CLIENTS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const WARMUP_MS = 1500;
+const log = (m: string) => console.log(`[bench] ${m}`);
+const address = {
+  name: "벤치 고객",
+  phone: "010-0000-0000",
+  line1: "서울특별시 강남구 강남대로 396",
+  postalCode: "06232",
+  region: "seoul",
+};
+
+async function setStock(db: Db, locationId: string, variantId: string, onHand: number) {
+  const [cur] = await db
+    .select()
+    .from(stockLevels)
+    .where(and(eq(stockLevels.locationId, locationId), eq(stockLevels.variantId, variantId)));
+  await db.transaction((tx) =>
+    applyStockMoves(
+      tx,
+      [
+        {
+          locationId,
+          variantId,
+          kind: "adjustment",
+          onHandDelta: onHand - (cur?.onHand ?? 0),
+          reservedDelta: -(cur?.reserved ?? 0),
+          refType: "bench",
+          refId: "setStock",
+        },
+      ],
+      null,
+    ),
+  );
+}
+
+/** Runs `fn` in `clients` loops for `seconds` after a warm-up; returns completed calls per second. */
+async function rate(clients: number, seconds: number, fn: (i: number) => Promise<unknown>) {
+  let i = 0;
+  const loop = async (until: number, counter: { n: number; failed: number }) => {
+    while (Date.now() < until) {
+      try {
+        await fn(i++);
+        counter.n++;
+      } catch {
+        counter.failed++;
+      }
+    }
+  };
+  const warm = { n: 0, failed: 0 };
+  const warmUntil = Date.now() + WARMUP_MS;
+  await Promise.all(Array.from({ length: clients }, () => loop(warmUntil, warm)));
+  const measured = { n: 0, failed: 0 };
+  const t0 = performance.now();
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, () => loop(until, measured)));
+  const elapsed = (performance.now() - t0) / 1000;
+  return { perSecond: measured.n / elapsed, n: measured.n, failed: measured.failed };
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** A minimal cookie-keeping HTTP client: one signed-in customer. */
+class Client {
+  private cookies = new Map<string, string>();
+  constructor(private base: string) {}
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async fetch(p: string, init: RequestInit = {}) {
+    const res = await fetch(this.base + p, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader() },
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    return res;
+  }
+  async signIn(email: string, password: string) {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
+    });
+    await res.text();
+    const session = (await (await this.fetch("/api/auth/session")).json()) as { user?: { email?: string } };
+    if (session.user?.email !== email) throw new Error(`sign-in failed for ${email}`);
+  }
+}
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  const started: { server?: ChildProcess; pg?: EmbeddedServer; dir?: string } = {};
+  const stop = async () => {
+    if (started.server && started.server.exitCode === null) {
+      started.server.kill("SIGTERM");
+      await new Promise((r) => started.server!.once("exit", r));
+    }
+    await started.pg?.stop();
+    if (started.dir) rmSync(started.dir, { recursive: true, force: true });
+  };
+  process.on("SIGINT", () => void stop().then(() => process.exit(130)));
+  try {
+    let url = process.env.DATABASE_URL;
+    if (!url) {
+      started.dir = mkdtempSync(path.join(tmpdir(), "hub-bench-orders-"));
+      chmodSync(started.dir, 0o755); // as root, PostgreSQL runs as its own user and must reach its data directory
+      started.pg = await startEmbeddedPostgres({ dataDir: path.join(started.dir, "pg"), log });
+      await ensureDatabase(started.pg.url("postgres"), "hub_bench_orders");
+      url = started.pg.url("hub_bench_orders");
+    }
+    log(
+      `PostgreSQL: ${started.pg ? `embedded, port ${started.pg.port}` : "DATABASE_URL"}; durable commits (fsync and synchronous_commit untouched)`,
+    );
+    await runMigrations(url);
+    const { db, sql: pool } = createDb(url, { max: CLIENTS });
+    await seed(db);
+    const settings =
+      await pool`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`;
+    log(`fsync=${settings[0]!.fsync} synchronous_commit=${settings[0]!.sc}`);
+
+    const [hub] = await db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
+    const [hot] = await db.select().from(variants).where(eq(variants.sku, "SM-S931N-1-1"));
+    await setStock(db, hub!.id, hot!.id, 10_000_000);
+    const customers: UserActor[] = (
+      await db
+        .insert(users)
+        .values(
+          Array.from({ length: CLIENTS }, (_, i) => ({
+            email: `bench-lib-${i}@bench.test`,
+            name: `Bench ${i}`,
+            role: "customer" as const,
+            passwordHash: "scrypt$x",
+          })),
+        )
+        .returning()
+    ).map((u) => ({
+      kind: "user",
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: "customer",
+      organisationId: null,
+    }));
+
+    const only = process.env.BENCH_PARTS; // e.g. "d" while working on the HTTP path
+    let a = { perSecond: NaN, n: 0, failed: 0 };
+    let b = { perSecond: NaN, n: 0, failed: 0 };
+    let c = { perSecond: NaN, n: 0, failed: 0 };
+    let oversellB = false;
+    if (!only || only.includes("a")) {
+      // (a) the raw limit.
+      const raw = postgres(url, { max: CLIENTS, onnotice: () => {} });
+      a = await rate(
+        CLIENTS,
+        SECONDS,
+        () =>
+          raw`update stock_levels set updated_at = now() where location_id = ${hub!.id} and variant_id = ${hot!.id}`,
+      );
+      await raw.end();
+      log(`(a) raw hot-row updates, ${CLIENTS} connections: ${a.perSecond.toFixed(0)}/s`);
+
+      // (b) orders through lib/ on the hot row.
+      const hotBefore = (
+        await db
+          .select()
+          .from(stockLevels)
+          .where(and(eq(stockLevels.locationId, hub!.id), eq(stockLevels.variantId, hot!.id)))
+      )[0]!;
+      b = await rate(CLIENTS, SECONDS, (i) =>
+        placeOrder(db, customers[i % CLIENTS]!, {
+          items: [{ variantId: hot!.id, quantity: 1 }],
+          sourceLocationId: hub!.id,
+          shippingAddress: address,
+        }),
+      );
+      const hotAfter = (
+        await db
+          .select()
+          .from(stockLevels)
+          .where(and(eq(stockLevels.locationId, hub!.id), eq(stockLevels.variantId, hot!.id)))
+      )[0]!;
+      const placedB = (
+        await db.execute(sql`select count(*)::int as n from order_items where variant_id = ${hot!.id}`)
+      )[0]!.n as number;
+      oversellB = hotAfter.reserved - hotBefore.reserved !== placedB || hotAfter.reserved > hotAfter.onHand;
+      log(
+        `(b) orders through lib/ on one hot row: ${b.perSecond.toFixed(0)}/s (${b.failed} failed); reserved ${hotAfter.reserved} = orders ${placedB}: ${oversellB ? "OVERSOLD" : "zero oversell"}`,
+      );
+
+      // (c) the same, spread over 100 rows (retailer variants at centers and hubs, plenty of stock).
+      const spread = (await db.execute(sql`
+      select s.location_id as "locationId", s.variant_id as "variantId" from stock_levels s
+      join locations l on l.id = s.location_id join variants v on v.id = s.variant_id join products p on p.id = v.product_id
+      join organisations o on o.id = p.seller_id
+      where l.kind <> 'seller_warehouse' and o.kind = 'retailer' and p.status = 'on_sale' and p.type = 'stock'
+        and not (s.location_id = ${hub!.id} and s.variant_id = ${hot!.id})
+      order by md5(s.location_id::text || s.variant_id::text) limit 100`)) as unknown as {
+        locationId: string;
+        variantId: string;
+      }[];
+      await db.execute(sql`update stock_levels set on_hand = on_hand + 1000000 where (location_id, variant_id) in (
+      select * from unnest(${sql.param(spread.map((r) => r.locationId))}::uuid[], ${sql.param(spread.map((r) => r.variantId))}::uuid[]))`);
+      await db.execute(sql`insert into stock_movements (location_id, variant_id, kind, on_hand_delta, ref_type, ref_id)
+      select * , 'adjustment'::movement_kind, 1000000, 'bench', 'spread' from unnest(${sql.param(spread.map((r) => r.locationId))}::uuid[], ${sql.param(spread.map((r) => r.variantId))}::uuid[])`);
+      c = await rate(CLIENTS, SECONDS, (i) => {
+        const r = spread[Math.floor(Math.random() * spread.length)]!;
+        return placeOrder(db, customers[i % CLIENTS]!, {
+          items: [{ variantId: r.variantId, quantity: 1 }],
+          sourceLocationId: r.locationId,
+          shippingAddress: address,
+        });
+      });
+      log(
+        `(c) orders through lib/ over ${spread.length} rows: ${c.perSecond.toFixed(0)}/s (${c.failed} failed)`,
+      );
+      const drift = await ledgerDrift(db);
+      log(
+        `ledger after (a)–(c): ${drift.length === 0 ? "every level equals the sum of its ledger" : `${drift.length} levels DRIFT`}`,
+      );
+    }
+    await pool.end();
+
+    // (d) over HTTP against `npm start` on the same PostgreSQL.
+    const port = await freePort(3190);
+    log(
+      `(d) starting the shop (npm start path) on port ${port}; it reseeds the database and builds if the build is stale…`,
+    );
+    started.server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: url,
+        HUB_RESEED: "1",
+        HUB_NO_WORKER: "1",
+        NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+        NEXTAUTH_URL: `http://localhost:${port}`,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://localhost:${port}`;
+    await waitFor(`${base}/api/health`, 600_000);
+    const d2 = createDb(url, { max: 4 });
+    const password = "bench-password-123";
+    const hash = await hashPassword(password);
+    const emails = Array.from({ length: CLIENTS }, (_, i) => `bench-http-${i}@bench.test`);
+    await d2.db.delete(users).where(inArray(users.email, emails));
+    await d2.db.insert(users).values(
+      emails.map((email, i) => ({
+        email,
+        name: `HTTP ${i}`,
+        role: "customer" as const,
+        passwordHash: hash,
+      })),
+    );
+    const [dHub] = await d2.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
+    const [dHot] = await d2.db.select().from(variants).where(eq(variants.sku, "SM-S938N-1-1"));
+    const [warmVariant] = await d2.db.select().from(variants).where(eq(variants.sku, "SM-S938N-2-2"));
+    await setStock(d2.db, dHub!.id, dHot!.id, 200);
+    await setStock(d2.db, dHub!.id, warmVariant!.id, 10_000);
+    const clients = emails.map(() => new Client(base));
+    await Promise.all(clients.map((cl, i) => cl.signIn(emails[i]!, password)));
+    log(`(d) ${CLIENTS} customers signed in; warming up…`);
+    const order = (cl: Client, variantId: string) =>
+      cl.fetch("/api/orders", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          items: [{ variantId, quantity: 1 }],
+          sourceLocationId: dHub!.id,
+          shippingAddress: address,
+        }),
+      });
+    for (let round = 0; round < 2; round++)
+      await Promise.all(clients.map(async (cl) => (await order(cl, warmVariant!.id)).text()));
+
+    // For scale: the same server answering its cheapest route (no session, one `select 1`).
+    const health = await rate(CLIENTS, 3, async () => (await fetch(`${base}/api/health`)).text());
+    log(`(d) baseline: GET /api/health from ${CLIENTS} clients: ${health.perSecond.toFixed(0)}/s`);
+
+    const statuses = new Map<number, number>();
+    const latencies: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(async (cl) => {
+        for (let k = 0; k < 600 / CLIENTS; k++) {
+          const s = performance.now();
+          const res = await order(cl, dHot!.id);
+          await res.text();
+          latencies.push(performance.now() - s);
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - t0) / 1000;
+    const level = (
+      await d2.db
+        .select()
+        .from(stockLevels)
+        .where(and(eq(stockLevels.locationId, dHub!.id), eq(stockLevels.variantId, dHot!.id)))
+    )[0]!;
+    const dDrift = await ledgerDrift(d2.db);
+    await d2.sql.end();
+    const placed = statuses.get(201) ?? 0;
+    const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((n, [, k]) => n + k, 0);
+    const d = { perSecond: latencies.length / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+
+    console.log("\n================ orders benchmark ================");
+    console.log(`(a) raw limit, one hot row, ${CLIENTS} connections:  ${a.perSecond.toFixed(0)} updates/s`);
+    console.log(
+      `(b) placeOrder on that hot row, ${CLIENTS} clients:     ${b.perSecond.toFixed(0)} orders/s  (${oversellB ? "OVERSOLD" : "zero oversell"})`,
+    );
+    console.log(`(c) placeOrder over 100 rows, ${CLIENTS} clients:       ${c.perSecond.toFixed(0)} orders/s`);
+    console.log(
+      `(b)/(a) = ${(b.perSecond / a.perSecond).toFixed(2)}    (c)/(b) = ${(c.perSecond / b.perSecond).toFixed(2)}`,
+    );
+    console.log(
+      `(d) HTTP, 600 orders for 200 units, ${CLIENTS} clients: ${d.perSecond.toFixed(0)} answers/s, p50 ${d.p50.toFixed(0)} ms, p99 ${d.p99.toFixed(0)} ms; ` +
+        `statuses ${[...statuses]
+          .sort()
+          .map(([s, n]) => `${s}×${n}`)
+          .join(" ")}; placed ${placed} (${placed === 200 ? "exactly the stock" : "NOT the stock"}), ` +
+        `5xx ${fiveXX}; level on_hand ${level.onHand} reserved ${level.reserved}; ledger ${dDrift.length === 0 ? "consistent" : "DRIFT"}`,
+    );
+    console.log("==================================================");
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,382 @@
+"use client";
+
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { placeOrderAction } from "@/app/(shop)/checkout/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import type { CartLine, SellerShipment } from "@/lib/orders/cart-queries";
+import { estimateDelivery, type Eta } from "@/lib/orders/eta";
+import {
+  evaluateSources,
+  suggestSource,
+  type SourceCandidate,
+  type SourceOption,
+} from "@/lib/orders/suggest-source";
+import type { OrderView } from "@/lib/orders/view";
+import { ProductThumb } from "./product-thumb";
+
+type Props = {
+  lines: CartLine[];
+  candidates: SourceCandidate[];
+  sellers: SellerShipment[];
+  regions: string[];
+  lastAddress: OrderView["shippingAddress"] | null;
+  now: string;
+};
+type Failure = { code: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
+
+export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress, now }: Props) {
+  const t = useTranslations("checkout");
+  const tr = useTranslations("orderRegions");
+  const format = useFormatter();
+  const locale = useLocale();
+  const router = useRouter();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [region, setRegion] = useState(lastAddress?.region ?? "");
+  const [picked, setPicked] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, start] = useTransition();
+
+  const orderedAt = useMemo(() => new Date(now), [now]);
+  const options = useMemo(
+    () => evaluateSources(candidates, region, orderedAt),
+    [candidates, region, orderedAt],
+  );
+  const suggestion = suggestSource(options);
+  // The customer's own pick wins while it can still fill the order; otherwise the suggestion.
+  const chosen = options.find((o) => o.locationId === picked && o.canFill) ?? suggestion;
+  const total = lines.reduce((s, l) => s + l.lineTotal, 0);
+  const skuOf = (variantId: string) => lines.find((l) => l.variantId === variantId)?.sku ?? variantId;
+  const placeName = (p: { name: string; nameEn: string }) => (locale === "en" ? p.nameEn : p.name);
+  const errors = failure?.errors ?? {};
+  const fieldError = (f: string) => (errors[`shippingAddress.${f}`] ? t("fixFields") : undefined);
+
+  const te = useTranslations("orderEta");
+  function tEta(eta: Eta) {
+    return eta.kind === "days" ? te("days", { min: eta.minDays, max: eta.maxDays }) : te(eta.kind);
+  }
+
+  function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (k: string) => String(form.get(k) ?? "");
+    const body = {
+      items: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+      ...(candidates.length ? { sourceLocationId: chosen?.locationId } : {}),
+      shippingAddress: {
+        name: text("name"),
+        phone: text("phone"),
+        line1: text("line1"),
+        line2: text("line2") || null,
+        postalCode: text("postalCode"),
+        region: text("region"),
+      },
+      payment: { cardNumber: text("cardNumber") },
+    };
+    setFailure(null);
+    start(async () => {
+      const res = await placeOrderAction(body, idempotencyKey);
+      if (res.ok) {
+        router.push(`/orders/${res.data.orderId}?placed=1`);
+        return;
+      }
+      setFailure(res);
+      if (res.code === "order.insufficient_stock") router.refresh(); // show the availability as it is now
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[1fr_380px]">
+      <div className="flex flex-col gap-6">
+        <Card>
+          <h2 className="mb-4 text-lg font-bold">{t("address")}</h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              name="name"
+              label={t("recipient")}
+              autoComplete="name"
+              defaultValue={lastAddress?.name ?? ""}
+              error={fieldError("name")}
+              required
+            />
+            <Field
+              name="phone"
+              label={t("phone")}
+              type="tel"
+              autoComplete="tel"
+              placeholder="010-1234-5678"
+              defaultValue={lastAddress?.phone ?? ""}
+              error={fieldError("phone")}
+              required
+            />
+            <div className="sm:col-span-2">
+              <Field
+                name="line1"
+                label={t("line1")}
+                autoComplete="address-line1"
+                defaultValue={lastAddress?.line1 ?? ""}
+                error={fieldError("line1")}
+                required
+              />
+            </div>
+            <Field
+              name="line2"
+              label={t("line2")}
+              autoComplete="address-line2"
+              defaultValue={lastAddress?.line2 ?? ""}
+              error={fieldError("line2")}
+            />
+            <div className="grid grid-cols-2 gap-4">
+              <Field
+                name="postalCode"
+                label={t("postalCode")}
+                inputMode="numeric"
+                autoComplete="postal-code"
+                placeholder="06236"
+                defaultValue={lastAddress?.postalCode ?? ""}
+                error={fieldError("postalCode")}
+                required
+              />
+              <div className="flex flex-col gap-1.5">
+                <label htmlFor="field-region" className="text-sm font-medium text-slate-700">
+                  {t("region")}
+                </label>
+                <select
+                  id="field-region"
+                  name="region"
+                  value={region}
+                  onChange={(e) => setRegion(e.target.value)}
+                  aria-invalid={errors["shippingAddress.region"] ? true : undefined}
+                  className={`rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 ${errors["shippingAddress.region"] ? "border-red-400" : "border-slate-300"}`}
+                >
+                  <option value="">{t("chooseRegion")}</option>
+                  {regions.map((r) => (
+                    <option key={r} value={r}>
+                      {tr(r)}
+                    </option>
+                  ))}
+                </select>
+                {errors["shippingAddress.region"] ? (
+                  <p className="text-xs text-red-600">{t("chooseRegion")}</p>
+                ) : null}
+              </div>
+            </div>
+          </div>
+        </Card>
+
+        {candidates.length > 0 ? (
+          <Card>
+            <h2 className="text-lg font-bold">{t("source")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{region ? t("sourceHelp") : t("sourceNeedsRegion")}</p>
+            {errors.sourceLocationId ? (
+              <p className="mt-2 text-sm text-red-600">{t("errors.chooseSource")}</p>
+            ) : null}
+            <fieldset className="mt-4 flex flex-col gap-2" aria-label={t("source")}>
+              {options.map((o) => (
+                <SourceChoice
+                  key={o.locationId}
+                  option={o}
+                  checked={chosen?.locationId === o.locationId}
+                  suggested={suggestion?.locationId === o.locationId}
+                  showEta={region !== ""}
+                  onPick={() => setPicked(o.locationId)}
+                  name={placeName(o)}
+                  etaText={tEta(o.eta)}
+                  skuOf={skuOf}
+                />
+              ))}
+            </fieldset>
+          </Card>
+        ) : null}
+
+        {sellers.length > 0 ? (
+          <Card>
+            <h2 className="text-lg font-bold">{t("marketplace")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("marketplaceHelp")}</p>
+            <ul className="mt-4 flex flex-col gap-2">
+              {sellers.map((s) => (
+                <li
+                  key={s.sellerId}
+                  data-testid="seller-shipment"
+                  className="rounded-xl border border-slate-200 px-4 py-3 text-sm"
+                >
+                  <p className="font-semibold">{locale === "en" ? s.sellerNameEn : s.sellerName}</p>
+                  <p className="text-slate-600">
+                    {s.warehouse ? t("shipsFrom", { place: placeName(s.warehouse) }) : t("noWarehouse")}
+                    {s.warehouse && region
+                      ? ` · ${tEta(estimateDelivery(s.warehouse, region, orderedAt))}`
+                      : ""}
+                  </p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {s.lines
+                      .map((l) => t("availableLine", { sku: skuOf(l.variantId), available: l.available }))
+                      .join(" · ")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        <Card>
+          <h2 className="mb-4 text-lg font-bold">{t("payment")}</h2>
+          <Field
+            name="cardNumber"
+            label={t("cardNumber")}
+            inputMode="numeric"
+            autoComplete="cc-number"
+            defaultValue="4242 4242 4242 4242"
+            hint={t("cardHint")}
+            error={errors["payment.cardNumber"] ? t("fixFields") : undefined}
+          />
+        </Card>
+      </div>
+
+      <Card className="h-fit lg:sticky lg:top-24">
+        <h2 className="text-lg font-bold">{t("orderSummary")}</h2>
+        <ul className="mt-4 flex flex-col gap-3">
+          {lines.map((l) => (
+            <li key={l.variantId} className="flex items-center gap-3 text-sm">
+              <ProductThumb name={l.productNameEn} size="sm" />
+              <div className="min-w-0 flex-1">
+                <p className="truncate font-medium">{locale === "en" ? l.productNameEn : l.productName}</p>
+                <p className="truncate text-xs text-slate-500">
+                  {locale === "en" ? l.optionsLabelEn : l.optionsLabel} · × {l.quantity}
+                </p>
+              </div>
+              <p className="tabular-nums">{format.number(l.lineTotal, "krw")}</p>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-4 flex justify-between border-t border-slate-200 pt-4 text-base font-bold">
+          <span>{t("total")}</span>
+          <span className="tabular-nums">{format.number(total, "krw")}</span>
+        </div>
+        {failure ? <FailureMessage failure={failure} skuOf={skuOf} /> : null}
+        <Button
+          type="submit"
+          disabled={pending || (candidates.length > 0 && !chosen)}
+          className="mt-4 w-full py-3 text-base"
+        >
+          {pending ? t("placing") : t("place", { amount: format.number(total, "krw") })}
+        </Button>
+      </Card>
+    </form>
+  );
+}
+
+function SourceChoice(props: {
+  option: SourceOption;
+  checked: boolean;
+  suggested: boolean;
+  showEta: boolean;
+  onPick: () => void;
+  name: string;
+  etaText: string;
+  skuOf: (variantId: string) => string;
+}) {
+  const t = useTranslations("checkout");
+  const tr = useTranslations("orderRegions");
+  const { option: o } = props;
+  const fast = o.eta.kind !== "days";
+  return (
+    <label
+      data-testid="source-option"
+      data-code={o.code}
+      className={`flex cursor-pointer gap-3 rounded-xl border p-4 transition ${
+        !o.canFill
+          ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70"
+          : props.checked
+            ? "border-brand-500 bg-brand-50/50 ring-2 ring-brand-100"
+            : "border-slate-200 hover:border-slate-300"
+      }`}
+    >
+      <input
+        type="radio"
+        name="source"
+        value={o.locationId}
+        checked={props.checked}
+        disabled={!o.canFill}
+        onChange={props.onPick}
+        className="mt-1 accent-brand-600"
+      />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-semibold text-ink">{props.name}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+            {t(`kind.${o.kind}`)}
+          </span>
+          <span className="text-xs text-slate-500">{tr(o.region)}</span>
+          {props.suggested ? (
+            <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+              {t("suggested")}
+            </span>
+          ) : null}
+        </div>
+        <p className="mt-1 text-xs text-slate-500" data-testid="source-availability">
+          {o.lines
+            .map((l) =>
+              t("availableLine", { sku: props.skuOf(l.variantId), available: Math.max(0, l.available) }),
+            )
+            .join(" · ")}
+        </p>
+        {!o.canFill ? (
+          <p className="mt-1 text-xs font-medium text-red-600">
+            {t("cannotFill", {
+              items: o.short
+                .map((s) =>
+                  t("shortLine", { sku: props.skuOf(s.variantId), available: Math.max(0, s.available) }),
+                )
+                .join(", "),
+            })}
+          </p>
+        ) : null}
+      </div>
+      {props.showEta ? (
+        <div
+          className={`shrink-0 text-right text-sm font-semibold ${fast ? "text-emerald-700" : "text-slate-700"}`}
+        >
+          {props.etaText}
+          {o.canFill ? <p className="text-xs font-normal text-slate-500">{t("canFill")}</p> : null}
+        </div>
+      ) : null}
+    </label>
+  );
+}
+
+function FailureMessage({ failure, skuOf }: { failure: Failure; skuOf: (v: string) => string }) {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
+  const m = failure.meta ?? {};
+  let text: string;
+  if (failure.code === "order.insufficient_stock") {
+    text = t("errors.short", {
+      location: String(locale === "en" ? m.locationCode : (m.locationName ?? m.locationCode)),
+      sku: String(m.sku ?? skuOf(String(m.variantId))),
+      available: Number(m.available ?? 0),
+    });
+  } else if (failure.code === "payment.declined") {
+    const reason = String(m.reason ?? "card_declined");
+    text = t("errors.declined", { reason: t(`declineReason.${reason}` as "declineReason.card_declined") });
+  } else if (failure.code === "order.not_on_sale") {
+    text = t("errors.notOnSale", { sku: String(m.sku ?? "") });
+  } else if (failure.code === "idempotency.key_reused") {
+    text = t("errors.keyReused");
+  } else if (failure.errors) {
+    text = failure.errors.sourceLocationId ? t("errors.chooseSource") : t("fixFields");
+  } else {
+    text = t("errors.generic");
+  }
+  return (
+    <p
+      role="alert"
+      data-code={failure.code}
+      className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
+    >
+      {text}
+    </p>
+  );
+}

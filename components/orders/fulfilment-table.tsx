@@ -1,0 +1,352 @@
+"use client";
+
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { cancelSellerOrderAction, fulfilmentStepAction } from "@/app/(staff)/_fulfilment/actions";
+import { Button } from "@/components/ui/button";
+import type { SellerOrderRow } from "@/lib/orders/fulfilment-queries";
+import type { LocationRef } from "@/lib/orders/view";
+import { StatusBadge } from "./status-badge";
+
+const STATUSES = ["confirmed", "accepted", "packed", "shipped", "delivered", "cancelled"] as const;
+const SORTABLE = new Set(["createdAt", "status", "subtotal"]);
+type Row = SellerOrderRow & { createdAtText: string };
+const col = createColumnHelper<Row>();
+
+type Props = {
+  basePath: string;
+  /** `createdAtText` is formatted on the server, so server and browser render the same text. */
+  rows: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+  locations: LocationRef[];
+  filters: { status: string; locationId: string; sort: string };
+};
+
+/**
+ * The fulfilment queue: TanStack Table in manual mode — filtering, sorting and pagination happen in the
+ * database; the table only reflects the URL (so a reload, a link or the back button keep the view).
+ */
+export function FulfilmentTable({ basePath, rows, total, page, pageSize, locations, filters }: Props) {
+  const t = useTranslations("fulfilment");
+  const tr = useTranslations("orderRegions");
+  const ts = useTranslations("orderStatus");
+  const format = useFormatter();
+  const locale = useLocale();
+  const router = useRouter();
+  const [navigating, startNav] = useTransition();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+
+  function go(change: Partial<{ status: string; locationId: string; sort: string; page: number }>) {
+    const next = { ...filters, page, ...change };
+    if (!("page" in change)) next.page = 1;
+    const qs = new URLSearchParams();
+    if (next.status) qs.set("status", next.status);
+    if (next.locationId) qs.set("locationId", next.locationId);
+    if (next.sort && next.sort !== "-createdAt") qs.set("sort", next.sort);
+    if (next.page > 1) qs.set("page", String(next.page));
+    startNav(() => router.push(`${basePath}${qs.size ? `?${qs}` : ""}`));
+  }
+
+  const sorting: SortingState = [{ id: filters.sort.replace(/^-/, ""), desc: filters.sort.startsWith("-") }];
+  const columns = [
+    col.accessor("createdAt", {
+      header: t("placedAt"),
+      cell: (c) => (
+        <div>
+          <p className="font-mono text-xs font-semibold text-slate-700">
+            {c.row.original.orderId.slice(0, 8).toUpperCase()}
+          </p>
+          <p className="text-xs text-slate-500">{c.row.original.createdAtText}</p>
+        </div>
+      ),
+    }),
+    col.accessor((r) => r.sourceLocation.code, {
+      id: "location",
+      header: t("location"),
+      cell: (c) => (
+        <div>
+          <p className="font-medium">
+            {locale === "en" ? c.row.original.sourceLocation.nameEn : c.row.original.sourceLocation.name}
+          </p>
+          <p className="font-mono text-xs text-slate-400">{c.getValue()}</p>
+        </div>
+      ),
+    }),
+    col.display({
+      id: "items",
+      header: t("items"),
+      cell: ({ row: { original: r } }) => (
+        <ul className="text-xs">
+          {r.items.map((i) => (
+            <li key={i.variantId}>
+              <span className="font-mono">{i.sku}</span> × {i.quantity}
+            </li>
+          ))}
+        </ul>
+      ),
+    }),
+    col.accessor((r) => r.shipTo.region, {
+      id: "shipTo",
+      header: t("shipTo"),
+      cell: (c) => (
+        <div className="text-xs">
+          <p className="font-medium text-slate-700">{c.row.original.shipTo.name}</p>
+          <p className="text-slate-500">{tr(c.getValue())}</p>
+        </div>
+      ),
+    }),
+    col.accessor("subtotal", {
+      header: t("subtotal"),
+      cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span>,
+    }),
+    col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
+    col.display({
+      id: "actions",
+      header: t("actions"),
+      cell: ({ row: { original: r } }) => <RowActions row={r} />,
+    }),
+  ];
+
+  // TanStack Table returns fresh functions each render; the React Compiler skips memoizing this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    pageCount: pages,
+    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
+    enableSortingRemoval: false,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const s = next[0];
+      if (s) go({ sort: `${s.desc ? "-" : ""}${s.id}` });
+    },
+    getRowId: (r) => r.id,
+  });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          {t("filterStatus")}
+          <select
+            value={filters.status}
+            onChange={(e) => go({ status: e.target.value })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          {t("filterLocation")}
+          <select
+            value={filters.locationId}
+            onChange={(e) => go({ locationId: e.target.value })}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">{t("allLocations")}</option>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {locale === "en" ? l.nameEn : l.name} ({l.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="ml-auto text-sm text-slate-500" aria-live="polite">
+          {navigating ? "…" : t("count", { total })}
+        </p>
+      </div>
+      <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              {table.getHeaderGroups().map((hg) => (
+                <tr key={hg.id}>
+                  {hg.headers.map((h) => {
+                    const sortable = SORTABLE.has(h.column.id);
+                    const dir = h.column.getIsSorted();
+                    return (
+                      <th
+                        key={h.id}
+                        className="px-4 py-3 font-semibold"
+                        aria-sort={dir ? (dir === "desc" ? "descending" : "ascending") : undefined}
+                      >
+                        {sortable ? (
+                          <button
+                            type="button"
+                            onClick={() => h.column.toggleSorting(dir === "asc")}
+                            className="inline-flex items-center gap-1 uppercase hover:text-ink"
+                          >
+                            {flexRender(h.column.columnDef.header, h.getContext())}
+                            <span aria-hidden>{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}</span>
+                          </button>
+                        ) : (
+                          flexRender(h.column.columnDef.header, h.getContext())
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {table.getRowModel().rows.length === 0 ? (
+                <tr>
+                  <td colSpan={columns.length} className="px-4 py-12 text-center text-slate-500">
+                    {t("empty")}
+                  </td>
+                </tr>
+              ) : (
+                table.getRowModel().rows.map((r) => (
+                  <tr
+                    key={r.id}
+                    data-testid="fulfilment-row"
+                    data-order={r.original.orderId}
+                    className="align-top hover:bg-slate-50"
+                  >
+                    {r.getVisibleCells().map((c) => (
+                      <td key={c.id} className="px-4 py-3">
+                        {flexRender(c.column.columnDef.cell, c.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
+          <Button
+            variant="ghost"
+            type="button"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => go({ page: page - 1 })}
+          >
+            ← {t("prev")}
+          </Button>
+          <span className="text-slate-500">{t("page", { page, pages })}</span>
+          <Button
+            variant="ghost"
+            type="button"
+            disabled={!table.getCanNextPage()}
+            onClick={() => go({ page: page + 1 })}
+          >
+            {t("next")} →
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RowActions({ row }: { row: SellerOrderRow }) {
+  const t = useTranslations("fulfilment");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const steps = row.next.filter((s) => s !== "cancel");
+
+  function run(fn: () => Promise<{ ok: boolean; code?: string; errors?: Record<string, string> }>) {
+    setMessage(null);
+    start(async () => {
+      const res = await fn();
+      if (!res.ok)
+        setMessage(
+          res.code === "seller_order.illegal_transition"
+            ? t("errors.illegal")
+            : res.errors?.reason
+              ? t("errors.reason")
+              : t("errors.generic"),
+        );
+      else setCancelling(false);
+      router.refresh();
+    });
+  }
+
+  if (cancelling) {
+    return (
+      <div className="flex w-56 flex-col gap-2">
+        <label className="text-xs font-medium text-slate-700" htmlFor={`reason-${row.id}`}>
+          {t("cancelReason")}
+        </label>
+        <input
+          id={`reason-${row.id}`}
+          value={reason}
+          maxLength={500}
+          placeholder={t("cancelReasonPlaceholder")}
+          onChange={(e) => setReason(e.target.value)}
+          className="rounded-lg border border-slate-300 px-2 py-1.5 text-sm"
+        />
+        <div className="flex gap-2">
+          <Button
+            variant="danger"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => run(() => cancelSellerOrderAction(row.id, reason))}
+          >
+            {t("cancelConfirm")}
+          </Button>
+          <Button
+            variant="ghost"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            onClick={() => setCancelling(false)}
+          >
+            {t("back")}
+          </Button>
+        </div>
+        {message ? <p className="text-xs text-red-600">{message}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col items-start gap-1.5">
+      <div className="flex flex-wrap gap-1.5">
+        {steps.map((s) => (
+          <Button
+            key={s}
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => run(() => fulfilmentStepAction(row.id, s))}
+          >
+            {t(`step.${s}`)}
+          </Button>
+        ))}
+        {row.next.includes("cancel") ? (
+          <Button
+            variant="secondary"
+            type="button"
+            className="px-3 py-1.5 text-xs"
+            disabled={pending}
+            onClick={() => setCancelling(true)}
+          >
+            {t("step.cancel")}
+          </Button>
+        ) : null}
+      </div>
+      {message ? <p className="text-xs text-red-600">{message}</p> : null}
+    </div>
+  );
+}
