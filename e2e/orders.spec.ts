@@ -91,8 +91,21 @@ test.describe("ordering", () => {
     expect(variant.available).toBeGreaterThanOrEqual(2);
 
     await newCustomer(page);
-    await addToCart(page, variant.variantId, 2);
+    // Through the product page's purchase slot: the chosen variant, "Add to cart" twice.
+    const { items } = (await (await page.request.get("/api/products?q=iPhone")).json()) as {
+      items: { id: string; variants: { id: string; sku: string }[] }[];
+    };
+    const product = items.find((p) => p.variants.some((v) => v.sku === sku))!;
+    await page.goto(`/products/${product.id}?variant=${variant.variantId}`);
+    await expect(page.getByTestId("variant-sku")).toContainText(sku);
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole("button", { name: "장바구니 담기" }).click();
+      await expect(page.getByRole("button", { name: "장바구니 담기" })).toBeEnabled();
+      await expect(page.getByText("장바구니에 담았습니다")).toBeVisible();
+    }
+    await screenshot(page, "orders-product-added");
     await page.goto("/cart");
+    await expect(page.getByTestId("cart-quantity")).toHaveText("2");
     await expect(page.getByTestId("cart-line")).toHaveCount(1);
     await screenshot(page, "orders-cart");
     await page.getByRole("link", { name: "주문하기" }).click();

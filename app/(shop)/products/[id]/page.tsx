@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ProductPurchase } from "@/components/catalog/product-purchase";
+import { AddSelectedToCart } from "@/components/orders/add-selected-to-cart";
 import { currentActor } from "@/lib/auth/session";
 import { getProduct } from "@/lib/catalog/queries";
 import { NotFound } from "@/lib/errors";
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function ProductPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const product = await loadProduct(id);
+  const [product, actor] = await Promise.all([loadProduct(id), currentActor()]);
   const [availability, t, tl, locale] = await Promise.all([
     availabilityByVariant(getDb(), product.variants.map((v) => v.id)),
     getTranslations("catalog.product"),
@@ -67,10 +68,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
       ) : null}
 
       <ProductPurchase product={product} availability={Object.fromEntries(availability)} requestedVariantId={requested}>
-        {/*
-          Purchase slot (orders domain): put the "Add to cart" client component here. It reads the
-          chosen variant with useSelectedVariant() from components/catalog/selected-variant.tsx.
-        */}
+        {/* Stock products are bought through the cart; staff do not shop (reservation products link to booking). */}
+        {product.type === "stock" && product.status === "on_sale" && (actor === null || actor.role === "customer") ? (
+          <AddSelectedToCart />
+        ) : null}
       </ProductPurchase>
 
       <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
