@@ -50,6 +50,9 @@ test.describe("reservations", () => {
     await expect(page.getByRole("heading", { name: "My reservations" })).toBeVisible();
     await expect(page.getByTestId("reservation").first().getByTestId("status")).toHaveText("Paid");
     await screenshot(page, "reservations-mine-en");
+    await page.goto("/reservations/browse");
+    await expect(page.getByRole("heading", { name: "Launch pre-orders" })).toBeVisible();
+    await screenshot(page, "reservations-browse-en");
   });
 
   test("another customer is rejected when the pre-order sells out first", async ({ page, browser }) => {
