@@ -50,13 +50,18 @@ test.describe("reservations", () => {
     await expect(page.getByRole("heading", { name: "My reservations" })).toBeVisible();
     await expect(page.getByTestId("reservation").first().getByTestId("status")).toHaveText("Paid");
     await screenshot(page, "reservations-mine-en");
+    await page.goto("/reservations/browse");
+    await expect(page.getByRole("heading", { name: "Launch pre-orders" })).toBeVisible();
+    await screenshot(page, "reservations-browse-en");
   });
 
   test("another customer is rejected when the pre-order sells out first", async ({ page, browser }) => {
     // Marketing opens a one-unit allocation of a launch.
     const marketing = await personAs(browser, "marketing");
     const products = await (await marketing.request.get("/api/reservables?kind=preorder")).json();
-    const s26 = products.find((r: { productName: { en: string } }) => r.productName.en === "Galaxy S26 Pre-order");
+    const s26 = products.find(
+      (r: { productName: { en: string } }) => r.productName.en === "Galaxy S26 Pre-order",
+    );
     const now = Date.now();
     const created = await marketing.request.post("/api/reservables", {
       data: {
@@ -83,7 +88,9 @@ test.describe("reservations", () => {
     expect(first.status()).toBe(202);
     const firstId = (await first.json()).id;
     await expect
-      .poll(async () => (await (await fast.request.get(`/api/reservations/${firstId}`)).json()).status, { timeout: 10_000 })
+      .poll(async () => (await (await fast.request.get(`/api/reservations/${firstId}`)).json()).status, {
+        timeout: 10_000,
+      })
       .toBe("confirmed");
 
     await card.getByRole("button", { name: "예약하기" }).click();
@@ -98,7 +105,10 @@ test.describe("reservations", () => {
     await fast.context().close();
   });
 
-  test("a dealer calls off a day of slots and the customer sees it cancelled, with the reason", async ({ page, browser }) => {
+  test("a dealer calls off a day of slots and the customer sees it cancelled, with the reason", async ({
+    page,
+    browser,
+  }) => {
     const customer = await freshCustomer(browser, "슬롯 고객");
     await customer.goto("/reservations/browse");
     await customer.getByRole("tab", { name: "분당 서현 대리점 HUB" }).click();

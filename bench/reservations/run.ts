@@ -222,7 +222,11 @@ type Client = { cookie: string };
 // node:http with keep-alive: a lighter client than fetch, so the load generator takes less of the
 // two cores from the server it measures.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-function post(base: string, c: Client, reservableId: string): Promise<number> {
+/**
+ * One POST. A keep-alive socket the server closed while idle fails with ECONNRESET before the server
+ * read anything; as Node's docs advise, such a request (and only such) is sent again on a new socket.
+ */
+function post(base: string, c: Client, reservableId: string, attempt = 1): Promise<number> {
   const body = JSON.stringify({ reservableId, quantity: 1 });
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -241,7 +245,11 @@ function post(base: string, c: Client, reservableId: string): Promise<number> {
         res.on("end", () => resolve(res.statusCode ?? 0));
       },
     );
-    req.on("error", reject);
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && e.code === "ECONNRESET" && attempt < 3)
+        resolve(post(base, c, reservableId, attempt + 1));
+      else reject(e);
+    });
     req.end(body);
   });
 }

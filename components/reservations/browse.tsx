@@ -12,18 +12,34 @@ import { LiveDot } from "./status-badge";
 import { useLiveReservations, useNow } from "./use-live-reservations";
 
 type Viewer = "guest" | "customer" | "staff";
-const seoulDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
+const seoulDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Seoul",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /**
  * The customer's reservation page: launch pre-orders with what is left, and a week of appointment
  * times per HUB. Reserving sends the request (202 pending) and shows its status live below, as the
  * worker decides it.
  */
-export function Browse({ reservables, viewer, returnTo }: { reservables: ReservableView[]; viewer: Viewer; returnTo: string }) {
+export function Browse({
+  reservables,
+  viewer,
+  returnTo,
+}: {
+  reservables: ReservableView[];
+  viewer: Viewer;
+  returnTo: string;
+}) {
   const t = useTranslations("reservations");
   const [requested, setRequested] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const live = useLiveReservations([], { key: requested.join(","), enabled: viewer === "customer" && requested.length > 0 });
+  const live = useLiveReservations([], {
+    key: requested.join(","),
+    enabled: viewer === "customer" && requested.length > 0,
+  });
   const mine = live.items.filter((r) => requested.includes(r.id));
   const preorders = reservables.filter((r) => r.kind === "preorder");
   const slots = reservables.filter((r) => r.kind === "slot");
@@ -36,7 +52,8 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
     if (decidedKey) router.refresh();
   }, [decidedKey, router]);
 
-  const errorText = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.generic") : t("errors.generic"));
+  const errorText = (code: string) =>
+    t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.generic") : t("errors.generic");
   const reserve = (reservableId: string, quantity: number) =>
     startTransition(async () => {
       setNotice(null);
@@ -51,8 +68,7 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
       if (out.ok) {
         setJoined((ids) => [...ids, reservableId]);
         setNotice({ kind: "ok", text: t("joinedWaitlist", { position: out.data.position }) });
-      }
-      else setNotice({ kind: "error", text: errorText(out.code) });
+      } else setNotice({ kind: "error", text: errorText(out.code) });
     });
   const actions = { viewer, returnTo, pending, reserve, joinWaitlist, joined };
 
@@ -67,7 +83,10 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
         </p>
       ) : null}
       {requested.length > 0 ? (
-        <section aria-labelledby="my-requests" className="rounded-2xl border border-brand-100 bg-brand-50/50 p-4">
+        <section
+          aria-labelledby="my-requests"
+          className="rounded-2xl border border-brand-100 bg-brand-50/50 p-4"
+        >
           <div className="mb-3 flex items-center justify-between">
             <h2 id="my-requests" className="font-semibold text-ink">
               {t("myTitle")}
@@ -84,7 +103,11 @@ export function Browse({ reservables, viewer, returnTo }: { reservables: Reserva
               <div key={r.id} className="space-y-2">
                 <ReservationCard r={r} />
                 {r.status === "rejected" && r.reason === "sold_out" && !joined.includes(r.reservableId) ? (
-                  <Button variant="secondary" disabled={pending} onClick={() => joinWaitlist(r.reservableId, r.quantity)}>
+                  <Button
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={() => joinWaitlist(r.reservableId, r.quantity)}
+                  >
                     {t("joinWaitlist")}
                   </Button>
                 ) : null}
@@ -125,7 +148,16 @@ type Actions = {
   joined: string[];
 };
 
-function ReserveControls({ r, viewer, returnTo, pending, reserve, joinWaitlist, joined, label }: Actions & { r: ReservableView; label?: string }) {
+function ReserveControls({
+  r,
+  viewer,
+  returnTo,
+  pending,
+  reserve,
+  joinWaitlist,
+  joined,
+  label,
+}: Actions & { r: ReservableView; label?: string }) {
   const t = useTranslations("reservations");
   const max = Math.max(1, Math.min(r.perCustomerLimit ?? 10, 10));
   const [quantity, setQuantity] = useState(1);
@@ -142,7 +174,8 @@ function ReserveControls({ r, viewer, returnTo, pending, reserve, joinWaitlist, 
       </Link>
     );
   }
-  if (r.available === 0 && joined.includes(r.id)) return <p className="text-sm font-medium text-amber-800">{t("onWaitlist")}</p>;
+  if (r.available === 0 && joined.includes(r.id))
+    return <p className="text-sm font-medium text-amber-800">{t("onWaitlist")}</p>;
   if (r.available === 0) {
     return (
       <Button variant="secondary" disabled={pending} onClick={() => joinWaitlist(r.id, 1)}>
@@ -183,18 +216,29 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
   const now = useNow(30_000);
   const used = r.capacity === 0 ? 100 : Math.round(((r.capacity - r.available) / r.capacity) * 100);
   return (
-    <article className="flex flex-col rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="preorder" data-reservable-id={r.id}>
+    <article
+      className="flex flex-col rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="preorder"
+      data-reservable-id={r.id}
+    >
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold text-ink">{r.productName[locale]}</h3>
           <p className="text-sm text-slate-600">{r.variantName[locale] || r.sku}</p>
         </div>
-        {r.available === 0 ? <span className="rounded-full bg-slate-900 px-2.5 py-1 text-xs font-semibold text-white">{t("soldOut")}</span> : null}
+        {r.available === 0 ? (
+          <span className="rounded-full bg-slate-900 px-2.5 py-1 text-xs font-semibold text-white">
+            {t("soldOut")}
+          </span>
+        ) : null}
       </div>
       <p className="mt-3 text-lg font-bold text-ink">{format.number(r.price, "krw")}</p>
       <div className="mt-3">
         <div className="h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
-          <div className={`h-full rounded-full ${r.available === 0 ? "bg-slate-400" : "bg-brand-500"}`} style={{ width: `${used}%` }} />
+          <div
+            className={`h-full rounded-full ${r.available === 0 ? "bg-slate-400" : "bg-brand-500"}`}
+            style={{ width: `${used}%` }}
+          />
         </div>
         <p className="mt-1.5 text-sm font-medium text-slate-700" data-testid="available">
           {t("left", { available: r.available, capacity: r.capacity })}
@@ -202,7 +246,9 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
       </div>
       <ul className="mt-3 space-y-0.5 text-xs text-slate-500">
         {r.startsAt ? <li>{t("launch", { date: format.dateTime(new Date(r.startsAt), "date") })}</li> : null}
-        {r.opensAt && new Date(r.opensAt).getTime() > now ? <li>{t("opens", { date: format.dateTime(new Date(r.opensAt), "short") })}</li> : null}
+        {r.opensAt && new Date(r.opensAt).getTime() > now ? (
+          <li>{t("opens", { date: format.dateTime(new Date(r.opensAt), "short") })}</li>
+        ) : null}
         <li>{r.perCustomerLimit ? t("limit", { limit: r.perCustomerLimit }) : t("noLimit")}</li>
         <li>{t("cancelBy", { date: format.dateTime(new Date(r.cancelDeadline), "short") })}</li>
         <li>{t("holdInfo", { minutes: r.holdMinutes })}</li>
@@ -222,7 +268,11 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
     const m = new Map<string, NonNullable<ReservableView["location"]>>();
     for (const s of slots) if (s.location) m.set(s.location.id, s.location);
     // Org hubs first, then dealers' hubs, each by name.
-    return [...m.values()].sort((a, b) => (a.kind ?? "").localeCompare(b.kind ?? "") * -1 || a.name[locale].localeCompare(b.name[locale], locale));
+    return [...m.values()].sort(
+      (a, b) =>
+        (a.kind ?? "").localeCompare(b.kind ?? "") * -1 ||
+        a.name[locale].localeCompare(b.name[locale], locale),
+    );
   }, [slots, locale]);
   const [hubId, setHubId] = useState(hubs[0]?.id ?? "");
   const [selected, setSelected] = useState<string | null>(null);
@@ -254,7 +304,9 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
               setSelected(null);
             }}
             className={`rounded-full px-3.5 py-1.5 text-sm font-medium ring-1 transition ${
-              h.id === hubId ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
+              h.id === hubId
+                ? "bg-ink text-white ring-ink"
+                : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
             }`}
           >
             {h.name[locale]}
@@ -265,11 +317,23 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
         <p className="text-slate-600">{t("noSlots")}</p>
       ) : (
         <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-          <div className="grid min-w-[720px]" style={{ gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` }}>
+          <div
+            className="grid min-w-[720px]"
+            style={{ gridTemplateColumns: `repeat(${days.length}, minmax(0, 1fr))` }}
+          >
             {days.map(([day, list]) => (
-              <div key={day} className="border-r border-slate-100 last:border-r-0" data-testid="slot-day" data-day={day}>
+              <div
+                key={day}
+                className="border-r border-slate-100 last:border-r-0"
+                data-testid="slot-day"
+                data-day={day}
+              >
                 <div className="border-b border-slate-100 bg-slate-50 px-2 py-2 text-center text-sm font-semibold text-ink">
-                  {format.dateTime(new Date(list[0]!.startsAt!), { month: "short", day: "numeric", weekday: "short" })}
+                  {format.dateTime(new Date(list[0]!.startsAt!), {
+                    month: "short",
+                    day: "numeric",
+                    weekday: "short",
+                  })}
                 </div>
                 <div className="flex flex-col gap-1.5 p-2">
                   {list.map((s) => (
@@ -287,8 +351,12 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
                             : "bg-white text-ink ring-slate-200 hover:ring-brand-500"
                       }`}
                     >
-                      <span className="block font-semibold">{format.dateTime(new Date(s.startsAt!), "time")}</span>
-                      <span className="block text-xs opacity-80">{t("slotLeft", { available: s.available })}</span>
+                      <span className="block font-semibold">
+                        {format.dateTime(new Date(s.startsAt!), "time")}
+                      </span>
+                      <span className="block text-xs opacity-80">
+                        {t("slotLeft", { available: s.available })}
+                      </span>
                     </button>
                   ))}
                 </div>
@@ -298,23 +366,36 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
         </div>
       )}
       {chosen ? (
-        <div className="mt-4 flex flex-wrap items-center justify-between gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="slot-panel">
+        <div
+          className="mt-4 flex flex-wrap items-center justify-between gap-4 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+          data-testid="slot-panel"
+        >
           <div>
             <p className="font-semibold text-ink">
               {t("selectedSlot", {
                 hub: chosen.location?.name[locale] ?? "",
-                date: format.dateTime(new Date(chosen.startsAt!), { month: "long", day: "numeric", weekday: "short" }),
+                date: format.dateTime(new Date(chosen.startsAt!), {
+                  month: "long",
+                  day: "numeric",
+                  weekday: "short",
+                }),
                 time: `${format.dateTime(new Date(chosen.startsAt!), "time")}–${format.dateTime(new Date(chosen.endsAt!), "time")}`,
               })}
             </p>
             <p className="mt-1 text-sm text-slate-600">
-              {chosen.productName[locale]} · {format.number(chosen.price, "krw")} · {t("slotLeft", { available: chosen.available })}
+              {chosen.productName[locale]} · {format.number(chosen.price, "krw")} ·{" "}
+              {t("slotLeft", { available: chosen.available })}
             </p>
             <p className="mt-0.5 text-xs text-slate-500">
-              {t("cancelBy", { date: format.dateTime(new Date(chosen.cancelDeadline), "short") })} · {t("holdInfo", { minutes: chosen.holdMinutes })}
+              {t("cancelBy", { date: format.dateTime(new Date(chosen.cancelDeadline), "short") })} ·{" "}
+              {t("holdInfo", { minutes: chosen.holdMinutes })}
             </p>
           </div>
-          <ReserveControls r={chosen} {...actions} label={t("reserveSlot", { time: format.dateTime(new Date(chosen.startsAt!), "time") })} />
+          <ReserveControls
+            r={chosen}
+            {...actions}
+            label={t("reserveSlot", { time: format.dateTime(new Date(chosen.startsAt!), "time") })}
+          />
         </div>
       ) : null}
     </section>

@@ -22,15 +22,21 @@ export function ReservationCard({ r }: { r: ReservationView }) {
   const [busy, startTransition] = useTransition();
   const res = r.reservable;
   const deadlinePassed = new Date(res.cancelDeadline).getTime() < now;
-  const cancellable = ["pending", "confirmed", "paid"].includes(r.status) && !deadlinePassed && res.status === "open";
-  const holdLeft = r.holdExpiresAt ? Math.max(0, Math.floor((new Date(r.holdExpiresAt).getTime() - now) / 60_000)) : null;
+  const cancellable =
+    ["pending", "confirmed", "paid"].includes(r.status) && !deadlinePassed && res.status === "open";
+  const holdLeft = r.holdExpiresAt
+    ? Math.max(0, Math.floor((new Date(r.holdExpiresAt).getTime() - now) / 60_000))
+    : null;
 
   const run = (fn: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
       setError(null);
       const out = await fn();
       if (out.ok) setMode("idle");
-      else setError(t.has(`errors.${out.code}`) ? t(`errors.${out.code}` as "errors.generic") : t("errors.generic"));
+      else
+        setError(
+          t.has(`errors.${out.code}`) ? t(`errors.${out.code}` as "errors.generic") : t("errors.generic"),
+        );
     });
 
   return (
@@ -43,7 +49,8 @@ export function ReservationCard({ r }: { r: ReservationView }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="font-semibold text-ink">
-            {res.productName[locale]} <span className="font-normal text-slate-500">{t("quantityN", { quantity: r.quantity })}</span>
+            {res.productName[locale]}{" "}
+            <span className="font-normal text-slate-500">{t("quantityN", { quantity: r.quantity })}</span>
           </h3>
           <p className="mt-0.5 text-sm text-slate-600">
             {res.location ? `${res.location.name[locale]} · ` : ""}
@@ -53,7 +60,9 @@ export function ReservationCard({ r }: { r: ReservationView }) {
                 : t("launch", { date: format.dateTime(new Date(res.startsAt), "date") })
               : null}
           </p>
-          <p className="mt-0.5 text-xs text-slate-500">{t("requested", { date: format.dateTime(new Date(r.createdAt), "short") })}</p>
+          <p className="mt-0.5 text-xs text-slate-500">
+            {t("requested", { date: format.dateTime(new Date(r.createdAt), "short") })}
+          </p>
         </div>
         <div className="flex flex-col items-end gap-1">
           <StatusBadge status={r.status} />
@@ -69,16 +78,23 @@ export function ReservationCard({ r }: { r: ReservationView }) {
         ) : null}
         {r.status === "confirmed" && r.holdExpiresAt ? (
           <p className="text-brand-700">
-            {t("holdUntil", { time: format.dateTime(new Date(r.holdExpiresAt), "time"), minutes: holdLeft ?? 0 })}
+            {t("holdUntil", {
+              time: format.dateTime(new Date(r.holdExpiresAt), "time"),
+              minutes: holdLeft ?? 0,
+            })}
           </p>
         ) : null}
-        {r.reason && (r.status !== "cancelled" || r.reason === "waitlist_offer") && t.has(`reason.${r.reason}`) ? (
+        {r.reason &&
+        (r.status !== "cancelled" || r.reason === "waitlist_offer") &&
+        t.has(`reason.${r.reason}`) ? (
           <p className="text-slate-700">{t(`reason.${r.reason}` as "reason.sold_out")}</p>
         ) : null}
         {r.status === "cancelled" && r.cancelReason ? (
           <p className="text-red-700" data-testid="cancel-reason">
             {t("cancelledBecause", {
-              reason: t.has(`reason.${r.cancelReason}`) ? t(`reason.${r.cancelReason}` as "reason.sold_out") : r.cancelReason,
+              reason: t.has(`reason.${r.cancelReason}`)
+                ? t(`reason.${r.cancelReason}` as "reason.sold_out")
+                : r.cancelReason,
             })}
           </p>
         ) : null}
@@ -137,13 +153,19 @@ export function ReservationCard({ r }: { r: ReservationView }) {
         </form>
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
-          {r.status === "confirmed" ? <Button onClick={() => setMode("pay")}>{t("pay", { amount: format.number(r.amount, "krw") })}</Button> : null}
+          {r.status === "confirmed" ? (
+            <Button onClick={() => setMode("pay")}>
+              {t("pay", { amount: format.number(r.amount, "krw") })}
+            </Button>
+          ) : null}
           {cancellable ? (
             <Button variant="secondary" onClick={() => setMode("cancel")}>
               {t("cancel")}
             </Button>
           ) : null}
-          {["confirmed", "paid"].includes(r.status) && deadlinePassed ? <p className="text-xs text-slate-500">{t("deadlinePassed")}</p> : null}
+          {["confirmed", "paid"].includes(r.status) && deadlinePassed ? (
+            <p className="text-xs text-slate-500">{t("deadlinePassed")}</p>
+          ) : null}
         </div>
       )}
       {error ? (

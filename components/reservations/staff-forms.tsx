@@ -3,7 +3,11 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { cancelSlotDayAction, createPreorderAction, generateSlotsAction } from "@/app/(staff)/_reservables/actions";
+import {
+  cancelSlotDayAction,
+  createPreorderAction,
+  generateSlotsAction,
+} from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action";
@@ -13,11 +17,28 @@ const seoulDate = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asi
 /** A `datetime-local` value (Seoul wall time) as ISO-8601 with the +09:00 offset. */
 const seoulInstant = (local: string) => (local ? `${local}:00+09:00` : "");
 
-function Select({ label, name, options, value, onChange }: { label: string; name: string; options: { value: string; label: string }[]; value: string; onChange: (v: string) => void }) {
+function Select({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
       {label}
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value)} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
+      <select
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -40,7 +61,12 @@ function useSubmit<T>() {
       if (out.ok) router.refresh();
     });
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
-  const failure = result && !result.ok && !result.errors ? (tr.has(`errors.${result.code}`) ? tr(`errors.${result.code}` as "errors.generic") : tr("errors.generic")) : null;
+  const failure =
+    result && !result.ok && !result.errors
+      ? tr.has(`errors.${result.code}`)
+        ? tr(`errors.${result.code}` as "errors.generic")
+        : tr("errors.generic")
+      : null;
   return { result, busy, submit, errors, failure };
 }
 
@@ -49,7 +75,9 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
   const locale = useLocale();
   const name = (c: Choice) => (locale === "ko" ? c.nameKo : c.nameEn);
   const [hub, setHub] = useState(hubs[0]?.id ?? "");
-  const [variant, setVariant] = useState(variants.find((v) => v.nameEn.includes("appointment"))?.id ?? variants[0]?.id ?? "");
+  const [variant, setVariant] = useState(
+    variants.find((v) => v.nameEn.includes("appointment"))?.id ?? variants[0]?.id ?? "",
+  );
   const { result, busy, submit, errors, failure } = useSubmit<{ created: number; skipped: number }>();
   const [defaultFrom] = useState(() => seoulDate(new Date(Date.now() + 8 * 86_400_000)));
   return (
@@ -72,14 +100,74 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         );
       }}
     >
-      <Select label={t("hub")} name="locationId" value={hub} onChange={setHub} options={hubs.map((h) => ({ value: h.id, label: name(h) }))} />
-      <Select label={t("service")} name="variantId" value={variant} onChange={setVariant} options={variants.map((v) => ({ value: v.id, label: name(v) }))} />
-      <Field label={t("fromDate")} name="fromDate" type="date" defaultValue={defaultFrom} error={errors.fromDate} required />
-      <Field label={t("days")} name="days" type="number" min={1} max={31} defaultValue={7} error={errors.days} required />
-      <Field label={t("dayStart")} name="dayStart" type="time" defaultValue="10:00" error={errors.dayStart} required />
-      <Field label={t("dayEnd")} name="dayEnd" type="time" defaultValue="18:00" error={errors.dayEnd} required />
-      <Field label={t("slotMinutes")} name="slotMinutes" type="number" min={10} max={480} step={5} defaultValue={30} error={errors.slotMinutes} required />
-      <Field label={t("capacity")} name="capacity" type="number" min={1} defaultValue={4} error={errors.capacity} required />
+      <Select
+        label={t("hub")}
+        name="locationId"
+        value={hub}
+        onChange={setHub}
+        options={hubs.map((h) => ({ value: h.id, label: name(h) }))}
+      />
+      <Select
+        label={t("service")}
+        name="variantId"
+        value={variant}
+        onChange={setVariant}
+        options={variants.map((v) => ({ value: v.id, label: name(v) }))}
+      />
+      <Field
+        label={t("fromDate")}
+        name="fromDate"
+        type="date"
+        defaultValue={defaultFrom}
+        error={errors.fromDate}
+        required
+      />
+      <Field
+        label={t("days")}
+        name="days"
+        type="number"
+        min={1}
+        max={31}
+        defaultValue={7}
+        error={errors.days}
+        required
+      />
+      <Field
+        label={t("dayStart")}
+        name="dayStart"
+        type="time"
+        defaultValue="10:00"
+        error={errors.dayStart}
+        required
+      />
+      <Field
+        label={t("dayEnd")}
+        name="dayEnd"
+        type="time"
+        defaultValue="18:00"
+        error={errors.dayEnd}
+        required
+      />
+      <Field
+        label={t("slotMinutes")}
+        name="slotMinutes"
+        type="number"
+        min={10}
+        max={480}
+        step={5}
+        defaultValue={30}
+        error={errors.slotMinutes}
+        required
+      />
+      <Field
+        label={t("capacity")}
+        name="capacity"
+        type="number"
+        min={1}
+        defaultValue={4}
+        error={errors.capacity}
+        required
+      />
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={busy || !hub}>
           {t("generate")}
@@ -87,12 +175,18 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         <p className="text-xs text-slate-500">{t("generateHint")}</p>
       </div>
       {result?.ok ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4">
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
+        >
           {t("generated", result.data)}
         </p>
       ) : null}
       {failure ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
+        >
           {failure}
         </p>
       ) : null}
@@ -131,27 +225,65 @@ export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
           name="variantId"
           value={variant}
           onChange={setVariant}
-          options={variants.map((v) => ({ value: v.id, label: `${locale === "ko" ? v.nameKo : v.nameEn} (${v.sku})` }))}
+          options={variants.map((v) => ({
+            value: v.id,
+            label: `${locale === "ko" ? v.nameKo : v.nameEn} (${v.sku})`,
+          }))}
         />
       </div>
-      <Field label={t("capacity")} name="capacity" type="number" min={1} defaultValue={100} error={errors.capacity} required />
-      <Field label={t("perCustomerLimit")} name="perCustomerLimit" type="number" min={1} defaultValue={1} error={errors.perCustomerLimit} />
+      <Field
+        label={t("capacity")}
+        name="capacity"
+        type="number"
+        min={1}
+        defaultValue={100}
+        error={errors.capacity}
+        required
+      />
+      <Field
+        label={t("perCustomerLimit")}
+        name="perCustomerLimit"
+        type="number"
+        min={1}
+        defaultValue={1}
+        error={errors.perCustomerLimit}
+      />
       <Field label={t("opensAt")} name="opensAt" type="datetime-local" error={errors.opensAt} required />
       <Field label={t("launchAt")} name="launchAt" type="datetime-local" error={errors.launchAt} required />
-      <Field label={t("cancelDeadline")} name="cancelDeadline" type="datetime-local" error={errors.cancelDeadline} required />
-      <Field label={t("holdMinutes")} name="holdMinutes" type="number" min={1} defaultValue={15} error={errors.holdMinutes} required />
+      <Field
+        label={t("cancelDeadline")}
+        name="cancelDeadline"
+        type="datetime-local"
+        error={errors.cancelDeadline}
+        required
+      />
+      <Field
+        label={t("holdMinutes")}
+        name="holdMinutes"
+        type="number"
+        min={1}
+        defaultValue={15}
+        error={errors.holdMinutes}
+        required
+      />
       <div className="sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={busy || !variant}>
           {t("create")}
         </Button>
       </div>
       {result?.ok ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4">
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
+        >
           {t("createdPreorder")}
         </p>
       ) : null}
       {failure ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
+        >
           {failure}
         </p>
       ) : null}
@@ -165,7 +297,11 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
   const locale = useLocale();
   const [hub, setHub] = useState(hubs[0]?.id ?? "");
   const [confirming, setConfirming] = useState(false);
-  const { result, busy, submit, errors, failure } = useSubmit<{ cancelledSlots: number; cancelledReservations: number; refunds: number }>();
+  const { result, busy, submit, errors, failure } = useSubmit<{
+    cancelledSlots: number;
+    cancelledReservations: number;
+    refunds: number;
+  }>();
   return (
     <form
       data-testid="cancel-day-form"
@@ -175,10 +311,22 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         if (!confirming) return setConfirming(true);
         const f = new FormData(e.currentTarget);
         setConfirming(false);
-        submit(() => cancelSlotDayAction({ locationId: hub, date: String(f.get("date")), reason: String(f.get("reason") ?? "") }));
+        submit(() =>
+          cancelSlotDayAction({
+            locationId: hub,
+            date: String(f.get("date")),
+            reason: String(f.get("reason") ?? ""),
+          }),
+        );
       }}
     >
-      <Select label={t("hub")} name="locationId" value={hub} onChange={setHub} options={hubs.map((h) => ({ value: h.id, label: locale === "ko" ? h.nameKo : h.nameEn }))} />
+      <Select
+        label={t("hub")}
+        name="locationId"
+        value={hub}
+        onChange={setHub}
+        options={hubs.map((h) => ({ value: h.id, label: locale === "ko" ? h.nameKo : h.nameEn }))}
+      />
       <Field label={t("day")} name="date" type="date" error={errors.date} required />
       <div className="sm:col-span-2">
         <Field label={t("reason")} name="reason" maxLength={500} error={errors.reason} required />
@@ -197,12 +345,22 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         ) : null}
       </div>
       {result?.ok ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4">
-          {t("cancelledDay", { slots: result.data.cancelledSlots, count: result.data.cancelledReservations, refunds: result.data.refunds })}
+        <p
+          role="status"
+          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
+        >
+          {t("cancelledDay", {
+            slots: result.data.cancelledSlots,
+            count: result.data.cancelledReservations,
+            refunds: result.data.refunds,
+          })}
         </p>
       ) : null}
       {failure ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
+        >
           {failure}
         </p>
       ) : null}

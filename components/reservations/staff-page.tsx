@@ -11,7 +11,10 @@ import { StaffReservables } from "./staff-reservables";
 export async function StaffReservablesPage({ role, path }: { role: Role; path: string }) {
   const actor = await requirePageRole([role], path);
   const t = await getTranslations("reservables");
-  const [rows, choices] = await Promise.all([managedReservables(getDb(), actor), staffChoices(getDb(), actor)]);
+  const [rows, choices] = await Promise.all([
+    managedReservables(getDb(), actor),
+    staffChoices(getDb(), actor),
+  ]);
   return (
     <div className="space-y-8">
       <PageTitle title={t("title")} subtitle={t("subtitle")} />

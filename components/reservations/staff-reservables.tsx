@@ -21,7 +21,10 @@ type LiveCounts = Pick<ManagedReservable, "id" | "status" | "available" | "count
 function useLiveCounts(initial: ManagedReservable[]) {
   const [live, setLive] = useState<Map<string, LiveCounts>>(() => new Map());
   const [connected, setConnected] = useState(false);
-  const rows = useMemo(() => initial.map((r) => (live.has(r.id) ? { ...r, ...live.get(r.id)! } : r)), [initial, live]);
+  const rows = useMemo(
+    () => initial.map((r) => (live.has(r.id) ? { ...r, ...live.get(r.id)! } : r)),
+    [initial, live],
+  );
   useEffect(() => {
     const es = new EventSource("/api/reservables/stream");
     es.addEventListener("snapshot", () => setConnected(true));
@@ -66,7 +69,9 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
         cell: (c) => (
           <div className="min-w-40">
             <div className="font-medium text-ink">{c.row.original.productName[locale]}</div>
-            <div className="text-xs text-slate-500">{c.row.original.variantName[locale] || c.row.original.sku}</div>
+            <div className="text-xs text-slate-500">
+              {c.row.original.variantName[locale] || c.row.original.sku}
+            </div>
           </div>
         ),
       }),
@@ -77,14 +82,38 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
       }),
       col.accessor("startsAt", {
         header: t("columns.when"),
-        cell: (c) => (c.getValue() ? <span className="whitespace-nowrap">{format.dateTime(new Date(c.getValue()!), "short")}</span> : "—"),
+        cell: (c) =>
+          c.getValue() ? (
+            <span className="whitespace-nowrap">{format.dateTime(new Date(c.getValue()!), "short")}</span>
+          ) : (
+            "—"
+          ),
       }),
       col.accessor("capacity", { header: t("columns.capacity"), cell: (c) => format.number(c.getValue()) }),
-      col.accessor((r) => r.counts.pending, { id: "pending", header: t("columns.pending"), cell: (c) => <Count n={c.getValue()} tone="amber" /> }),
-      col.accessor((r) => r.counts.confirmed, { id: "confirmed", header: t("columns.confirmed"), cell: (c) => <Count n={c.getValue()} tone="brand" /> }),
-      col.accessor((r) => r.counts.paid, { id: "paid", header: t("columns.paid"), cell: (c) => <Count n={c.getValue()} tone="emerald" /> }),
-      col.accessor((r) => r.counts.waiting, { id: "waiting", header: t("columns.waiting"), cell: (c) => <Count n={c.getValue()} tone="slate" /> }),
-      col.accessor("available", { header: t("columns.available"), cell: (c) => <span className="font-semibold">{format.number(c.getValue())}</span> }),
+      col.accessor((r) => r.counts.pending, {
+        id: "pending",
+        header: t("columns.pending"),
+        cell: (c) => <Count n={c.getValue()} tone="amber" />,
+      }),
+      col.accessor((r) => r.counts.confirmed, {
+        id: "confirmed",
+        header: t("columns.confirmed"),
+        cell: (c) => <Count n={c.getValue()} tone="brand" />,
+      }),
+      col.accessor((r) => r.counts.paid, {
+        id: "paid",
+        header: t("columns.paid"),
+        cell: (c) => <Count n={c.getValue()} tone="emerald" />,
+      }),
+      col.accessor((r) => r.counts.waiting, {
+        id: "waiting",
+        header: t("columns.waiting"),
+        cell: (c) => <Count n={c.getValue()} tone="slate" />,
+      }),
+      col.accessor("available", {
+        header: t("columns.available"),
+        cell: (c) => <span className="font-semibold">{format.number(c.getValue())}</span>,
+      }),
       col.accessor("status", {
         header: t("columns.status"),
         cell: (c) =>
@@ -101,7 +130,11 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
         header: t("columns.actions"),
         cell: (c) =>
           c.row.original.status === "open" ? (
-            <Button variant="ghost" className="whitespace-nowrap !px-2 !py-1 !text-red-700" onClick={() => setCancelling(c.row.original)}>
+            <Button
+              variant="ghost"
+              className="whitespace-nowrap !px-2 !py-1 !text-red-700"
+              onClick={() => setCancelling(c.row.original)}
+            >
               {t("cancelWhole")}
             </Button>
           ) : null,
@@ -178,7 +211,12 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-testid="reservable-row" data-reservable-id={row.id} className={row.original.status === "cancelled" ? "bg-slate-50 text-slate-400" : ""}>
+                <tr
+                  key={row.id}
+                  data-testid="reservable-row"
+                  data-reservable-id={row.id}
+                  className={row.original.status === "cancelled" ? "bg-slate-50 text-slate-400" : ""}
+                >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className="px-3 py-2 align-middle">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -191,9 +229,19 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
         </table>
       </div>
       <div className="flex items-center justify-between text-sm text-slate-600">
-        <span>{t("showing", { from: total === 0 ? 0 : pageIndex * pageSize + 1, to: Math.min(total, (pageIndex + 1) * pageSize), total })}</span>
+        <span>
+          {t("showing", {
+            from: total === 0 ? 0 : pageIndex * pageSize + 1,
+            to: Math.min(total, (pageIndex + 1) * pageSize),
+            total,
+          })}
+        </span>
         <div className="flex gap-2">
-          <Button variant="secondary" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>
+          <Button
+            variant="secondary"
+            disabled={!table.getCanPreviousPage()}
+            onClick={() => table.previousPage()}
+          >
             ‹
           </Button>
           <Button variant="secondary" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
@@ -216,11 +264,26 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
 }
 
 function Count({ n, tone }: { n: number; tone: "amber" | "brand" | "emerald" | "slate" }) {
-  const colors = { amber: "text-amber-700", brand: "text-brand-700", emerald: "text-emerald-700", slate: "text-slate-600" };
-  return <span className={`tabular-nums ${n > 0 ? `font-semibold ${colors[tone]}` : "text-slate-400"}`}>{n}</span>;
+  const colors = {
+    amber: "text-amber-700",
+    brand: "text-brand-700",
+    emerald: "text-emerald-700",
+    slate: "text-slate-600",
+  };
+  return (
+    <span className={`tabular-nums ${n > 0 ? `font-semibold ${colors[tone]}` : "text-slate-400"}`}>{n}</span>
+  );
 }
 
-function CancelWholeDialog({ r, onClose, onDone }: { r: ManagedReservable; onClose: () => void; onDone: (text: string) => void }) {
+function CancelWholeDialog({
+  r,
+  onClose,
+  onDone,
+}: {
+  r: ManagedReservable;
+  onClose: () => void;
+  onDone: (text: string) => void;
+}) {
   const t = useTranslations("reservables");
   const tr = useTranslations("reservations");
   const format = useFormatter();
@@ -229,15 +292,27 @@ function CancelWholeDialog({ r, onClose, onDone }: { r: ManagedReservable; onClo
   const [error, setError] = useState<string | null>(null);
   const [busy, start] = useTransition();
   return (
-    <div className="fixed inset-0 z-40 grid place-items-center bg-slate-900/40 p-4" role="dialog" aria-modal="true" aria-labelledby="cancel-title">
+    <div
+      className="fixed inset-0 z-40 grid place-items-center bg-slate-900/40 p-4"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="cancel-title"
+    >
       <form
         className="w-full max-w-md rounded-2xl bg-white p-6 shadow-xl"
         onSubmit={(e) => {
           e.preventDefault();
           start(async () => {
             const out = await cancelReservableAction(r.id, { reason });
-            if (out.ok) onDone(t("cancelled", { count: out.data.cancelledReservations, refunds: out.data.refunds }));
-            else setError(out.errors?.reason ?? (tr.has(`errors.${out.code}`) ? tr(`errors.${out.code}` as "errors.generic") : tr("errors.generic")));
+            if (out.ok)
+              onDone(t("cancelled", { count: out.data.cancelledReservations, refunds: out.data.refunds }));
+            else
+              setError(
+                out.errors?.reason ??
+                  (tr.has(`errors.${out.code}`)
+                    ? tr(`errors.${out.code}` as "errors.generic")
+                    : tr("errors.generic")),
+              );
           });
         }}
       >

@@ -15,8 +15,13 @@ const STYLES: Record<ReservationView["status"], string> = {
 export function StatusBadge({ status }: { status: ReservationView["status"] }) {
   const t = useTranslations("reservations.status");
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ring-1 ${STYLES[status]}`} data-testid="status">
-      {status === "pending" ? <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-amber-500" aria-hidden /> : null}
+    <span
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-semibold ring-1 ${STYLES[status]}`}
+      data-testid="status"
+    >
+      {status === "pending" ? (
+        <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-amber-500" aria-hidden />
+      ) : null}
       {t(status)}
     </span>
   );

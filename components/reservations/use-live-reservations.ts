@@ -8,7 +8,10 @@ import type { ReservationView } from "@/lib/reservations/queries";
  * (fed by LISTEN/NOTIFY): a `snapshot` on connect, then `update`s as the worker decides, holds expire
  * or staff call something off. `key` reconnects (e.g. after a new request, so its row is included).
  */
-export function useLiveReservations(initial: ReservationView[], opts: { key?: string; enabled?: boolean } = {}) {
+export function useLiveReservations(
+  initial: ReservationView[],
+  opts: { key?: string; enabled?: boolean } = {},
+) {
   const [items, setItems] = useState<ReservationView[]>(initial);
   const [connected, setConnected] = useState(false);
   const enabled = opts.enabled ?? true;

@@ -11,7 +11,11 @@ import { Forbidden, NotFound } from "@/lib/errors";
  * org hubs), and for a pre-order marketing or the seller of the product. Anyone else is told it does
  * not exist (404), as for every other organisation's thing.
  */
-export type ReservableOwnership = { kind: "slot" | "preorder"; locationOperatorId: string | null; productSellerId: string };
+export type ReservableOwnership = {
+  kind: "slot" | "preorder";
+  locationOperatorId: string | null;
+  productSellerId: string;
+};
 
 export function manages(actor: Actor, r: ReservableOwnership, marketingOrgId: string | null): boolean {
   if (actor.kind === "system") return true;
@@ -40,7 +44,12 @@ const actorOrg = alias(organisations, "actor_org");
  * Loads a reservable the actor manages, locked FOR UPDATE when asked. NotFound for one they do not run;
  * Forbidden for an actor who manages no reservables at all (a customer).
  */
-export async function loadManagedReservable(tx: Tx, actor: Actor | null, id: string, opts: { lock?: boolean } = {}) {
+export async function loadManagedReservable(
+  tx: Tx,
+  actor: Actor | null,
+  id: string,
+  opts: { lock?: boolean } = {},
+) {
   authorize(actor, "reservable:manage:own");
   const q = tx
     .select({
@@ -55,7 +64,13 @@ export async function loadManagedReservable(tx: Tx, actor: Actor | null, id: str
   const [row] = opts.lock ? await q.for("update", { of: reservables }) : await q;
   if (!row) throw new NotFound("reservable.not_found", "No such reservable.");
   const marketingOrgId = await marketingOrg(tx, actor);
-  if (!manages(actor, { kind: row.r.kind, locationOperatorId: row.locationOperatorId, productSellerId: row.productSellerId }, marketingOrgId)) {
+  if (
+    !manages(
+      actor,
+      { kind: row.r.kind, locationOperatorId: row.locationOperatorId, productSellerId: row.productSellerId },
+      marketingOrgId,
+    )
+  ) {
     throw new NotFound("reservable.not_found", "No such reservable.");
   }
   return row.r;
@@ -63,7 +78,10 @@ export async function loadManagedReservable(tx: Tx, actor: Actor | null, id: str
 
 async function marketingOrg(tx: Tx, actor: Actor): Promise<string | null> {
   if (actor.kind !== "user" || actor.role !== "marketing" || !actor.organisationId) return null;
-  const [o] = await tx.select({ id: actorOrg.id, kind: actorOrg.kind }).from(actorOrg).where(eq(actorOrg.id, actor.organisationId));
+  const [o] = await tx
+    .select({ id: actorOrg.id, kind: actorOrg.kind })
+    .from(actorOrg)
+    .where(eq(actorOrg.id, actor.organisationId));
   return o?.kind === "marketing" ? o.id : null;
 }
 

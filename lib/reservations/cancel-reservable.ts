@@ -37,7 +37,12 @@ async function callOff(tx: Tx, id: string, who: string | null, reason: string): 
   let refunds = 0;
   for (const row of cancelled) {
     if (row.status === "paid" && row.payment_id) {
-      const amount = await refundReservationPayment(tx, { paymentId: row.payment_id, reservationId: row.id, reason, actorUserId: who });
+      const amount = await refundReservationPayment(tx, {
+        paymentId: row.payment_id,
+        reservationId: row.id,
+        reason,
+        actorUserId: who,
+      });
       refundedAmount += amount;
       if (amount > 0) refunds++;
     }
@@ -53,7 +58,8 @@ export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId
   const id = pathId(reservableId, "reservable");
   const r = await loadManagedReservable(tx, actor, id, { lock: true });
   const input = CancelReservableInput.parse(raw);
-  if (r.status === "cancelled") throw new Conflict("reservable.already_cancelled", "This reservable is already cancelled.");
+  if (r.status === "cancelled")
+    throw new Conflict("reservable.already_cancelled", "This reservable is already cancelled.");
   const result = await callOff(tx, id, actorUserId(actor!), input.reason);
   await notifyChanged(tx, id);
   return { id, status: "cancelled" as const, ...result };
@@ -67,8 +73,12 @@ export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId
 export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
   const staff = requireStaff(actor);
   const input = CancelSlotDayInput.parse(raw);
-  const [loc] = await tx.select({ operatorId: locations.operatorId }).from(locations).where(eq(locations.id, input.locationId));
-  if (!loc || loc.operatorId !== staff.organisationId) throw new NotFound("location.not_found", "No such location.");
+  const [loc] = await tx
+    .select({ operatorId: locations.operatorId })
+    .from(locations)
+    .where(eq(locations.id, input.locationId));
+  if (!loc || loc.operatorId !== staff.organisationId)
+    throw new NotFound("location.not_found", "No such location.");
   const [y, m, d] = input.date.split("-").map(Number) as [number, number, number];
   const from = new TZDate(y, m - 1, d, 0, 0, TIME_ZONE);
   const slots = await tx.execute<{ id: string }>(sql`
@@ -77,7 +87,8 @@ export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
       and starts_at >= ${from.toISOString()} and starts_at < ${addDays(from, 1).toISOString()}
     order by id
     for update`);
-  if (slots.length === 0) throw new Conflict("reservable.no_open_slots", "There are no open slots at this HUB that day.");
+  if (slots.length === 0)
+    throw new Conflict("reservable.no_open_slots", "There are no open slots at this HUB that day.");
   const total: CallOffResult = { cancelledReservations: 0, refunds: 0, refundedAmount: 0 };
   for (const s of slots) {
     const r = await callOff(tx, s.id, staff.id, input.reason);
@@ -85,6 +96,9 @@ export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
     total.refunds += r.refunds;
     total.refundedAmount += r.refundedAmount;
   }
-  await notifyChanged(tx, slots.map((s) => s.id));
+  await notifyChanged(
+    tx,
+    slots.map((s) => s.id),
+  );
   return { cancelledSlots: slots.length, ...total };
 }

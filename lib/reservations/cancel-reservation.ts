@@ -29,29 +29,49 @@ export async function cancelReservation(tx: Tx, actor: Actor | null, reservation
   const r = (await lockReservable(tx, own.reservableId))!;
   const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for("update");
   if (!row || !["pending", "confirmed", "paid"].includes(row.status)) {
-    throw new Conflict("reservation.not_cancellable", `This reservation cannot be cancelled (it is ${row?.status}).`, { reservationStatus: row?.status });
+    throw new Conflict(
+      "reservation.not_cancellable",
+      `This reservation cannot be cancelled (it is ${row?.status}).`,
+      { reservationStatus: row?.status },
+    );
   }
   const [deadline] = await tx
     .select({ passed: sql<boolean>`${reservables.cancelDeadline} < now()`, at: reservables.cancelDeadline })
     .from(reservables)
     .where(eq(reservables.id, r.id));
   if (deadline!.passed) {
-    throw new Conflict("reservation.cancel_deadline_passed", "The deadline for cancelling has passed.", { deadline: deadline!.at.toISOString() });
+    throw new Conflict("reservation.cancel_deadline_passed", "The deadline for cancelling has passed.", {
+      deadline: deadline!.at.toISOString(),
+    });
   }
 
   const reason = input.reason || "customer_request";
   await tx
     .update(reservations)
-    .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: customer.id, cancelReason: reason, updatedAt: sql`now()` })
+    .set({
+      status: "cancelled",
+      cancelledAt: sql`now()`,
+      cancelledBy: customer.id,
+      cancelReason: reason,
+      updatedAt: sql`now()`,
+    })
     .where(eq(reservations.id, id));
   let refunded = 0;
   if (row.status === "confirmed" || row.status === "paid") {
     await addTaken(tx, r, -row.quantity);
     if (row.waitlistEntryId) {
-      await tx.update(waitlistEntries).set({ status: "left", updatedAt: sql`now()` }).where(eq(waitlistEntries.id, row.waitlistEntryId));
+      await tx
+        .update(waitlistEntries)
+        .set({ status: "left", updatedAt: sql`now()` })
+        .where(eq(waitlistEntries.id, row.waitlistEntryId));
     }
     if (row.status === "paid" && row.paymentId) {
-      refunded = await refundReservationPayment(tx, { paymentId: row.paymentId, reservationId: id, reason, actorUserId: customer.id });
+      refunded = await refundReservationPayment(tx, {
+        paymentId: row.paymentId,
+        reservationId: id,
+        reason,
+        actorUserId: customer.id,
+      });
     }
     await offerToWaitlist(tx, r);
   }

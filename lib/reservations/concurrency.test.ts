@@ -4,7 +4,13 @@ import { createDb } from "@/db/client";
 import { setupTestDb } from "@/test/db";
 import { allocate } from "./decide-batch";
 import { submitReservationRequest } from "./request-reservation";
-import { makeCustomers, makeReservable, makeReservationProduct, reservableRow, reservationsOf } from "./testing";
+import {
+  makeCustomers,
+  makeReservable,
+  makeReservationProduct,
+  reservableRow,
+  reservationsOf,
+} from "./testing";
 import { ReservationWorker } from "./worker";
 
 const t = setupTestDb();
@@ -33,7 +39,9 @@ async function startWorkers(n: number) {
 async function waitUntilNothingPending(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from reservations where status = 'pending'`);
+    const [row] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from reservations where status = 'pending'`,
+    );
     if (row!.n === 0) return;
     if (Date.now() > deadline) throw new Error(`still ${row!.n} pending`);
     await new Promise((r) => setTimeout(r, 50));
@@ -85,7 +93,11 @@ describe("many customers on many reservables, several workers", () => {
     const product = await makeReservationProduct(t.db);
     const rs = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        makeReservable(t.db, { ...product, capacity: 5 + ((i * 7) % 30), perCustomerLimit: i % 3 === 0 ? 2 : null }),
+        makeReservable(t.db, {
+          ...product,
+          capacity: 5 + ((i * 7) % 30),
+          perCustomerLimit: i % 3 === 0 ? 2 : null,
+        }),
       ),
     );
     const customers = await makeCustomers(t.db, 300);
@@ -98,7 +110,11 @@ describe("many customers on many reservables, several workers", () => {
       x = (x * 1103515245 + 12345) % 2 ** 31;
       return x % n;
     };
-    const jobs = Array.from({ length: 2000 }, () => ({ c: customers[rand(customers.length)]!, r: rs[rand(rs.length)]!, q: 1 + rand(3) }));
+    const jobs = Array.from({ length: 2000 }, () => ({
+      c: customers[rand(customers.length)]!,
+      r: rs[rand(rs.length)]!,
+      q: 1 + rand(3),
+    }));
     const results = await Promise.allSettled(
       jobs.map((j) => submitReservationRequest(web.db, j.c, { reservableId: j.r.id, quantity: j.q })),
     );

@@ -13,12 +13,19 @@ import { CreatePreorderInput, GenerateSlotsInput } from "./schemas";
 /** The variant must be of a reservation-type product that is not a draft. */
 async function reservationVariant(tx: Tx, variantId: string) {
   const [v] = await tx
-    .select({ id: variants.id, productId: products.id, sellerId: products.sellerId, type: products.type, status: products.status })
+    .select({
+      id: variants.id,
+      productId: products.id,
+      sellerId: products.sellerId,
+      type: products.type,
+      status: products.status,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(eq(variants.id, variantId));
   if (!v) throw new Invalid({ variantId: "No such variant." });
-  if (v.type !== "reservation") throw new Invalid({ variantId: "Must be a variant of a reservation product." });
+  if (v.type !== "reservation")
+    throw new Invalid({ variantId: "Must be a variant of a reservation product." });
   if (v.status === "draft" || v.status === "in_review" || v.status === "discontinued") {
     throw new Invalid({ variantId: "The product must be approved before it takes reservations." });
   }
@@ -28,10 +35,12 @@ async function reservationVariant(tx: Tx, variantId: string) {
 /** A launch pre-order allocation: marketing for any reservation product, a seller for their own. */
 export async function createPreorder(tx: Tx, actor: Actor | null, raw: unknown) {
   const staff = requireStaff(actor);
-  if (staff.role !== "marketing" && staff.role !== "seller") throw new Forbidden("auth.forbidden", "Only marketing and sellers run pre-orders.");
+  if (staff.role !== "marketing" && staff.role !== "seller")
+    throw new Forbidden("auth.forbidden", "Only marketing and sellers run pre-orders.");
   const input = CreatePreorderInput.parse(raw);
   const v = await reservationVariant(tx, input.variantId);
-  if (staff.role === "seller" && v.sellerId !== staff.organisationId) throw new Invalid({ variantId: "No such variant." });
+  if (staff.role === "seller" && v.sellerId !== staff.organisationId)
+    throw new Invalid({ variantId: "No such variant." });
   const [r] = await tx
     .insert(reservables)
     .values({
@@ -61,8 +70,10 @@ export async function generateSlots(tx: Tx, actor: Actor | null, raw: unknown) {
   const staff = requireStaff(actor);
   const input = GenerateSlotsInput.parse(raw);
   const [loc] = await tx.select().from(locations).where(eq(locations.id, input.locationId));
-  if (!loc || loc.operatorId !== staff.organisationId) throw new NotFound("location.not_found", "No such location.");
-  if (loc.kind !== "org_hub" && loc.kind !== "dealer_hub") throw new Invalid({ locationId: "Slots are held at a HUB." });
+  if (!loc || loc.operatorId !== staff.organisationId)
+    throw new NotFound("location.not_found", "No such location.");
+  if (loc.kind !== "org_hub" && loc.kind !== "dealer_hub")
+    throw new Invalid({ locationId: "Slots are held at a HUB." });
   const v = await reservationVariant(tx, input.variantId);
 
   const [y, m, d] = input.fromDate.split("-").map(Number) as [number, number, number];
@@ -78,7 +89,8 @@ export async function generateSlots(tx: Tx, actor: Actor | null, raw: unknown) {
       if (s > now) starts.push(new Date(s.getTime()));
     }
   }
-  if (starts.length > MAX_SLOTS) throw new Invalid({ days: `That is ${starts.length} slots; at most ${MAX_SLOTS} at once.` });
+  if (starts.length > MAX_SLOTS)
+    throw new Invalid({ days: `That is ${starts.length} slots; at most ${MAX_SLOTS} at once.` });
   if (starts.length === 0) return { created: 0, skipped: 0, ids: [] as string[] };
 
   const existing = await tx

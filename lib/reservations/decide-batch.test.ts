@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate, type PendingRequest } from "./decide-batch";
 
-const req = (seq: number, customerId: string, quantity = 1): PendingRequest => ({ id: `r${seq}`, seq, customerId, quantity });
+const req = (seq: number, customerId: string, quantity = 1): PendingRequest => ({
+  id: `r${seq}`,
+  seq,
+  customerId,
+  quantity,
+});
 
 describe("allocate (the deciding rule, no I/O)", () => {
   it("confirms in arrival order while capacity lasts and rejects the rest as sold out", () => {
@@ -27,7 +32,9 @@ describe("allocate (the deciding rule, no I/O)", () => {
   it("never gives more than is free, never breaks the limit, and decides every request (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ c: fc.integer({ min: 0, max: 5 }), q: fc.integer({ min: 1, max: 4 }) }), { maxLength: 60 }),
+        fc.array(fc.record({ c: fc.integer({ min: 0, max: 5 }), q: fc.integer({ min: 1, max: 4 }) }), {
+          maxLength: 60,
+        }),
         fc.integer({ min: 0, max: 40 }),
         fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
         (reqs, free, limit) => {
@@ -38,7 +45,11 @@ describe("allocate (the deciding rule, no I/O)", () => {
           expect(given).toBeLessThanOrEqual(free);
           const perCustomer = new Map<string, number>();
           out.forEach((d, i) => {
-            if (d.status === "confirmed") perCustomer.set(requests[i]!.customerId, (perCustomer.get(requests[i]!.customerId) ?? 0) + d.quantity);
+            if (d.status === "confirmed")
+              perCustomer.set(
+                requests[i]!.customerId,
+                (perCustomer.get(requests[i]!.customerId) ?? 0) + d.quantity,
+              );
           });
           if (limit !== null) for (const n of perCustomer.values()) expect(n).toBeLessThanOrEqual(limit);
           // A sold-out rejection means it really did not fit in what was left at its turn.

@@ -3,7 +3,12 @@ import type { Tx } from "@/db/client";
 import { addTaken, isClosed, type LockedReservable } from "./locked";
 
 export type PendingRequest = { id: string; seq: number; customerId: string; quantity: number };
-export type Decision = { id: string; status: "confirmed" | "rejected"; reason: string | null; quantity: number };
+export type Decision = {
+  id: string;
+  status: "confirmed" | "rejected";
+  reason: string | null;
+  quantity: number;
+};
 export type RejectReason = "sold_out" | "over_limit" | "closed" | "cancelled";
 
 /**
@@ -22,8 +27,10 @@ export function allocate(
   let left = free;
   return requests.map((req) => {
     const has = holding.get(req.customerId) ?? 0;
-    if (limit !== null && has + req.quantity > limit) return { id: req.id, status: "rejected", reason: "over_limit", quantity: req.quantity };
-    if (req.quantity > left) return { id: req.id, status: "rejected", reason: "sold_out", quantity: req.quantity };
+    if (limit !== null && has + req.quantity > limit)
+      return { id: req.id, status: "rejected", reason: "over_limit", quantity: req.quantity };
+    if (req.quantity > left)
+      return { id: req.id, status: "rejected", reason: "sold_out", quantity: req.quantity };
     left -= req.quantity;
     holding.set(req.customerId, has + req.quantity);
     return { id: req.id, status: "confirmed", reason: null, quantity: req.quantity };
@@ -64,7 +71,13 @@ export async function decidePending(
 ): Promise<DecideResult> {
   const limit = opts.limit ?? batchSize();
   const grace = opts.graceMs ?? graceMs();
-  const rows = await tx.execute<{ id: string; seq: string; customer_id: string; quantity: number; age_ms: number }>(sql`
+  const rows = await tx.execute<{
+    id: string;
+    seq: string;
+    customer_id: string;
+    quantity: number;
+    age_ms: number;
+  }>(sql`
     select id, seq, customer_id, quantity,
            extract(epoch from (clock_timestamp() - created_at)) * 1000 as age_ms
     from reservations
@@ -114,10 +127,15 @@ export async function decidePending(
     where t.id = d.id and t.status = 'pending'`);
   // Under the reservable's lock nobody else decides these rows; a mismatch is a bug, and rolling
   // back is the safe answer (the rows stay pending for the next run).
-  if (updated.count !== decisions.length) throw new Error(`decide: expected ${decisions.length} pending rows, updated ${updated.count}`);
+  if (updated.count !== decisions.length)
+    throw new Error(`decide: expected ${decisions.length} pending rows, updated ${updated.count}`);
 
   const confirmed = decisions.filter((d) => d.status === "confirmed");
-  await addTaken(tx, r, confirmed.reduce((n, d) => n + d.quantity, 0));
+  await addTaken(
+    tx,
+    r,
+    confirmed.reduce((n, d) => n + d.quantity, 0),
+  );
   return {
     decided: decisions.length,
     confirmed: confirmed.length,

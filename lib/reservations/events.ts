@@ -11,7 +11,9 @@ export const CHANGES_CHANNEL = "reservation_changes"; // payload: a reservable i
 export async function notifyChanged(tx: Tx, reservableIds: string | string[]) {
   const ids = Array.isArray(reservableIds) ? reservableIds : [reservableIds];
   if (ids.length === 0) return;
-  await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, id::text) from unnest(${sql.param(ids)}::uuid[]) as id`);
+  await tx.execute(
+    sql`select pg_notify(${CHANGES_CHANNEL}, id::text) from unnest(${sql.param(ids)}::uuid[]) as id`,
+  );
 }
 
 /**
@@ -33,8 +35,8 @@ export function wakeWorkers(db: Db, reservableId: string) {
     const ids = [...w.ids];
     w.ids.clear();
     w.timer = null;
-    db.execute(sql`select pg_notify(${REQUESTS_CHANNEL}, id::text) from unnest(${sql.param(ids)}::uuid[]) as id`).catch((e) =>
-      console.warn("[reservations] could not wake the workers (the sweep will):", String(e)),
-    );
+    db.execute(
+      sql`select pg_notify(${REQUESTS_CHANNEL}, id::text) from unnest(${sql.param(ids)}::uuid[]) as id`,
+    ).catch((e) => console.warn("[reservations] could not wake the workers (the sweep will):", String(e)));
   }, COALESCE_MS);
 }

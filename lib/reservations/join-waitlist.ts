@@ -31,12 +31,17 @@ export async function joinWaitlist(tx: Tx, actor: Actor | null, reservableId: st
     .innerJoin(products, eq(products.id, reservables.productId))
     .where(eq(reservables.id, id));
   if (!r || r.productStatus !== "on_sale") throw new NotFound("reservable.not_found", "No such reservable.");
-  if (r.status === "cancelled" || r.started) throw new Conflict("waitlist.closed", "The waiting list is closed.");
+  if (r.status === "cancelled" || r.started)
+    throw new Conflict("waitlist.closed", "The waiting list is closed.");
   if (r.perCustomerLimit !== null && input.quantity > r.perCustomerLimit) {
-    throw new Conflict("reservation.over_limit", `At most ${r.perCustomerLimit} per customer.`, { limit: r.perCustomerLimit });
+    throw new Conflict("reservation.over_limit", `At most ${r.perCustomerLimit} per customer.`, {
+      limit: r.perCustomerLimit,
+    });
   }
   if (r.capacity - r.taken >= input.quantity) {
-    throw new Conflict("waitlist.has_room", "There is room: reserve instead.", { available: r.capacity - r.taken });
+    throw new Conflict("waitlist.has_room", "There is room: reserve instead.", {
+      available: r.capacity - r.taken,
+    });
   }
   const [entry] = await tx
     .insert(waitlistEntries)
@@ -47,7 +52,13 @@ export async function joinWaitlist(tx: Tx, actor: Actor | null, reservableId: st
   const [pos] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.reservableId, id), eq(waitlistEntries.status, "waiting"), sql`${waitlistEntries.seq} <= ${entry.seq}`));
+    .where(
+      and(
+        eq(waitlistEntries.reservableId, id),
+        eq(waitlistEntries.status, "waiting"),
+        sql`${waitlistEntries.seq} <= ${entry.seq}`,
+      ),
+    );
   await notifyChanged(tx, id);
   return { id: entry.id, position: pos!.n };
 }

@@ -17,13 +17,21 @@ import { ReservationWorker, settleUntilIdle } from "./worker";
 const t = setupTestDb();
 const tx = <T>(fn: Parameters<typeof t.db.transaction<T>>[0]) => t.db.transaction(fn);
 
-async function reserveAndDecide(reservableId: string, customer: Awaited<ReturnType<typeof makeCustomers>>[number], quantity = 1) {
+async function reserveAndDecide(
+  reservableId: string,
+  customer: Awaited<ReturnType<typeof makeCustomers>>[number],
+  quantity = 1,
+) {
   const ack = await tx((x) => requestReservation(x, customer, { reservableId, quantity }));
   await settleUntilIdle(t.db);
   return (await t.db.select().from(reservations).where(eq(reservations.id, ack.id)))[0]!;
 }
 
-const expireNow = (id: string) => t.db.update(reservations).set({ holdExpiresAt: sql`now() - interval '1 second'` }).where(eq(reservations.id, id));
+const expireNow = (id: string) =>
+  t.db
+    .update(reservations)
+    .set({ holdExpiresAt: sql`now() - interval '1 second'` })
+    .where(eq(reservations.id, id));
 
 describe("request → decide → pay", () => {
   it("acknowledges pending, shows the place in the queue, then confirms with a hold", async () => {
@@ -50,27 +58,41 @@ describe("request → decide → pay", () => {
     const paid = await tx((x) => payReservation(x, c!, res.id, {}));
     expect(paid).toMatchObject({ status: "paid", amount: 2_000_000 });
     const [p] = await t.db.select().from(payments).where(eq(payments.refId, res.id));
-    expect(p).toMatchObject({ purpose: "reservation", status: "captured", amount: 2_000_000, customerId: c!.id });
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({ status: 409, code: "reservation.already_paid" });
+    expect(p).toMatchObject({
+      purpose: "reservation",
+      status: "captured",
+      amount: 2_000_000,
+      customerId: c!.id,
+    });
+    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.already_paid",
+    });
   });
 
   it("refuses a declined card with 409 and changes nothing", async () => {
     const r = await makeReservable(t.db, { capacity: 5 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
-    await expect(tx((x) => payReservation(x, c!, res.id, { cardNumber: "4000 0000 0000 0002" }))).rejects.toMatchObject({
+    await expect(
+      tx((x) => payReservation(x, c!, res.id, { cardNumber: "4000 0000 0000 0002" })),
+    ).rejects.toMatchObject({
       status: 409,
       code: "payment.declined",
     });
     expect((await reservationFor(t.db, c!, res.id)).status).toBe("confirmed");
     expect(await t.db.select().from(payments).where(eq(payments.refId, res.id))).toHaveLength(0);
-    await expect(tx((x) => payReservation(x, c!, res.id, { cardNumber: "4242 4242 4242 4242" }))).resolves.toMatchObject({ status: "paid" });
+    await expect(
+      tx((x) => payReservation(x, c!, res.id, { cardNumber: "4242 4242 4242 4242" })),
+    ).resolves.toMatchObject({ status: "paid" });
   });
 
   it("rejects requests over the per-customer limit, counting what the customer already holds", async () => {
     const r = await makeReservable(t.db, { capacity: 10, perCustomerLimit: 2 });
     const [c] = await makeCustomers(t.db, 1);
-    await expect(tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 3 }))).rejects.toMatchObject({ status: 409, code: "reservation.over_limit" });
+    await expect(
+      tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 3 })),
+    ).rejects.toMatchObject({ status: 409, code: "reservation.over_limit" });
     const a = await tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }));
     const b = await tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }));
     const d = await tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }));
@@ -82,20 +104,27 @@ describe("request → decide → pay", () => {
       [d.id, "rejected", "over_limit"],
     ]);
     // Already holding the limit: told at once.
-    await expect(tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }))).rejects.toMatchObject({ code: "reservation.over_limit" });
+    await expect(
+      tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 })),
+    ).rejects.toMatchObject({ code: "reservation.over_limit" });
   });
 
   it("refuses requests before opening, after the start and on a called-off reservable", async () => {
     const [c] = await makeCustomers(t.db, 1);
     const notOpen = await makeReservable(t.db, { opensAt: addHours(new Date(), 1) });
-    const started = await makeReservable(t.db, { startsAt: addHours(new Date(), -1), cancelDeadline: addHours(new Date(), -2) });
+    const started = await makeReservable(t.db, {
+      startsAt: addHours(new Date(), -1),
+      cancelDeadline: addHours(new Date(), -2),
+    });
     const off = await makeReservable(t.db, { status: "cancelled" });
     for (const [r, code] of [
       [notOpen, "reservable.not_open"],
       [started, "reservable.closed"],
       [off, "reservable.cancelled"],
     ] as const) {
-      await expect(tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }))).rejects.toMatchObject({ status: 409, code });
+      await expect(
+        tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 })),
+      ).rejects.toMatchObject({ status: 409, code });
     }
   });
 });
@@ -107,7 +136,11 @@ describe("idempotency", () => {
     const pool = createDb(t.url, { max: 10 });
     try {
       const all = await Promise.all(
-        Array.from({ length: 10 }, () => pool.db.transaction((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }))),
+        Array.from({ length: 10 }, () =>
+          pool.db.transaction((x) =>
+            requestReservation(x, c!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }),
+          ),
+        ),
       );
       expect(new Set(all.map((a) => a.id)).size).toBe(1);
       expect(all.filter((a) => !a.replayed)).toHaveLength(1);
@@ -116,10 +149,14 @@ describe("idempotency", () => {
     }
     expect(await reservationsOf(t.db, r.id)).toHaveLength(1);
     // Another customer's key is their own.
-    await tx((x) => requestReservation(x, other!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }));
+    await tx((x) =>
+      requestReservation(x, other!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }),
+    );
     expect(await reservationsOf(t.db, r.id)).toHaveLength(2);
     // The same key for a different request is a conflict.
-    await expect(tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 2 }, { idempotencyKey: "k-1" }))).rejects.toMatchObject({
+    await expect(
+      tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 2 }, { idempotencyKey: "k-1" })),
+    ).rejects.toMatchObject({
       status: 409,
       code: "idempotency.key_reused",
     });
@@ -135,7 +172,10 @@ describe("holds", () => {
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
     expect((await reservableRow(t.db, r.id)).taken).toBe(1);
-    await t.db.update(reservations).set({ holdExpiresAt: sql`now() + interval '400 milliseconds'` }).where(eq(reservations.id, res.id));
+    await t.db
+      .update(reservations)
+      .set({ holdExpiresAt: sql`now() + interval '400 milliseconds'` })
+      .where(eq(reservations.id, res.id));
     const p = createDb(t.url, { max: 4 });
     pools.push(p);
     const worker = new ReservationWorker({ db: p.db, sql: p.sql, sweepMs: 1000 });
@@ -162,9 +202,15 @@ describe("holds", () => {
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
     await expireNow(res.id);
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({ status: 409, code: "reservation.hold_expired" });
+    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.hold_expired",
+    });
     await settleReservable(t.db, r.id);
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({ status: 409, code: "reservation.hold_expired" });
+    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.hold_expired",
+    });
     expect(await t.db.select().from(payments).where(eq(payments.refId, res.id))).toHaveLength(0);
   });
 
@@ -172,9 +218,15 @@ describe("holds", () => {
     const r = await makeReservable(t.db, { capacity: 1 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
-    await t.db.update(reservations).set({ holdExpiresAt: sql`now() + interval '30 milliseconds'` }).where(eq(reservations.id, res.id));
+    await t.db
+      .update(reservations)
+      .set({ holdExpiresAt: sql`now() + interval '30 milliseconds'` })
+      .where(eq(reservations.id, res.id));
     await new Promise((x) => setTimeout(x, 25));
-    const [pay] = await Promise.allSettled([tx((x) => payReservation(x, c!, res.id, {})), settleReservable(t.db, r.id)]);
+    const [pay] = await Promise.allSettled([
+      tx((x) => payReservation(x, c!, res.id, {})),
+      settleReservable(t.db, r.id),
+    ]);
     await new Promise((x) => setTimeout(x, 30));
     await settleReservable(t.db, r.id); // the worker's next look, once the hold has surely run out
     const [row] = await t.db.select().from(reservations).where(eq(reservations.id, res.id));
@@ -202,9 +254,17 @@ describe("cancellation", () => {
     expect(p).toMatchObject({ status: "refunded", refundedAmount: 2_000_000 });
     const rf = await t.db.select().from(refunds).where(eq(refunds.paymentId, p!.id));
     expect(rf).toHaveLength(1);
-    expect(rf[0]).toMatchObject({ amount: 2_000_000, refType: "reservation", refId: res.id, actorUserId: c!.id });
+    expect(rf[0]).toMatchObject({
+      amount: 2_000_000,
+      refType: "reservation",
+      refId: res.id,
+      actorUserId: c!.id,
+    });
     // Cancelling again is 409 and refunds nothing more.
-    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({ status: 409, code: "reservation.not_cancellable" });
+    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.not_cancellable",
+    });
     expect(await t.db.select().from(refunds).where(eq(refunds.paymentId, p!.id))).toHaveLength(1);
   });
 
@@ -222,8 +282,13 @@ describe("cancellation", () => {
     const r = await makeReservable(t.db, { capacity: 3 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
-    await t.db.execute(sql`update reservables set cancel_deadline = now() - interval '1 minute' where id = ${r.id}`);
-    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({ status: 409, code: "reservation.cancel_deadline_passed" });
+    await t.db.execute(
+      sql`update reservables set cancel_deadline = now() - interval '1 minute' where id = ${r.id}`,
+    );
+    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.cancel_deadline_passed",
+    });
     expect((await reservationFor(t.db, c!, res.id)).status).toBe("confirmed");
     expect((await reservableRow(t.db, r.id)).taken).toBe(1);
   });
@@ -235,8 +300,12 @@ describe("cancellation", () => {
     await expect(tx((x) => cancelReservation(x, other!, res.id, {}))).rejects.toMatchObject({ status: 404 });
     await expect(tx((x) => payReservation(x, other!, res.id, {}))).rejects.toMatchObject({ status: 404 });
     await expect(reservationFor(t.db, other!, res.id)).rejects.toMatchObject({ status: 404 });
-    await expect(tx((x) => requestReservation(x, SYSTEM, { reservableId: r.id, quantity: 1 }))).rejects.toMatchObject({ status: 403 });
-    await expect(tx((x) => requestReservation(x, null, { reservableId: r.id, quantity: 1 }))).rejects.toMatchObject({ status: 401 });
+    await expect(
+      tx((x) => requestReservation(x, SYSTEM, { reservableId: r.id, quantity: 1 })),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      tx((x) => requestReservation(x, null, { reservableId: r.id, quantity: 1 })),
+    ).rejects.toMatchObject({ status: 401 });
   });
 });
 
@@ -244,12 +313,18 @@ describe("waiting list", () => {
   it("is for full reservables only; freed capacity goes to the next in line as a confirmed hold; unclaimed offers pass on", async () => {
     const r = await makeReservable(t.db, { capacity: 1 });
     const [holder, w1, w2] = await makeCustomers(t.db, 3);
-    await expect(tx((x) => joinWaitlist(x, w1!, r.id, {}))).rejects.toMatchObject({ status: 409, code: "waitlist.has_room" });
+    await expect(tx((x) => joinWaitlist(x, w1!, r.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "waitlist.has_room",
+    });
     const res = await reserveAndDecide(r.id, holder!);
     const e1 = await tx((x) => joinWaitlist(x, w1!, r.id, {}));
     const e2 = await tx((x) => joinWaitlist(x, w2!, r.id, {}));
     expect([e1.position, e2.position]).toEqual([1, 2]);
-    await expect(tx((x) => joinWaitlist(x, w1!, r.id, {}))).rejects.toMatchObject({ status: 409, code: "waitlist.already_waiting" });
+    await expect(tx((x) => joinWaitlist(x, w1!, r.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "waitlist.already_waiting",
+    });
 
     // The holder cancels: the first in line gets a confirmed reservation with its own hold.
     await tx((x) => cancelReservation(x, holder!, res.id, {}));
@@ -263,8 +338,15 @@ describe("waiting list", () => {
     await settleReservable(t.db, r.id);
     const rows = await reservationsOf(t.db, r.id);
     expect(rows.find((x) => x.id === offered.id)!.status).toBe("expired");
-    expect(rows.find((x) => x.customerId === w2!.id)).toMatchObject({ status: "confirmed", waitlistEntryId: e2.id });
-    const entries = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.reservableId, r.id)).orderBy(waitlistEntries.seq);
+    expect(rows.find((x) => x.customerId === w2!.id)).toMatchObject({
+      status: "confirmed",
+      waitlistEntryId: e2.id,
+    });
+    const entries = await t.db
+      .select()
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.reservableId, r.id))
+      .orderBy(waitlistEntries.seq);
     expect(entries.map((e) => e.status)).toEqual(["left", "offered"]);
     expect((await reservableRow(t.db, r.id)).taken).toBe(1);
   });
@@ -274,10 +356,15 @@ describe("waiting list", () => {
     const [holder, w] = await makeCustomers(t.db, 2);
     await reserveAndDecide(r.id, holder!);
     await tx((x) => joinWaitlist(x, w!, r.id, {}));
-    await t.db.execute(sql`update reservables set starts_at = now() - interval '1 second', cancel_deadline = now() - interval '1 hour' where id = ${r.id}`);
+    await t.db.execute(
+      sql`update reservables set starts_at = now() - interval '1 second', cancel_deadline = now() - interval '1 hour' where id = ${r.id}`,
+    );
     await settleUntilIdle(t.db);
     const [entry] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.reservableId, r.id));
     expect(entry!.status).toBe("closed");
-    await expect(tx((x) => joinWaitlist(x, w!, r.id, {}))).rejects.toMatchObject({ status: 409, code: "waitlist.closed" });
+    await expect(tx((x) => joinWaitlist(x, w!, r.id, {}))).rejects.toMatchObject({
+      status: 409,
+      code: "waitlist.closed",
+    });
   });
 });

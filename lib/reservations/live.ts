@@ -4,7 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { requireStaff } from "./access";
 import { CHANGES_CHANNEL, REQUESTS_CHANNEL } from "./events";
-import { managedReservables, reservationsForLive, waitlistReservableIds, type ReservationView } from "./queries";
+import {
+  managedReservables,
+  reservationsForLive,
+  waitlistReservableIds,
+  type ReservationView,
+} from "./queries";
 
 /**
  * Live status, fed by LISTEN/NOTIFY: ONE listening connection per server process, fanned out in memory
@@ -75,7 +80,8 @@ export async function resetLiveHub() {
 }
 
 const encoder = new TextEncoder();
-const sse = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+const sse = (event: string, data: unknown) =>
+  encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
 /**
  * An event stream that sends `snapshot` once, then `update` whenever `refresh` finds something new,
@@ -96,7 +102,9 @@ function eventStream<T>(opts: {
       let chain = Promise.resolve();
       const unsubscribe = await liveHub().subscribe((b) => {
         // One refresh at a time per stream, in order.
-        chain = chain.then(() => opts.onBatch(b, send)).catch((e) => console.warn("[live] refresh failed", e));
+        chain = chain
+          .then(() => opts.onBatch(b, send))
+          .catch((e) => console.warn("[live] refresh failed", e));
       });
       const ping = setInterval(() => !closed && controller.enqueue(encoder.encode(": ping\n\n")), 15_000);
       stop = () => {
@@ -119,10 +127,14 @@ function eventStream<T>(opts: {
   });
 }
 
-const fingerprint = (r: ReservationView) => `${r.status}|${r.queuePosition ?? ""}|${r.holdExpiresAt ?? ""}|${r.cancelReason ?? ""}`;
+const fingerprint = (r: ReservationView) =>
+  `${r.status}|${r.queuePosition ?? ""}|${r.holdExpiresAt ?? ""}|${r.cancelReason ?? ""}`;
 
 /** `GET /api/reservations/stream`: the signed-in customer's own reservations, as they change. */
-export function customerReservationStream(actor: Actor | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function customerReservationStream(
+  actor: Actor | null,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const me = requireUser(actor, "reservation:request");
   const db = getDb();
   const seen = new Map<string, string>();
@@ -136,7 +148,10 @@ export function customerReservationStream(actor: Actor | null, signal: AbortSign
   return eventStream({
     signal,
     snapshot: async () => {
-      const [rows, waiting] = await Promise.all([reservationsForLive(db, me.id), waitlistReservableIds(db, me.id)]);
+      const [rows, waiting] = await Promise.all([
+        reservationsForLive(db, me.id),
+        waitlistReservableIds(db, me.id),
+      ]);
       remember(rows);
       // A place offered from a waiting list arrives as a new reservation on one of these.
       for (const id of waiting) mine.add(id);
@@ -145,7 +160,9 @@ export function customerReservationStream(actor: Actor | null, signal: AbortSign
     onBatch: async (b, send) => {
       const ids = [...b.changed].filter((id) => mine.has(id));
       if (ids.length === 0) return;
-      const changed = (await reservationsForLive(db, me.id, ids)).filter((r) => seen.get(r.id) !== fingerprint(r));
+      const changed = (await reservationsForLive(db, me.id, ids)).filter(
+        (r) => seen.get(r.id) !== fingerprint(r),
+      );
       remember(changed);
       if (changed.length > 0) send("update", changed);
     },
@@ -153,7 +170,10 @@ export function customerReservationStream(actor: Actor | null, signal: AbortSign
 }
 
 /** `GET /api/reservables/stream`: live counts of the reservables this staff member runs. */
-export async function staffCountsStream(actor: Actor | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export async function staffCountsStream(
+  actor: Actor | null,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
   const db = getDb();
   const staff = requireStaff(actor);
   const managed = new Set((await managedReservables(db, staff)).map((r) => r.id));
@@ -163,12 +183,23 @@ export async function staffCountsStream(actor: Actor | null, signal: AbortSignal
     onBatch: async (b, send) => {
       // Known ones that changed or got requests, and any changed one we have not seen (it may be new:
       // the query itself only returns what this actor runs).
-      const ids = [...new Set([...b.changed, ...b.requested])].filter((id) => managed.has(id) || b.changed.has(id));
+      const ids = [...new Set([...b.changed, ...b.requested])].filter(
+        (id) => managed.has(id) || b.changed.has(id),
+      );
       if (ids.length === 0) return;
       const rows = await managedReservables(db, staff, ids);
       for (const r of rows) managed.add(r.id);
       if (rows.length === 0) return;
-      send("update", rows.map((r) => ({ id: r.id, status: r.status, available: r.available, counts: r.counts, cancelledReason: r.cancelledReason })));
+      send(
+        "update",
+        rows.map((r) => ({
+          id: r.id,
+          status: r.status,
+          available: r.available,
+          counts: r.counts,
+          cancelledReason: r.cancelledReason,
+        })),
+      );
     },
   });
 }

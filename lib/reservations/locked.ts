@@ -28,7 +28,11 @@ type Row = {
  * `SELECT … FOR UPDATE` of one reservable. With `skipLocked`, a row another worker holds is skipped
  * (null): that worker is deciding it, and we go on to another reservable instead of waiting.
  */
-export async function lockReservable(tx: Tx, id: string, opts: { skipLocked?: boolean } = {}): Promise<LockedReservable | null> {
+export async function lockReservable(
+  tx: Tx,
+  id: string,
+  opts: { skipLocked?: boolean } = {},
+): Promise<LockedReservable | null> {
   const rows = await tx.execute<Row>(sql`
     select id, capacity, taken, per_customer_limit, hold_minutes, status, starts_at, now() as now
     from reservables where id = ${id}

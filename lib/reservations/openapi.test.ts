@@ -7,7 +7,12 @@ import { openApiDocument } from "@/lib/openapi/document";
 const routes = ["app/api/reservations", "app/api/reservables"].flatMap((dir) =>
   (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => path.basename(f) === "route.ts")
-    .map((f) => `/${path.join(dir, path.dirname(f)).replace(/^app\//, "").replace(/\/\.$/, "")}`.replace(/\[(\w+)\]/g, "{$1}")),
+    .map((f) =>
+      `/${path
+        .join(dir, path.dirname(f))
+        .replace(/^app\//, "")
+        .replace(/\/\.$/, "")}`.replace(/\[(\w+)\]/g, "{$1}"),
+    ),
 );
 
 describe("/api/openapi.json for reservations", () => {
@@ -19,9 +24,11 @@ describe("/api/openapi.json for reservations", () => {
   it("describes the request body from the same strict schema the verb parses", () => {
     const doc = openApiDocument();
     const post = doc.paths!["/api/reservations"]!.post!;
-    const schema = (post.requestBody as { content: Record<string, { schema: { required?: string[]; additionalProperties?: boolean } }> }).content[
-      "application/json"
-    ]!.schema;
+    const schema = (
+      post.requestBody as {
+        content: Record<string, { schema: { required?: string[]; additionalProperties?: boolean } }>;
+      }
+    ).content["application/json"]!.schema;
     expect(schema.required).toEqual(["reservableId"]);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(post.responses ?? {})).toContain("202");

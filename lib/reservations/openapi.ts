@@ -34,7 +34,9 @@ const Reservable = z
     sku: z.string(),
     productName: Localized,
     variantName: Localized.describe("The variant's options, e.g. colour · storage"),
-    location: z.object({ id: z.string(), name: Localized, region: z.string().nullable(), kind: z.string().nullable() }).optional(),
+    location: z
+      .object({ id: z.string(), name: Localized, region: z.string().nullable(), kind: z.string().nullable() })
+      .optional(),
   })
   .meta({ id: "Reservable" });
 
@@ -45,12 +47,24 @@ const Reservation = z
     reservableId: z.string(),
     quantity: z.number().int(),
     status: ReservationStatus,
-    reason: z.string().optional().describe("sold_out, over_limit, closed, cancelled (rejected); hold_expired (expired); waitlist_offer"),
-    queuePosition: z.number().int().optional().describe("While pending: 1 + the pending requests ahead on the same reservable"),
+    reason: z
+      .string()
+      .optional()
+      .describe("sold_out, over_limit, closed, cancelled (rejected); hold_expired (expired); waitlist_offer"),
+    queuePosition: z
+      .number()
+      .int()
+      .optional()
+      .describe("While pending: 1 + the pending requests ahead on the same reservable"),
     holdExpiresAt: z.string().optional().describe("While confirmed: pay before this"),
     paidAt: z.string().optional(),
     cancelledAt: z.string().optional(),
-    cancelReason: z.string().optional().describe("Why it was cancelled (the customer's, or the staff's when a whole reservable was called off)"),
+    cancelReason: z
+      .string()
+      .optional()
+      .describe(
+        "Why it was cancelled (the customer's, or the staff's when a whole reservable was called off)",
+      ),
     fromWaitlist: z.boolean(),
     amount: z.number().int().describe("KRW"),
     createdAt: z.string(),
@@ -58,12 +72,24 @@ const Reservation = z
   })
   .meta({ id: "Reservation" });
 
-const Counts = z.object({ pending: z.number().int(), confirmed: z.number().int(), paid: z.number().int(), waiting: z.number().int() });
-const ManagedReservable = Reservable.extend({ taken: z.number().int(), cancelledReason: z.string().optional(), counts: Counts }).meta({
+const Counts = z.object({
+  pending: z.number().int(),
+  confirmed: z.number().int(),
+  paid: z.number().int(),
+  waiting: z.number().int(),
+});
+const ManagedReservable = Reservable.extend({
+  taken: z.number().int(),
+  cancelledReason: z.string().optional(),
+  counts: Counts,
+}).meta({
   id: "ManagedReservable",
 });
 
-const sseResponse = (description: string) => ({ description, content: { "text/event-stream": { schema: z.string() } } });
+const sseResponse = (description: string) => ({
+  description,
+  content: { "text/event-stream": { schema: z.string() } },
+});
 
 export function registerReservationsApi(registry: OpenAPIRegistry) {
   const tags = ["reservations"];
@@ -83,17 +109,24 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     security: session,
     summary: "Create a launch pre-order allocation (marketing; a seller for their own product)",
     request: { body: jsonBody(CreatePreorderInput) },
-    responses: { 201: jsonResponse("Created", z.object({ id: z.string() })), ...problems(400, 401, 403, 422) },
+    responses: {
+      201: jsonResponse("Created", z.object({ id: z.string() })),
+      ...problems(400, 401, 403, 422),
+    },
   });
   registry.registerPath({
     method: "post",
     path: "/api/reservables/generate",
     tags,
     security: session,
-    summary: "Generate appointment slots at one of your hubs (times in Asia/Seoul); existing and past slots are skipped",
+    summary:
+      "Generate appointment slots at one of your hubs (times in Asia/Seoul); existing and past slots are skipped",
     request: { body: jsonBody(GenerateSlotsInput) },
     responses: {
-      201: jsonResponse("Created", z.object({ created: z.number().int(), skipped: z.number().int(), ids: z.array(z.string()) })),
+      201: jsonResponse(
+        "Created",
+        z.object({ created: z.number().int(), skipped: z.number().int(), ids: z.array(z.string()) }),
+      ),
       ...problems(400, 401, 403, 404, 422),
     },
   });
@@ -110,7 +143,8 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservables/stream",
     tags,
     security: session,
-    summary: "Staff: server-sent events (`snapshot`, then `update` with `[{ id, status, available, counts }]`) as counts change",
+    summary:
+      "Staff: server-sent events (`snapshot`, then `update` with `[{ id, status, available, counts }]`) as counts change",
     responses: { 200: sseResponse("An event stream"), ...problems(401, 403) },
   });
   registry.registerPath({
@@ -118,7 +152,8 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservables/{id}/waitlist",
     tags,
     security: session,
-    summary: "Join a full reservable's waiting list; freed capacity is offered in line order as a confirmed reservation with its own hold",
+    summary:
+      "Join a full reservable's waiting list; freed capacity is offered in line order as a confirmed reservation with its own hold",
     request: { params: IdParam, body: jsonBody(JoinWaitlistInput) },
     responses: {
       201: jsonResponse("In line", z.object({ id: z.string(), position: z.number().int() })),
@@ -130,7 +165,8 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservables/{id}/cancel",
     tags,
     security: session,
-    summary: "Staff: call off a whole reservable; every reservation on it is cancelled (and refunded if paid) with the reason",
+    summary:
+      "Staff: call off a whole reservable; every reservation on it is cancelled (and refunded if paid) with the reason",
     request: { params: IdParam, body: jsonBody(CancelReservableInput) },
     responses: {
       200: jsonResponse(
@@ -151,12 +187,18 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservables/cancel-day",
     tags,
     security: session,
-    summary: "A hub's operator calls off every open slot at one of their hubs on one day (Asia/Seoul); customers are refunded and see the reason",
+    summary:
+      "A hub's operator calls off every open slot at one of their hubs on one day (Asia/Seoul); customers are refunded and see the reason",
     request: { body: jsonBody(CancelSlotDayInput) },
     responses: {
       200: jsonResponse(
         "Called off",
-        z.object({ cancelledSlots: z.number().int(), cancelledReservations: z.number().int(), refunds: z.number().int(), refundedAmount: z.number().int() }),
+        z.object({
+          cancelledSlots: z.number().int(),
+          cancelledReservations: z.number().int(),
+          refunds: z.number().int(),
+          refundedAmount: z.number().int(),
+        }),
       ),
       ...problems(400, 401, 403, 404, 409, 422),
     },
@@ -186,7 +228,8 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservations/stream",
     tags,
     security: session,
-    summary: "My reservations as server-sent events: `snapshot` (all), then `update` (the changed ones) as they are decided, expire or are cancelled",
+    summary:
+      "My reservations as server-sent events: `snapshot` (all), then `update` (the changed ones) as they are decided, expire or are cancelled",
     responses: { 200: sseResponse("An event stream"), ...problems(401, 403) },
   });
   registry.registerPath({
@@ -203,12 +246,19 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     path: "/api/reservations/{id}/pay",
     tags,
     security: session,
-    summary: "Pay a confirmed reservation before its hold runs out (test card 4000 0000 0000 0002 is declined: 409)",
+    summary:
+      "Pay a confirmed reservation before its hold runs out (test card 4000 0000 0000 0002 is declined: 409)",
     request: { params: IdParam, body: jsonBody(PayReservationInput) },
     responses: {
       200: jsonResponse(
         "Paid",
-        z.object({ id: z.string(), status: z.literal("paid"), amount: z.number().int(), paymentId: z.string(), paidAt: z.string() }),
+        z.object({
+          id: z.string(),
+          status: z.literal("paid"),
+          amount: z.number().int(),
+          paymentId: z.string(),
+          paidAt: z.string(),
+        }),
       ),
       ...problems(400, 401, 403, 404, 409, 422),
     },
@@ -221,7 +271,10 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     summary: "Cancel before the deadline: capacity restored, refund if paid; after the deadline 409",
     request: { params: IdParam, body: jsonBody(CancelReservationInput) },
     responses: {
-      200: jsonResponse("Cancelled", z.object({ id: z.string(), status: z.literal("cancelled"), refunded: z.number().int() })),
+      200: jsonResponse(
+        "Cancelled",
+        z.object({ id: z.string(), status: z.literal("cancelled"), refunded: z.number().int() }),
+      ),
       ...problems(400, 401, 403, 404, 409, 422),
     },
   });

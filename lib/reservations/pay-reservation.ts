@@ -35,21 +35,44 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
     .where(and(eq(reservations.id, id), eq(reservations.customerId, customer.id)))
     .for("update", { of: reservations });
   if (!row) throw new NotFound("reservation.not_found", "No such reservation.");
-  if (row.status === "paid") throw new Conflict("reservation.already_paid", "This reservation is already paid.");
+  if (row.status === "paid")
+    throw new Conflict("reservation.already_paid", "This reservation is already paid.");
   if (row.status === "expired" || (row.status === "confirmed" && row.expired)) {
-    throw new Conflict("reservation.hold_expired", "The hold on this reservation ran out before it was paid.");
+    throw new Conflict(
+      "reservation.hold_expired",
+      "The hold on this reservation ran out before it was paid.",
+    );
   }
-  if (row.status !== "confirmed") throw new Conflict("reservation.not_confirmed", `Only a confirmed reservation can be paid (it is ${row.status}).`, { reservationStatus: row.status });
+  if (row.status !== "confirmed")
+    throw new Conflict(
+      "reservation.not_confirmed",
+      `Only a confirmed reservation can be paid (it is ${row.status}).`,
+      { reservationStatus: row.status },
+    );
 
   const amount = row.price * row.quantity;
   const charge = await paymentProvider().charge({ amount, cardNumber: input.cardNumber, reference: row.id });
-  if (!charge.ok) throw new Conflict("payment.declined", "The card was declined. Try another card.", { reason: charge.reason });
-  const payment = await recordReservationPayment(tx, { customerId: customer.id, reservationId: row.id, amount, providerRef: charge.providerRef });
+  if (!charge.ok)
+    throw new Conflict("payment.declined", "The card was declined. Try another card.", {
+      reason: charge.reason,
+    });
+  const payment = await recordReservationPayment(tx, {
+    customerId: customer.id,
+    reservationId: row.id,
+    amount,
+    providerRef: charge.providerRef,
+  });
   const [paid] = await tx
     .update(reservations)
     .set({ status: "paid", paidAt: sql`now()`, paymentId: payment.id, updatedAt: sql`now()` })
     .where(eq(reservations.id, row.id))
     .returning({ id: reservations.id, status: reservations.status, paidAt: reservations.paidAt });
   await notifyChanged(tx, row.reservableId);
-  return { id: paid!.id, status: paid!.status, amount, paymentId: payment.id, paidAt: paid!.paidAt!.toISOString() };
+  return {
+    id: paid!.id,
+    status: paid!.status,
+    amount,
+    paymentId: payment.id,
+    paidAt: paid!.paidAt!.toISOString(),
+  };
 }

@@ -44,9 +44,13 @@ const reservableColumns = {
   locationNameEn: locations.nameEn,
   locationRegion: locations.region,
   locationKind: locations.kind,
-  variantNameKo: sql<string | null>`(select string_agg(ov.value_ko, ' · ' order by og.position) from variant_option_values vov
+  variantNameKo: sql<
+    string | null
+  >`(select string_agg(ov.value_ko, ' · ' order by og.position) from variant_option_values vov
     join option_values ov on ov.id = vov.option_value_id join option_groups og on og.id = ov.group_id where vov.variant_id = ${variants.id})`,
-  variantNameEn: sql<string | null>`(select string_agg(ov.value_en, ' · ' order by og.position) from variant_option_values vov
+  variantNameEn: sql<
+    string | null
+  >`(select string_agg(ov.value_en, ' · ' order by og.position) from variant_option_values vov
     join option_values ov on ov.id = vov.option_value_id join option_groups og on og.id = ov.group_id where vov.variant_id = ${variants.id})`,
 };
 
@@ -99,7 +103,12 @@ export function reservableView(r: ReservableRow) {
     productName: { ko: r.productNameKo, en: r.productNameEn },
     variantName: { ko: r.variantNameKo ?? "", en: r.variantNameEn ?? "" },
     location: r.locationId
-      ? { id: r.locationId, name: { ko: r.locationNameKo ?? "", en: r.locationNameEn ?? "" }, region: r.locationRegion, kind: r.locationKind }
+      ? {
+          id: r.locationId,
+          name: { ko: r.locationNameKo ?? "", en: r.locationNameEn ?? "" },
+          region: r.locationRegion,
+          kind: r.locationKind,
+        }
       : undefined,
   });
 }
@@ -210,7 +219,9 @@ export async function myReservations(db: Db | Tx, actor: Actor | null): Promise<
 /** `GET /api/reservations/{id}`: the customer's own; anyone else's is 404. */
 export async function reservationFor(db: Db | Tx, actor: Actor | null, id: string): Promise<ReservationView> {
   const me = requireUser(actor, "reservation:request");
-  const [row] = await reservationQuery(db).where(and(eq(reservations.id, pathId(id)), eq(reservations.customerId, me.id)));
+  const [row] = await reservationQuery(db).where(
+    and(eq(reservations.id, pathId(id)), eq(reservations.customerId, me.id)),
+  );
   if (!row) throw new NotFound("reservation.not_found", "No such reservation.");
   return reservationView(row);
 }
@@ -218,7 +229,10 @@ export async function reservationFor(db: Db | Tx, actor: Actor | null, id: strin
 /** The live view's refresh: this customer's reservations on these reservables (or all, newest 200). */
 export async function reservationsForLive(db: Db | Tx, customerId: string, reservableIds?: string[]) {
   const where = reservableIds
-    ? and(eq(reservations.customerId, customerId), sql`${reservations.reservableId} = any(${sql.param(reservableIds)}::uuid[])`)
+    ? and(
+        eq(reservations.customerId, customerId),
+        sql`${reservations.reservableId} = any(${sql.param(reservableIds)}::uuid[])`,
+      )
     : eq(reservations.customerId, customerId);
   const rows = await reservationQuery(db).where(where).orderBy(desc(reservations.createdAt)).limit(200);
   return rows.map(reservationView);
@@ -252,7 +266,13 @@ export async function myWaitlist(db: Db | Tx, actor: UserActor) {
     .leftJoin(locations, eq(locations.id, reservables.locationId))
     .where(and(eq(waitlistEntries.customerId, actor.id), eq(waitlistEntries.status, "waiting")))
     .orderBy(desc(waitlistEntries.createdAt));
-  return rows.map((w) => ({ id: w.id, quantity: w.quantity, status: w.status, position: w.position, reservable: reservableView(w.r) }));
+  return rows.map((w) => ({
+    id: w.id,
+    quantity: w.quantity,
+    status: w.status,
+    position: w.position,
+    reservable: reservableView(w.r),
+  }));
 }
 
 const counts = {
@@ -271,7 +291,9 @@ export async function managedReservables(db: Db | Tx, actor: Actor | null, ids?:
     .innerJoin(products, eq(products.id, reservables.productId))
     .innerJoin(variants, eq(variants.id, reservables.variantId))
     .leftJoin(locations, eq(locations.id, reservables.locationId))
-    .where(and(managedCondition(staff), ids ? sql`${reservables.id} = any(${sql.param(ids)}::uuid[])` : undefined))
+    .where(
+      and(managedCondition(staff), ids ? sql`${reservables.id} = any(${sql.param(ids)}::uuid[])` : undefined),
+    )
     .orderBy(asc(reservables.kind), asc(reservables.startsAt), asc(locations.code))
     .limit(5000);
   return rows.map((r) => ({
@@ -289,15 +311,33 @@ export async function staffChoices(db: Db | Tx, actor: Actor | null) {
   const hubs = await db
     .select({ id: locations.id, nameKo: locations.name, nameEn: locations.nameEn, kind: locations.kind })
     .from(locations)
-    .where(and(eq(locations.operatorId, staff.organisationId!), sql`${locations.kind} in ('org_hub', 'dealer_hub')`))
+    .where(
+      and(
+        eq(locations.operatorId, staff.organisationId!),
+        sql`${locations.kind} in ('org_hub', 'dealer_hub')`,
+      ),
+    )
     .orderBy(asc(locations.code));
   const variantRows = await db
-    .select({ id: variants.id, sku: variants.sku, productId: products.id, nameKo: products.nameKo, nameEn: products.nameEn, sellerId: products.sellerId })
+    .select({
+      id: variants.id,
+      sku: variants.sku,
+      productId: products.id,
+      nameKo: products.nameKo,
+      nameEn: products.nameEn,
+      sellerId: products.sellerId,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(and(eq(products.type, "reservation"), sql`${products.status} in ('approved', 'on_sale', 'paused')`))
+    .where(
+      and(eq(products.type, "reservation"), sql`${products.status} in ('approved', 'on_sale', 'paused')`),
+    )
     .orderBy(asc(products.nameKo), asc(variants.sku));
   const preorderVariants =
-    staff.role === "marketing" ? variantRows : staff.role === "seller" ? variantRows.filter((v) => v.sellerId === staff.organisationId) : [];
+    staff.role === "marketing"
+      ? variantRows
+      : staff.role === "seller"
+        ? variantRows.filter((v) => v.sellerId === staff.organisationId)
+        : [];
   return { hubs, slotVariants: hubs.length > 0 ? variantRows : [], preorderVariants };
 }

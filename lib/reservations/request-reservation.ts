@@ -44,7 +44,8 @@ export async function requestReservation(
   const input = RequestReservationInput.parse(raw);
   const id = randomUUID();
   const key = opts.idempotencyKey;
-  const requestHash = key === undefined ? null : createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  const requestHash =
+    key === undefined ? null : createHash("sha256").update(JSON.stringify(input)).digest("hex");
 
   // The key is claimed only with the reservation (a refused request leaves no key behind). A concurrent
   // duplicate waits on the primary key until the first commits, then claims nothing.
@@ -86,25 +87,47 @@ export async function requestReservation(
     const first = await replay(tx, customer.id, key, requestHash!);
     if (first) return first;
   }
-  if (r.status === "cancelled") throw new Conflict("reservable.cancelled", "This reservation was called off.");
+  if (r.status === "cancelled")
+    throw new Conflict("reservable.cancelled", "This reservation was called off.");
   if (r.not_open) {
-    throw new Conflict("reservable.not_open", "Reservations have not opened yet.", { opensAt: new Date(r.opens_at!).toISOString() });
+    throw new Conflict("reservable.not_open", "Reservations have not opened yet.", {
+      opensAt: new Date(r.opens_at!).toISOString(),
+    });
   }
   if (r.started) throw new Conflict("reservable.closed", "This slot or launch has already started.");
   // The per-customer limit: asking for more than it, or already holding it (confirmed or paid). Not
   // the rule itself (the worker enforces it under the lock, counting what it confirms in the same
   // batch), but the customer hears it now instead of after a trip through the queue.
-  throw new Conflict("reservation.over_limit", `At most ${r.per_customer_limit} per customer.`, { limit: r.per_customer_limit });
+  throw new Conflict("reservation.over_limit", `At most ${r.per_customer_limit} per customer.`, {
+    limit: r.per_customer_limit,
+  });
 }
 
-async function replay(tx: Db | Tx, userId: string, key: string, requestHash: string): Promise<RequestedReservation | null> {
+async function replay(
+  tx: Db | Tx,
+  userId: string,
+  key: string,
+  requestHash: string,
+): Promise<RequestedReservation | null> {
   const [first] = await tx
-    .select({ requestHash: idempotencyKeys.requestHash, id: reservations.id, status: reservations.status, reservableId: reservations.reservableId })
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      id: reservations.id,
+      status: reservations.status,
+      reservableId: reservations.reservableId,
+    })
     .from(idempotencyKeys)
     .innerJoin(reservations, sql`${reservations.id}::text = ${idempotencyKeys.resourceId}`)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.scope, "reservation"), eq(idempotencyKeys.key, key)));
+    .where(
+      and(
+        eq(idempotencyKeys.userId, userId),
+        eq(idempotencyKeys.scope, "reservation"),
+        eq(idempotencyKeys.key, key),
+      ),
+    );
   if (!first) return null;
-  if (first.requestHash !== requestHash) throw new Conflict("idempotency.key_reused", "This Idempotency-Key was used for a different request.");
+  if (first.requestHash !== requestHash)
+    throw new Conflict("idempotency.key_reused", "This Idempotency-Key was used for a different request.");
   return { id: first.id, status: first.status, replayed: true, reservableId: first.reservableId };
 }
 

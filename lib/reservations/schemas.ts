@@ -19,7 +19,11 @@ export const PayReservationInput = z.strictObject({
 });
 
 export const CancelReservationInput = z.strictObject({
-  reason: z.string({ error: "Must be text." }).trim().max(500, { error: "Use at most 500 characters." }).optional(),
+  reason: z
+    .string({ error: "Must be text." })
+    .trim()
+    .max(500, { error: "Use at most 500 characters." })
+    .optional(),
 });
 
 export const JoinWaitlistInput = z.strictObject({
@@ -49,9 +53,13 @@ const HoldMinutes = z
   .int({ error: "Must be a whole number of minutes from 1 to 10,080." })
   .min(1, { error: "Must be at least 1." })
   .max(10_080, { error: "Must be at most 10,080 (a week)." });
-const Instant = z.iso.datetime({ offset: true, error: "Must be an ISO-8601 time with an offset." }).transform((s) => new Date(s));
+const Instant = z.iso
+  .datetime({ offset: true, error: "Must be an ISO-8601 time with an offset." })
+  .transform((s) => new Date(s));
 const LocalDate = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
-const LocalTime = z.string({ error: "Must be a time (HH:MM)." }).regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: "Must be a time (HH:MM)." });
+const LocalTime = z
+  .string({ error: "Must be a time (HH:MM)." })
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: "Must be a time (HH:MM)." });
 
 /** A launch pre-order allocation (marketing, or the seller of the product). */
 export const CreatePreorderInput = z
@@ -65,7 +73,10 @@ export const CreatePreorderInput = z
     holdMinutes: HoldMinutes.default(15),
   })
   .refine((v) => v.opensAt < v.launchAt, { path: ["launchAt"], error: "Must be after the opening time." })
-  .refine((v) => v.cancelDeadline <= v.launchAt, { path: ["cancelDeadline"], error: "Must not be after the launch." });
+  .refine((v) => v.cancelDeadline <= v.launchAt, {
+    path: ["cancelDeadline"],
+    error: "Must not be after the launch.",
+  });
 export type CreatePreorderInput = z.infer<typeof CreatePreorderInput>;
 
 /**
@@ -77,7 +88,11 @@ export const GenerateSlotsInput = z
     variantId: Id,
     locationId: Id,
     fromDate: LocalDate,
-    days: z.number({ error: "Must be a whole number from 1 to 31." }).int({ error: "Must be a whole number from 1 to 31." }).min(1).max(31),
+    days: z
+      .number({ error: "Must be a whole number from 1 to 31." })
+      .int({ error: "Must be a whole number from 1 to 31." })
+      .min(1)
+      .max(31),
     dayStart: LocalTime,
     dayEnd: LocalTime,
     slotMinutes: z

@@ -5,10 +5,25 @@ import { releaseExpiredHolds } from "./expire-holds";
 import { lockForSettle } from "./locked";
 import { closeWaitlistIfOver, offerToWaitlist } from "./waitlist";
 
-export type SettleResult = DecideResult & { skipped: boolean; expired: number; offered: number; closed: number };
+export type SettleResult = DecideResult & {
+  skipped: boolean;
+  expired: number;
+  offered: number;
+  closed: number;
+};
 
 const NOTHING = { decided: 0, confirmed: 0, rejected: 0, more: false, retryInMs: null };
-const SKIPPED: SettleResult = { skipped: true, decided: 0, confirmed: 0, rejected: 0, more: false, retryInMs: null, expired: 0, offered: 0, closed: 0 };
+const SKIPPED: SettleResult = {
+  skipped: true,
+  decided: 0,
+  confirmed: 0,
+  rejected: 0,
+  more: false,
+  retryInMs: null,
+  expired: 0,
+  offered: 0,
+  closed: 0,
+};
 
 /**
  * Everything the worker does to one reservable, in one transaction under one lock of its row
@@ -17,7 +32,11 @@ const SKIPPED: SettleResult = { skipped: true, decided: 0, confirmed: 0, rejecte
  * reservable has started or was called off, then decide a batch of pending requests in arrival
  * order. A NOTIFY in the same transaction tells the live views, on commit only.
  */
-export async function settleReservable(db: Db, reservableId: string, opts: { limit?: number; graceMs?: number } = {}): Promise<SettleResult> {
+export async function settleReservable(
+  db: Db,
+  reservableId: string,
+  opts: { limit?: number; graceMs?: number } = {},
+): Promise<SettleResult> {
   return db.transaction(async (tx) => {
     const locked = await lockForSettle(tx, reservableId);
     if (!locked) return SKIPPED;

@@ -9,12 +9,23 @@ import type { UserActor } from "@/lib/auth/actor";
 export async function makeReservationProduct(db: Db | Tx, opts: { sellerId?: string; price?: number } = {}) {
   let sellerId = opts.sellerId;
   if (!sellerId) {
-    const [org] = await db.insert(organisations).values({ kind: "retailer", name: "테스트 스토어", nameEn: "Test Store" }).returning();
+    const [org] = await db
+      .insert(organisations)
+      .values({ kind: "retailer", name: "테스트 스토어", nameEn: "Test Store" })
+      .returning();
     sellerId = org!.id;
   }
   const [product] = await db
     .insert(products)
-    .values({ sellerId, type: "reservation", status: "on_sale", category: "phone", brand: "Test", nameKo: "테스트 사전예약", nameEn: "Test pre-order" })
+    .values({
+      sellerId,
+      type: "reservation",
+      status: "on_sale",
+      category: "phone",
+      brand: "Test",
+      nameKo: "테스트 사전예약",
+      nameEn: "Test pre-order",
+    })
     .returning();
   const [variant] = await db
     .insert(variants)
@@ -27,7 +38,10 @@ export async function makeReservable(
   db: Db | Tx,
   opts: Partial<typeof reservables.$inferInsert> & { productId?: string; variantId?: string } = {},
 ) {
-  const p = opts.productId && opts.variantId ? { productId: opts.productId, variantId: opts.variantId } : await makeReservationProduct(db);
+  const p =
+    opts.productId && opts.variantId
+      ? { productId: opts.productId, variantId: opts.variantId }
+      : await makeReservationProduct(db);
   const launch = addDays(new Date(), 14);
   const [r] = await db
     .insert(reservables)
@@ -51,13 +65,31 @@ export async function makeReservable(
 export async function makeCustomers(db: Db | Tx, n: number): Promise<UserActor[]> {
   const rows = await db
     .insert(users)
-    .values(Array.from({ length: n }, (_, i) => ({ email: `c${i}-${randomUUID()}@test.dev`, name: `Customer ${i}`, role: "customer" as const, passwordHash: "scrypt$x" })))
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        email: `c${i}-${randomUUID()}@test.dev`,
+        name: `Customer ${i}`,
+        role: "customer" as const,
+        passwordHash: "scrypt$x",
+      })),
+    )
     .returning();
-  return rows.map((u) => ({ kind: "user", id: u.id, email: u.email, name: u.name, role: "customer", organisationId: null }));
+  return rows.map((u) => ({
+    kind: "user",
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: "customer",
+    organisationId: null,
+  }));
 }
 
 export async function reservationsOf(db: Db | Tx, reservableId: string) {
-  return db.select().from(reservations).where(eq(reservations.reservableId, reservableId)).orderBy(reservations.seq);
+  return db
+    .select()
+    .from(reservations)
+    .where(eq(reservations.reservableId, reservableId))
+    .orderBy(reservations.seq);
 }
 
 export async function reservableRow(db: Db | Tx, id: string) {

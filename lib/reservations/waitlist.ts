@@ -24,7 +24,9 @@ export async function offerToWaitlist(tx: Tx, r: LockedReservable): Promise<numb
   for (const w of waiting) {
     if (free <= 0) break;
     if (r.perCustomerLimit !== null && w.held + w.quantity > r.perCustomerLimit) {
-      await tx.execute(sql`update waitlist_entries set status = 'left', updated_at = now() where id = ${w.id}`);
+      await tx.execute(
+        sql`update waitlist_entries set status = 'left', updated_at = now() where id = ${w.id}`,
+      );
       continue;
     }
     if (w.quantity > free) break; // keep the line's order: the next in line waits for more room
@@ -32,7 +34,9 @@ export async function offerToWaitlist(tx: Tx, r: LockedReservable): Promise<numb
       insert into reservations (reservable_id, customer_id, quantity, status, reason, decided_at, hold_expires_at, waitlist_entry_id, created_at)
       values (${r.id}, ${w.customer_id}, ${w.quantity}, 'confirmed', 'waitlist_offer', now(),
               now() + make_interval(mins => ${r.holdMinutes}), ${w.id}, clock_timestamp())`);
-    await tx.execute(sql`update waitlist_entries set status = 'offered', updated_at = now() where id = ${w.id}`);
+    await tx.execute(
+      sql`update waitlist_entries set status = 'offered', updated_at = now() where id = ${w.id}`,
+    );
     free -= w.quantity;
     offered++;
   }

@@ -4,7 +4,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { setupTestDb } from "@/test/db";
 import { submitReservationRequest } from "./request-reservation";
-import { makeCustomers, makeReservable, makeReservationProduct, reservableRow, reservationsOf } from "./testing";
+import {
+  makeCustomers,
+  makeReservable,
+  makeReservationProduct,
+  reservableRow,
+  reservationsOf,
+} from "./testing";
 
 const t = setupTestDb();
 const children: ChildProcess[] = [];
@@ -15,7 +21,13 @@ afterAll(() => {
 /** `npm run worker`, as its own process, with small batches so that a kill lands mid-run. */
 function spawnWorker(name: string) {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/worker/main.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, RESERVATION_BATCH_SIZE: "7", RESERVATION_GRACE_MS: "0", RESERVATION_WORKER_CONCURRENCY: "2" },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      RESERVATION_BATCH_SIZE: "7",
+      RESERVATION_GRACE_MS: "0",
+      RESERVATION_WORKER_CONCURRENCY: "2",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -47,13 +59,17 @@ async function until(cond: () => Promise<boolean>, timeoutMs: number, what: stri
 describe("a worker killed with SIGKILL in the middle of a run", () => {
   it("loses nothing and decides nothing twice once a worker is running again", async () => {
     const product = await makeReservationProduct(t.db);
-    const rs = await Promise.all(Array.from({ length: 4 }, () => makeReservable(t.db, { ...product, capacity: 400 })));
+    const rs = await Promise.all(
+      Array.from({ length: 4 }, () => makeReservable(t.db, { ...product, capacity: 400 })),
+    );
     const customers = await makeCustomers(t.db, 1000);
     const web = createDb(t.url, { max: 40 });
     try {
       // 4,000 acknowledged requests, before any worker runs.
       await Promise.all(
-        rs.flatMap((r) => customers.map((c) => submitReservationRequest(web.db, c, { reservableId: r.id, quantity: 1 }))),
+        rs.flatMap((r) =>
+          customers.map((c) => submitReservationRequest(web.db, c, { reservableId: r.id, quantity: 1 })),
+        ),
       );
       await new Promise((r) => setTimeout(r, 50)); // let the coalesced wake-up NOTIFY go out first
     } finally {

@@ -63,7 +63,11 @@ export class ReservationWorker {
   }
 
   async start() {
-    const listener = await this.o.sql.listen(REQUESTS_CHANNEL, (id) => this.schedule(id, this.o.graceMs), () => void this.sweep());
+    const listener = await this.o.sql.listen(
+      REQUESTS_CHANNEL,
+      (id) => this.schedule(id, this.o.graceMs),
+      () => void this.sweep(),
+    );
     this.unlisten = listener.unlisten;
     this.sweepTimer = setInterval(() => void this.sweep(), this.o.sweepMs);
     await this.sweep();
@@ -82,7 +86,8 @@ export class ReservationWorker {
     if (this.stopped) return;
     try {
       const now = Date.now();
-      for (const w of await findWork(this.o.db, this.o.sweepMs)) this.schedule(w.id, Math.max(0, w.at.getTime() - now));
+      for (const w of await findWork(this.o.db, this.o.sweepMs))
+        this.schedule(w.id, Math.max(0, w.at.getTime() - now));
     } catch (e) {
       if (!this.stopped) this.o.log(`sweep failed: ${String(e)}`);
     }
@@ -141,7 +146,10 @@ export class ReservationWorker {
  * For tests and the benchmark: settles everything that has work until nothing is pending (the same
  * settle as the worker, `workers` loops in parallel, without LISTEN).
  */
-export async function settleUntilIdle(db: Db, opts: { graceMs?: number; limit?: number; parallel?: number; timeoutMs?: number } = {}) {
+export async function settleUntilIdle(
+  db: Db,
+  opts: { graceMs?: number; limit?: number; parallel?: number; timeoutMs?: number } = {},
+) {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   for (;;) {
     const work = (await findWork(db)).filter((w) => w.at.getTime() <= Date.now() + 5);

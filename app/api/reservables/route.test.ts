@@ -27,7 +27,8 @@ async function variantOf(nameEn: string) {
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "marketing", "seller", "seller2", "store"]) who[k] = await actorFor(t.db, `${k}@demo.test`);
+  for (const k of ["customer", "dealer", "marketing", "seller", "seller2", "store"])
+    who[k] = await actorFor(t.db, `${k}@demo.test`);
   s26 = await variantOf("Galaxy S26 Pre-order");
   stb5 = await variantOf("Genie TV Set-top Box 5 Pre-order");
   stockVariant = (await variantOf("Galaxy S25")).variantId;
@@ -49,11 +50,21 @@ describe("GET /api/reservables", () => {
     const res = await call(GET, { url: `/api/reservables?productId=${s26.productId}` });
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(2);
-    expect(res.body[0]).toMatchObject({ productId: s26.productId, kind: "preorder", capacity: expect.any(Number), available: expect.any(Number), perCustomerLimit: 1 });
+    expect(res.body[0]).toMatchObject({
+      productId: s26.productId,
+      kind: "preorder",
+      capacity: expect.any(Number),
+      available: expect.any(Number),
+      perCustomerLimit: 1,
+    });
     expect(res.body[0].locationId).toBeUndefined();
     const slots = await call(GET, { url: "/api/reservables?kind=slot" });
     expect(slots.body.length).toBeGreaterThan(100);
-    expect(slots.body[0]).toMatchObject({ locationId: expect.any(String), startsAt: expect.any(String), endsAt: expect.any(String) });
+    expect(slots.body[0]).toMatchObject({
+      locationId: expect.any(String),
+      startsAt: expect.any(String),
+      endsAt: expect.any(String),
+    });
   });
 
   it("answers 422 for a productId that is not an id and for an unknown filter", async () => {
@@ -67,8 +78,17 @@ describe("POST /api/reservables (a pre-order allocation)", () => {
     const m = await call(POST, { as: who.marketing, body: preorder(s26.variantId) });
     expect(m.status).toBe(201);
     const [row] = await t.db.select().from(reservables).where(eq(reservables.id, m.body.id));
-    expect(row).toMatchObject({ kind: "preorder", capacity: 300, perCustomerLimit: 1, taken: 0, productId: s26.productId });
-    const s = await call(POST, { as: who.seller2, body: preorder(stb5.variantId, { perCustomerLimit: null, holdMinutes: 30 }) });
+    expect(row).toMatchObject({
+      kind: "preorder",
+      capacity: 300,
+      perCustomerLimit: 1,
+      taken: 0,
+      productId: s26.productId,
+    });
+    const s = await call(POST, {
+      as: who.seller2,
+      body: preorder(stb5.variantId, { perCustomerLimit: null, holdMinutes: 30 }),
+    });
     expect(s.status).toBe(201);
   });
 
@@ -90,15 +110,28 @@ describe("POST /api/reservables (a pre-order allocation)", () => {
     ["a huge capacity", { body: { capacity: 1e12 } }, 422, "capacity"],
     ["a capacity as text", { body: { capacity: "300" } }, 422, "capacity"],
     ["a zero limit", { body: { perCustomerLimit: 0 } }, 422, "perCustomerLimit"],
-    ["a launch before the opening", { body: { launchAt: new Date(Date.now() - 86_400_000).toISOString() } }, 422, "launchAt"],
+    [
+      "a launch before the opening",
+      { body: { launchAt: new Date(Date.now() - 86_400_000).toISOString() } },
+      422,
+      "launchAt",
+    ],
     ["a time without an offset", { body: { opensAt: "2026-12-01T10:00:00" } }, 422, "opensAt"],
     ["an unknown field", { body: { taken: 5 } }, 422, "taken"],
     ["a missing field", { body: { capacity: undefined } }, 422, "capacity"],
   ])("answers %s with a problem and creates nothing", async (_l, opts, status, field) => {
     const before = await count();
     const o = opts as { rawBody?: string; body?: unknown };
-    const body = o.body === "stock" ? preorder(stockVariant) : o.body ? preorder(s26.variantId, o.body as Record<string, unknown>) : undefined;
-    const res = await call(POST, { as: who.marketing, ...(o.rawBody !== undefined ? { rawBody: o.rawBody } : { body }) });
+    const body =
+      o.body === "stock"
+        ? preorder(stockVariant)
+        : o.body
+          ? preorder(s26.variantId, o.body as Record<string, unknown>)
+          : undefined;
+    const res = await call(POST, {
+      as: who.marketing,
+      ...(o.rawBody !== undefined ? { rawBody: o.rawBody } : { body }),
+    });
     expect(res.status).toBe(status);
     if (field) expect(res.body.errors).toHaveProperty(field);
     expect(await count()).toBe(before);

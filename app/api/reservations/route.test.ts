@@ -22,9 +22,21 @@ beforeAll(async () => {
   await seedDemo(t.db);
   customer = await actorFor(t.db, "customer@demo.test");
   customer2 = await actorFor(t.db, "customer2@demo.test");
-  staff = await Promise.all(["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)));
-  open = (await t.db.select().from(reservables).where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit))))[0]!;
-  limited = (await t.db.select().from(reservables).where(and(eq(reservables.kind, "preorder"), eq(reservables.perCustomerLimit, 1))))[0]!;
+  staff = await Promise.all(
+    ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)),
+  );
+  open = (
+    await t.db
+      .select()
+      .from(reservables)
+      .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)))
+  )[0]!;
+  limited = (
+    await t.db
+      .select()
+      .from(reservables)
+      .where(and(eq(reservables.kind, "preorder"), eq(reservables.perCustomerLimit, 1)))
+  )[0]!;
 });
 
 describe("POST /api/reservations", () => {
@@ -34,7 +46,13 @@ describe("POST /api/reservations", () => {
     expect(res.body).toEqual({ id: expect.any(String), status: "pending" });
     expect(res.headers.get("location")).toBe(`/api/reservations/${res.body.id}`);
     const one = await call(getOne, { as: customer, params: { id: res.body.id } });
-    expect(one.body).toMatchObject({ id: res.body.id, reservableId: open.id, quantity: 2, status: "pending", queuePosition: expect.any(Number) });
+    expect(one.body).toMatchObject({
+      id: res.body.id,
+      reservableId: open.id,
+      quantity: 2,
+      status: "pending",
+      queuePosition: expect.any(Number),
+    });
     await settleUntilIdle(t.db);
     const after = await call(getOne, { as: customer, params: { id: res.body.id } });
     expect(after.body).toMatchObject({ status: "confirmed", holdExpiresAt: expect.any(String) });
@@ -60,7 +78,11 @@ describe("POST /api/reservations", () => {
     expect(await count()).toBe(before);
     const reused = await call(POST, { as: c, body: { reservableId: open.id, quantity: 3 }, headers });
     expect(reused.status).toBe(409);
-    const long = await call(POST, { as: c, body: { reservableId: open.id }, headers: { "idempotency-key": "x".repeat(201) } });
+    const long = await call(POST, {
+      as: c,
+      body: { reservableId: open.id },
+      headers: { "idempotency-key": "x".repeat(201) },
+    });
     expect(long.status).toBe(400);
     expect(await count()).toBe(before);
   });
@@ -75,12 +97,42 @@ describe("POST /api/reservations", () => {
     ["malformed JSON", { rawBody: "{nope" }, 400, undefined],
     ["an empty body", { rawBody: "" }, 400, undefined],
     ["a missing reservableId", { body: { quantity: 1 } }, 422, "reservableId"],
-    ["an unknown field", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1, price: 1 } }, 422, "price"],
-    ["a string quantity", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: "1" } }, 422, "quantity"],
-    ["a zero quantity", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 0 } }, 422, "quantity"],
-    ["a negative quantity", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: -3 } }, 422, "quantity"],
-    ["a huge quantity", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1e9 } }, 422, "quantity"],
-    ["a fractional quantity", { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1.5 } }, 422, "quantity"],
+    [
+      "an unknown field",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1, price: 1 } },
+      422,
+      "price",
+    ],
+    [
+      "a string quantity",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: "1" } },
+      422,
+      "quantity",
+    ],
+    [
+      "a zero quantity",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 0 } },
+      422,
+      "quantity",
+    ],
+    [
+      "a negative quantity",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: -3 } },
+      422,
+      "quantity",
+    ],
+    [
+      "a huge quantity",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1e9 } },
+      422,
+      "quantity",
+    ],
+    [
+      "a fractional quantity",
+      { body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1.5 } },
+      422,
+      "quantity",
+    ],
     ["a reservableId that is no id", { body: { reservableId: "abc", quantity: 1 } }, 422, "reservableId"],
     ["an array body", { body: [] }, 422, undefined],
   ])("answers %s with a problem and writes nothing", async (_label, opts, status, field) => {
@@ -93,15 +145,22 @@ describe("POST /api/reservations", () => {
   });
 
   it("answers 404 for a reservable that does not exist", async () => {
-    const res = await call(POST, { as: customer, body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1 } });
+    const res = await call(POST, {
+      as: customer,
+      body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1 },
+    });
     expect(res.status).toBe(404);
   });
 
   it("answers 409 for a reservable not open yet, and for one called off", async () => {
-    await t.db.execute(sql`update reservables set opens_at = now() + interval '1 hour' where id = ${limited.id}`);
+    await t.db.execute(
+      sql`update reservables set opens_at = now() + interval '1 hour' where id = ${limited.id}`,
+    );
     const notYet = await call(POST, { as: customer2, body: { reservableId: limited.id, quantity: 1 } });
     expect([notYet.status, notYet.body.code]).toEqual([409, "reservable.not_open"]);
-    await t.db.execute(sql`update reservables set opens_at = now() - interval '1 hour' where id = ${limited.id}`);
+    await t.db.execute(
+      sql`update reservables set opens_at = now() - interval '1 hour' where id = ${limited.id}`,
+    );
   });
 
   it("refuses anonymous (401) and staff (403), writing nothing", async () => {
@@ -126,7 +185,9 @@ describe("GET /api/reservations", () => {
     const res = await call(GET, { as: c });
     expect(res.status).toBe(200);
     expect(res.body.map((r: { id: string }) => r.id)).toEqual([b.body.id, a.body.id]);
-    expect(res.body[0]).toMatchObject({ reservable: { id: open.id, productName: { ko: expect.any(String), en: expect.any(String) } } });
+    expect(res.body[0]).toMatchObject({
+      reservable: { id: open.id, productName: { ko: expect.any(String), en: expect.any(String) } },
+    });
   });
 
   it("refuses anonymous (401) and staff (403)", async () => {

@@ -14,10 +14,18 @@ export async function generateMetadata() {
 }
 
 /** Customers and guests: pre-orders and a week of appointment slots (`?productId=` from a product page). */
-export default async function BrowseReservablesPage({ searchParams }: { searchParams: Promise<{ productId?: string }> }) {
+export default async function BrowseReservablesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ productId?: string }>;
+}) {
   const { productId } = await searchParams;
   const filter = productId && Id.safeParse(productId).success ? { productId } : {};
-  const [actor, t, reservables] = await Promise.all([currentActor(), getTranslations("reservations"), listReservables(getDb(), filter)]);
+  const [actor, t, reservables] = await Promise.all([
+    currentActor(),
+    getTranslations("reservations"),
+    listReservables(getDb(), filter),
+  ]);
   const viewer = !actor ? "guest" : actor.role === "customer" ? "customer" : "staff";
   const returnTo = `/reservations/browse${filter.productId ? `?productId=${filter.productId}` : ""}`;
   return (

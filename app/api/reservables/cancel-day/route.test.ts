@@ -26,9 +26,14 @@ const openSlotsOn = async (day: string) =>
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "dealer2", "marketing"]) who[k] = await actorFor(t.db, `${k}@demo.test`);
+  for (const k of ["customer", "dealer", "dealer2", "marketing"])
+    who[k] = await actorFor(t.db, `${k}@demo.test`);
   bundang = (await t.db.select().from(locations).where(eq(locations.code, "HUB-BUNDANG")))[0]!.id;
-  const slots = await t.db.select().from(reservables).where(eq(reservables.locationId, bundang)).orderBy(reservables.startsAt);
+  const slots = await t.db
+    .select()
+    .from(reservables)
+    .where(eq(reservables.locationId, bundang))
+    .orderBy(reservables.startsAt);
   days = [...new Set(slots.map((s) => seoulDate(s.startsAt!)))];
 });
 
@@ -44,15 +49,31 @@ describe("POST /api/reservables/cancel-day", () => {
     await call(pay, { as: b, params: { id: rb.body.id }, body: {} });
     const other = (await openSlotsOn(days[2]!))[0]!;
 
-    const res = await call(POST, { as: who.dealer, body: { locationId: bundang, date: day, reason: "정기 점검 휴무" } });
+    const res = await call(POST, {
+      as: who.dealer,
+      body: { locationId: bundang, date: day, reason: "정기 점검 휴무" },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ cancelledSlots: 4, cancelledReservations: 2, refunds: 1, refundedAmount: 10_000 });
+    expect(res.body).toEqual({
+      cancelledSlots: 4,
+      cancelledReservations: 2,
+      refunds: 1,
+      refundedAmount: 10_000,
+    });
     expect(await openSlotsOn(day)).toHaveLength(0);
-    const rows = await t.db.select().from(reservations).where(sql`${reservations.id} in (${ra.body.id}, ${rb.body.id})`);
+    const rows = await t.db
+      .select()
+      .from(reservations)
+      .where(sql`${reservations.id} in (${ra.body.id}, ${rb.body.id})`);
     expect(rows.every((r) => r.status === "cancelled" && r.cancelReason === "정기 점검 휴무")).toBe(true);
-    expect((await t.db.select().from(reservables).where(eq(reservables.id, other.id)))[0]!.status).toBe("open"); // other days untouched
+    expect((await t.db.select().from(reservables).where(eq(reservables.id, other.id)))[0]!.status).toBe(
+      "open",
+    ); // other days untouched
 
-    const again = await call(POST, { as: who.dealer, body: { locationId: bundang, date: day, reason: "again" } });
+    const again = await call(POST, {
+      as: who.dealer,
+      body: { locationId: bundang, date: day, reason: "again" },
+    });
     expect([again.status, again.body.code]).toEqual([409, "reservable.no_open_slots"]);
   });
 
@@ -77,7 +98,9 @@ describe("POST /api/reservables/cancel-day", () => {
     const o = opts as { rawBody?: string; body?: Record<string, unknown> };
     const res = await call(POST, {
       as: who.dealer,
-      ...(o.rawBody !== undefined ? { rawBody: o.rawBody } : { body: { locationId: bundang, date: day, reason: "x", ...o.body } }),
+      ...(o.rawBody !== undefined
+        ? { rawBody: o.rawBody }
+        : { body: { locationId: bundang, date: day, reason: "x", ...o.body } }),
     });
     expect(res.status).toBe(status);
     if (field) expect(res.body.errors).toHaveProperty(field);

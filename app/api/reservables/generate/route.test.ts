@@ -16,13 +16,19 @@ let haeundae: string;
 let jongno: string;
 let setupVariant: string;
 const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(reservables))[0]!.n;
-const loc = async (code: string) => (await t.db.select().from(locations).where(eq(locations.code, code)))[0]!.id;
+const loc = async (code: string) =>
+  (await t.db.select().from(locations).where(eq(locations.code, code)))[0]!.id;
 const day = format(addDays(new TZDate(new Date(), "Asia/Seoul"), 20), "yyyy-MM-dd");
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "marketing", "seller"]) who[k] = await actorFor(t.db, `${k}@demo.test`);
-  [gangnam, haeundae, jongno] = await Promise.all([loc("HUB-GANGNAM"), loc("HUB-HAEUNDAE"), loc("HUB-JONGNO")]);
+  for (const k of ["customer", "dealer", "marketing", "seller"])
+    who[k] = await actorFor(t.db, `${k}@demo.test`);
+  [gangnam, haeundae, jongno] = await Promise.all([
+    loc("HUB-GANGNAM"),
+    loc("HUB-HAEUNDAE"),
+    loc("HUB-JONGNO"),
+  ]);
   const [v] = await t.db
     .select({ id: variants.id })
     .from(variants)
@@ -53,13 +59,18 @@ describe("POST /api/reservables/generate", () => {
     // 10:00 KST is 01:00 UTC.
     expect(rows[0]!.startsAt!.toISOString()).toBe(`${day}T01:00:00.000Z`);
     expect(rows[0]!.endsAt!.toISOString()).toBe(`${day}T01:30:00.000Z`);
-    expect(rows[0]!.cancelDeadline.toISOString()).toBe(new Date(rows[0]!.startsAt!.getTime() - 2 * 3600_000).toISOString());
+    expect(rows[0]!.cancelDeadline.toISOString()).toBe(
+      new Date(rows[0]!.startsAt!.getTime() - 2 * 3600_000).toISOString(),
+    );
     const again = await call(POST, { as: who.dealer, body: body() });
     expect(again.body).toMatchObject({ created: 0, skipped: 16 });
   });
 
   it("a week of slots for marketing at an org hub", async () => {
-    const res = await call(POST, { as: who.marketing, body: body({ locationId: jongno, days: 7, slotMinutes: 60 }) });
+    const res = await call(POST, {
+      as: who.marketing,
+      body: body({ locationId: jongno, days: 7, slotMinutes: 60 }),
+    });
     expect(res.status).toBe(201);
     expect(res.body.created).toBe(7 * 8);
   });
@@ -86,7 +97,10 @@ describe("POST /api/reservables/generate", () => {
     ["a location that is no id", { locationId: "hub-1" }, 422, "locationId"],
   ])("answers %s with a problem and creates nothing", async (_l, extra, status, field) => {
     const before = await count();
-    const res = await call(POST, { as: who.dealer, ...(typeof extra === "string" ? { rawBody: extra } : { body: body(extra) }) });
+    const res = await call(POST, {
+      as: who.dealer,
+      ...(typeof extra === "string" ? { rawBody: extra } : { body: body(extra) }),
+    });
     expect(res.status).toBe(status);
     if (field) expect(res.body.errors).toHaveProperty(field);
     expect(await count()).toBe(before);

@@ -4,4 +4,6 @@ import { route } from "@/lib/http/route";
 import { eventStreamResponse, staffCountsStream } from "@/lib/reservations/live";
 
 /** Staff: server-sent events with live counts of the reservables they run. */
-export const GET = route(async ({ req, actor }) => eventStreamResponse(await staffCountsStream(actor, req.signal)));
+export const GET = route(async ({ req, actor }) =>
+  eventStreamResponse(await staffCountsStream(actor, req.signal)),
+);

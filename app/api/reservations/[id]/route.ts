@@ -7,4 +7,6 @@ import { reservationFor } from "@/lib/reservations/queries";
 type Ctx = RouteContext<{ id: string }>;
 
 /** One of the customer's reservations, with its place in the queue while pending. */
-export const GET = route(async ({ actor, params }: Ctx) => json(await reservationFor(getDb(), actor, params.id)));
+export const GET = route(async ({ actor, params }: Ctx) =>
+  json(await reservationFor(getDb(), actor, params.id)),
+);

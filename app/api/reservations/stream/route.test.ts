@@ -20,7 +20,10 @@ afterAll(() => resetLiveHub());
 async function open(handler: typeof GET, as: UserActor | null) {
   const ctrl = new AbortController();
   const headers: Record<string, string> = as ? { cookie: await sessionCookie(as) } : {};
-  const res = await handler(new NextRequest("http://localhost:3000/api/x", { headers, signal: ctrl.signal }), { params: Promise.resolve({}) });
+  const res = await handler(
+    new NextRequest("http://localhost:3000/api/x", { headers, signal: ctrl.signal }),
+    { params: Promise.resolve({}) },
+  );
   if (!res.body) return { res, close: () => ctrl.abort(), next: async () => null };
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -39,7 +42,10 @@ async function open(handler: typeof GET, as: UserActor | null) {
       }
       const left = deadline - Date.now();
       if (left <= 0) return null;
-      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), left))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), left)),
+      ]);
       if (chunk === null || chunk.done) return null;
       buf += decoder.decode(chunk.value);
     }
@@ -58,19 +64,32 @@ describe("GET /api/reservations/stream", () => {
     const s = await open(GET, me);
     expect(s.res.headers.get("content-type")).toContain("text/event-stream");
     const snap = await s.next();
-    expect(snap).toMatchObject({ event: "snapshot", data: [{ id: mine.body.id, status: "pending", queuePosition: 1 }] });
+    expect(snap).toMatchObject({
+      event: "snapshot",
+      data: [{ id: mine.body.id, status: "pending", queuePosition: 1 }],
+    });
 
     await settleUntilIdle(t.db);
     const update = await s.next();
-    expect(update).toMatchObject({ event: "update", data: [{ id: mine.body.id, status: "confirmed", holdExpiresAt: expect.any(String) }] });
+    expect(update).toMatchObject({
+      event: "update",
+      data: [{ id: mine.body.id, status: "confirmed", holdExpiresAt: expect.any(String) }],
+    });
     expect(JSON.stringify(update)).not.toContain(theirs.body.id);
 
     // Staff call it off: the customer sees it cancelled, with the reason.
     const dealerish = await actorFor(t.db, "marketing@demo.test");
-    const off = await call(cancelWhole, { as: dealerish, params: { id: r.id }, body: { reason: "출시 연기" } });
+    const off = await call(cancelWhole, {
+      as: dealerish,
+      params: { id: r.id },
+      body: { reason: "출시 연기" },
+    });
     expect(off.status).toBe(200);
     const cancelled = await s.next();
-    expect(cancelled).toMatchObject({ event: "update", data: [{ id: mine.body.id, status: "cancelled", cancelReason: "출시 연기" }] });
+    expect(cancelled).toMatchObject({
+      event: "update",
+      data: [{ id: mine.body.id, status: "cancelled", cancelReason: "출시 연기" }],
+    });
     s.close();
   });
 
@@ -87,9 +106,15 @@ describe("GET /api/reservables/stream", () => {
     const s = await open(staffStream, marketing);
     expect(await s.next()).toMatchObject({ event: "snapshot" });
     await call(reserve, { as: await makeCustomer(t.db), body: { reservableId: r.id, quantity: 2 } });
-    expect(await s.next()).toMatchObject({ event: "update", data: [{ id: r.id, counts: { pending: 1, confirmed: 0 } }] });
+    expect(await s.next()).toMatchObject({
+      event: "update",
+      data: [{ id: r.id, counts: { pending: 1, confirmed: 0 } }],
+    });
     await settleUntilIdle(t.db);
-    expect(await s.next()).toMatchObject({ event: "update", data: [{ id: r.id, available: 3, counts: { pending: 0, confirmed: 2 } }] });
+    expect(await s.next()).toMatchObject({
+      event: "update",
+      data: [{ id: r.id, available: 3, counts: { pending: 0, confirmed: 2 } }],
+    });
     s.close();
     expect((await open(staffStream, await makeCustomer(t.db))).res.status).toBe(403);
     expect((await open(staffStream, null)).res.status).toBe(401);

@@ -17,12 +17,18 @@ let slots: { id: string }[];
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "dealer2", "marketing", "seller"]) who[k] = await actorFor(t.db, `${k}@demo.test`);
+  for (const k of ["customer", "dealer", "dealer2", "marketing", "seller"])
+    who[k] = await actorFor(t.db, `${k}@demo.test`);
   const [gangnam] = await t.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
-  slots = await t.db.select().from(reservables).where(and(eq(reservables.locationId, gangnam!.id))).orderBy(reservables.startsAt);
+  slots = await t.db
+    .select()
+    .from(reservables)
+    .where(and(eq(reservables.locationId, gangnam!.id)))
+    .orderBy(reservables.startsAt);
 });
 
-const statusOf = async (id: string) => (await t.db.select().from(reservables).where(eq(reservables.id, id)))[0]!;
+const statusOf = async (id: string) =>
+  (await t.db.select().from(reservables).where(eq(reservables.id, id)))[0]!;
 
 describe("POST /api/reservables/{id}/cancel (call off a whole slot)", () => {
   it("cancels every reservation on it with the reason, refunds the paid ones, closes the waiting list", async () => {
@@ -30,7 +36,8 @@ describe("POST /api/reservables/{id}/cancel (call off a whole slot)", () => {
     await t.db.execute(sql`update reservables set capacity = 3 where id = ${slot.id}`);
     const cs = await Promise.all(Array.from({ length: 4 }, () => makeCustomer(t.db)));
     const ids: string[] = [];
-    for (const c of cs.slice(0, 3)) ids.push((await call(reserve, { as: c, body: { reservableId: slot.id, quantity: 1 } })).body.id);
+    for (const c of cs.slice(0, 3))
+      ids.push((await call(reserve, { as: c, body: { reservableId: slot.id, quantity: 1 } })).body.id);
     await settleUntilIdle(t.db);
     await call(pay, { as: cs[0]!, params: { id: ids[0]! }, body: {} });
     await call(pay, { as: cs[1]!, params: { id: ids[1]! }, body: {} });
@@ -38,16 +45,44 @@ describe("POST /api/reservables/{id}/cancel (call off a whole slot)", () => {
     expect(w.status).toBe(201);
     const late = await call(reserve, { as: cs[3]!, body: { reservableId: slot.id, quantity: 1 } }); // still pending
 
-    const res = await call(POST, { as: who.dealer, params: { id: slot.id }, body: { reason: "매장 정전으로 휴무" } });
+    const res = await call(POST, {
+      as: who.dealer,
+      params: { id: slot.id },
+      body: { reason: "매장 정전으로 휴무" },
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: "cancelled", cancelledReservations: 4, refunds: 2, refundedAmount: 20_000 });
+    expect(res.body).toMatchObject({
+      status: "cancelled",
+      cancelledReservations: 4,
+      refunds: 2,
+      refundedAmount: 20_000,
+    });
     const rows = await t.db.select().from(reservations).where(eq(reservations.reservableId, slot.id));
-    expect(rows.every((r) => r.status === "cancelled" && r.cancelReason === "매장 정전으로 휴무" && r.cancelledBy === who.dealer!.id)).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          r.status === "cancelled" &&
+          r.cancelReason === "매장 정전으로 휴무" &&
+          r.cancelledBy === who.dealer!.id,
+      ),
+    ).toBe(true);
     expect(rows.map((r) => r.id)).toContain(late.body.id);
-    expect(await statusOf(slot.id)).toMatchObject({ status: "cancelled", taken: 0, cancelledReason: "매장 정전으로 휴무" });
-    const paid = await t.db.select().from(payments).where(sql`${payments.refId} in (${ids[0]!}, ${ids[1]!})`);
+    expect(await statusOf(slot.id)).toMatchObject({
+      status: "cancelled",
+      taken: 0,
+      cancelledReason: "매장 정전으로 휴무",
+    });
+    const paid = await t.db
+      .select()
+      .from(payments)
+      .where(sql`${payments.refId} in (${ids[0]!}, ${ids[1]!})`);
     expect(paid.every((p) => p.status === "refunded" && p.refundedAmount === p.amount)).toBe(true);
-    expect(await t.db.select().from(refunds).where(sql`${refunds.refId} in (${ids[0]!}, ${ids[1]!})`)).toHaveLength(2);
+    expect(
+      await t.db
+        .select()
+        .from(refunds)
+        .where(sql`${refunds.refId} in (${ids[0]!}, ${ids[1]!})`),
+    ).toHaveLength(2);
     const [entry] = await t.db.select().from(waitlistEntries).where(eq(waitlistEntries.id, w.body.id));
     expect(entry!.status).toBe("closed");
     // The customer sees why.
@@ -71,7 +106,9 @@ describe("POST /api/reservables/{id}/cancel (call off a whole slot)", () => {
     ] as const) {
       expect((await call(POST, { as: a, params: { id: slot.id }, body: { reason: "x" } })).status).toBe(s);
     }
-    expect((await call(POST, { as: who.dealer, params: { id: "nope" }, body: { reason: "x" } })).status).toBe(404);
+    expect((await call(POST, { as: who.dealer, params: { id: "nope" }, body: { reason: "x" } })).status).toBe(
+      404,
+    );
     expect((await statusOf(slot.id)).status).toBe("open");
   });
 

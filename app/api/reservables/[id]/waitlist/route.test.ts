@@ -66,7 +66,9 @@ describe("POST /api/reservables/{id}/waitlist", () => {
     expect((await call(POST, { as: dealer, params: { id: r.id }, body: {} })).status).toBe(403);
     const c = await makeCustomer(t.db);
     expect((await call(POST, { as: c, params: { id: "x" }, body: {} })).status).toBe(404);
-    expect((await call(POST, { as: c, params: { id: "00000000-0000-4000-8000-000000000000" }, body: {} })).status).toBe(404);
+    expect(
+      (await call(POST, { as: c, params: { id: "00000000-0000-4000-8000-000000000000" }, body: {} })).status,
+    ).toBe(404);
     expect(await count()).toBe(before);
   });
 });

@@ -13,8 +13,10 @@ import { POST } from "./route";
 const t = setupTestDb();
 let reservableId: string;
 let staff: UserActor[];
-const taken = async () => (await t.db.select().from(reservables).where(eq(reservables.id, reservableId)))[0]!.taken;
-const statusOf = async (id: string) => (await t.db.select().from(reservations).where(eq(reservations.id, id)))[0]!.status;
+const taken = async () =>
+  (await t.db.select().from(reservables).where(eq(reservables.id, reservableId)))[0]!.taken;
+const statusOf = async (id: string) =>
+  (await t.db.select().from(reservations).where(eq(reservations.id, id)))[0]!.status;
 
 async function confirmedFor(c: UserActor, quantity = 1) {
   const res = await call(reserve, { as: c, body: { reservableId, quantity } });
@@ -24,9 +26,14 @@ async function confirmedFor(c: UserActor, quantity = 1) {
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  const [r] = await t.db.select().from(reservables).where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)));
+  const [r] = await t.db
+    .select()
+    .from(reservables)
+    .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)));
   reservableId = r!.id;
-  staff = await Promise.all(["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)));
+  staff = await Promise.all(
+    ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)),
+  );
 });
 
 describe("POST /api/reservations/{id}/cancel", () => {
@@ -51,13 +58,17 @@ describe("POST /api/reservations/{id}/cancel", () => {
   it("is 409 after the cancellation deadline, changing nothing", async () => {
     const c = await makeCustomer(t.db);
     const id = await confirmedFor(c);
-    await t.db.execute(sql`update reservables set cancel_deadline = now() - interval '1 minute' where id = ${reservableId}`);
+    await t.db.execute(
+      sql`update reservables set cancel_deadline = now() - interval '1 minute' where id = ${reservableId}`,
+    );
     try {
       const res = await call(POST, { as: c, params: { id }, body: {} });
       expect([res.status, res.body.code]).toEqual([409, "reservation.cancel_deadline_passed"]);
       expect(await statusOf(id)).toBe("confirmed");
     } finally {
-      await t.db.execute(sql`update reservables set cancel_deadline = starts_at - interval '1 day' where id = ${reservableId}`);
+      await t.db.execute(
+        sql`update reservables set cancel_deadline = starts_at - interval '1 day' where id = ${reservableId}`,
+      );
     }
   });
 

@@ -22,9 +22,14 @@ async function confirmedFor(c: UserActor, quantity = 1) {
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  const [r] = await t.db.select().from(reservables).where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)));
+  const [r] = await t.db
+    .select()
+    .from(reservables)
+    .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)));
   reservableId = r!.id;
-  staff = await Promise.all(["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)));
+  staff = await Promise.all(
+    ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)),
+  );
 });
 
 describe("POST /api/reservations/{id}/pay", () => {
@@ -55,7 +60,10 @@ describe("POST /api/reservations/{id}/pay", () => {
     const res = await call(POST, { as: c, params: { id: pending.body.id }, body: {} });
     expect([res.status, res.body.code]).toEqual([409, "reservation.not_confirmed"]);
     await settleUntilIdle(t.db);
-    await t.db.update(reservations).set({ holdExpiresAt: sql`now() - interval '1 second'` }).where(eq(reservations.id, pending.body.id));
+    await t.db
+      .update(reservations)
+      .set({ holdExpiresAt: sql`now() - interval '1 second'` })
+      .where(eq(reservations.id, pending.body.id));
     const late = await call(POST, { as: c, params: { id: pending.body.id }, body: {} });
     expect([late.status, late.body.code]).toEqual([409, "reservation.hold_expired"]);
   });
