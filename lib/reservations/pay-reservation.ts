@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Conflict, NotFound } from "@/lib/errors";
 import { notifyChanged } from "./events";
-import { paymentProvider, recordReservationPayment } from "./payments";
+import { chargeCard, recordReservationPayment } from "./payments";
 import { pathId } from "./queries";
 import { PayReservationInput } from "./schemas";
 
@@ -51,7 +51,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
     );
 
   const amount = row.price * row.quantity;
-  const charge = await paymentProvider().charge({ amount, cardNumber: input.cardNumber, reference: row.id });
+  const charge = await chargeCard({ amount, cardNumber: input.cardNumber, reference: row.id });
   if (!charge.ok)
     throw new Conflict("payment.declined", "The card was declined. Try another card.", {
       reason: charge.reason,

@@ -1,41 +1,28 @@
-import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { payments, refunds } from "@/db/schema";
+import { paymentProvider } from "@/lib/orders/payments";
+import { DEFAULT_TEST_CARD } from "@/lib/orders/payments/provider";
 
 /**
- * The payment provider as reservations see it. A minimal interface of our own so this domain does not
- * wait on the orders branch; the lead unifies it with lib/orders' provider at merge. The default is a
- * local fake that approves every card except the test card 4000 0000 0000 0002 (declined), so the
- * failure path is real.
+ * Reservations pay through the shop's one payment provider (lib/orders/payments): a charge is an
+ * authorization captured at once (voided if the capture fails), a refund goes back through the same
+ * provider. The default is the local fake, which declines the test card 4000 0000 0000 0002.
  */
 export type ChargeResult = { ok: true; providerRef: string } | { ok: false; reason: string };
-export interface ReservationPaymentProvider {
-  readonly name: string;
-  charge(input: { amount: number; cardNumber?: string; reference: string }): Promise<ChargeResult>;
-  refund(input: { providerRef: string; amount: number }): Promise<{ ok: true; providerRef: string }>;
-}
 
-export const DECLINED_TEST_CARD = "4000000000000002";
-
-export const fakeProvider: ReservationPaymentProvider = {
-  name: "fake",
-  async charge({ cardNumber }) {
-    if (cardNumber?.replace(/\s+/g, "") === DECLINED_TEST_CARD) return { ok: false, reason: "card_declined" };
-    return { ok: true, providerRef: `fake_ch_${randomUUID()}` };
-  },
-  async refund() {
-    return { ok: true, providerRef: `fake_re_${randomUUID()}` };
-  },
-};
-
-let provider: ReservationPaymentProvider = fakeProvider;
-export function paymentProvider(): ReservationPaymentProvider {
-  return provider;
-}
-/** For tests that need a provider which behaves differently. */
-export function setPaymentProvider(p: ReservationPaymentProvider) {
-  provider = p;
+export async function chargeCard(input: { amount: number; cardNumber?: string; reference: string }): Promise<ChargeResult> {
+  const provider = paymentProvider();
+  const cardNumber = input.cardNumber?.replace(/\s+/g, "") || DEFAULT_TEST_CARD;
+  const auth = await provider.authorize({ amount: input.amount, cardNumber, reference: input.reference });
+  if (!auth.approved) return { ok: false, reason: auth.reason };
+  try {
+    await provider.capture(auth.authorizationId);
+  } catch {
+    await provider.void(auth.authorizationId).catch(() => undefined);
+    return { ok: false, reason: "capture_failed" };
+  }
+  return { ok: true, providerRef: auth.authorizationId };
 }
 
 /** Records a captured payment for a reservation; the caller has charged the provider. */
@@ -70,7 +57,7 @@ export async function refundReservationPayment(
   if (!p) return 0;
   const amount = p.amount - p.refundedAmount;
   if (amount <= 0) return 0;
-  await paymentProvider().refund({ providerRef: p.providerRef ?? "", amount });
+  await paymentProvider().refund(p.providerRef ?? "", amount);
   await tx
     .update(payments)
     .set({ refundedAmount: sql`${payments.refundedAmount} + ${amount}`, status: "refunded" })
