@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pipelinedTransaction } from "@/db/raw";
@@ -16,6 +15,7 @@ import {
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
+import { uuidv7 } from "./ids";
 import { loadOrderView } from "./order-queries";
 import { paymentProvider } from "./payments";
 import { DEFAULT_TEST_CARD, type DeclineReason, type PaymentProvider } from "./payments/provider";
@@ -66,7 +66,7 @@ export async function placeOrder(
 
   const plan = await planOrder(db, input);
   const provider = opts.payments ?? paymentProvider();
-  const orderId = randomUUID();
+  const orderId = uuidv7();
   const now = opts.now ?? new Date();
   const auth = await provider.authorize({
     amount: plan.total,
