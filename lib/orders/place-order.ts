@@ -9,8 +9,7 @@ import {
   insufficientStockOf,
   InsufficientStock,
   reserveMove,
-  STOCK_MOVES_SQL,
-  stockMovesParams,
+  stockMovesStatement,
 } from "@/lib/inventory/stock";
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
@@ -112,7 +111,7 @@ export async function placeOrder(
             ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
             : []),
           { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
-          { text: STOCK_MOVES_SQL, params: stockMovesParams(moves, customer.id) },
+          stockMovesStatement(moves, customer.id),
         ],
         admit: () => admitStockKeys(moves),
       };
