@@ -96,26 +96,29 @@ export async function placeOrder(
   };
   let priorOrderId: string | null;
   try {
-    priorOrderId = await pipelinedTransaction(db, async (conn) => {
-      if (keyRef) {
-        const prior = await claimKey(conn, keyRef, hash, orderId);
-        if (prior) return { result: prior };
-      }
-      const moves = reserveMovesOf(plan);
-      return {
-        result: null,
-        // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
-        // The stock rows stay locked only while the server runs the stock statement and commits.
-        last: [
-          ...(opts.clearCart
-            ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
-            : []),
-          { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
-          stockMovesStatement(moves, customer.id),
-        ],
-        admit: () => admitStockKeys(moves),
-      };
-    });
+    const moves = reserveMovesOf(plan);
+    priorOrderId = await pipelinedTransaction(
+      db,
+      async (conn) => {
+        if (keyRef) {
+          const prior = await claimKey(conn, keyRef, hash, orderId);
+          if (prior) return { result: prior };
+        }
+        return {
+          result: null,
+          // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
+          // The stock rows stay locked only while the server runs the stock statement and commits.
+          last: [
+            ...(opts.clearCart
+              ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
+              : []),
+            { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
+            stockMovesStatement(moves, customer.id),
+          ],
+        };
+      },
+      { admit: () => admitStockKeys(moves) },
+    );
   } catch (e) {
     await provider.void(auth.authorizationId);
     const short = insufficientStockOf(e);
