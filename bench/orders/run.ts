@@ -329,6 +329,8 @@ async function main() {
 
     const statuses = new Map<number, number>();
     const latencies: number[] = [];
+    const refusedLatencies: number[] = [];
+    let lastPlaced = 0;
     const t0 = performance.now();
     await Promise.all(
       clients.map(async (cl) => {
@@ -338,10 +340,15 @@ async function main() {
           await res.text();
           latencies.push(performance.now() - s);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (res.status === 201) lastPlaced = performance.now();
+          else if (res.status === 409) refusedLatencies.push(performance.now() - s);
         }
       }),
     );
     const elapsed = (performance.now() - t0) / 1000;
+    log(
+      `(d) the 200 placed within ${((lastPlaced - t0) / 1000).toFixed(2)} s; refusals p50 ${pct(refusedLatencies, 50).toFixed(0)} ms`,
+    );
     const level = (
       await d2.db
         .select()

@@ -9,14 +9,11 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import type { CartLine, SellerShipment } from "@/lib/orders/cart-queries";
 import { estimateDelivery, type Eta } from "@/lib/orders/eta";
-import {
-  evaluateSources,
-  suggestSource,
-  type SourceCandidate,
-  type SourceOption,
-} from "@/lib/orders/suggest-source";
+import { evaluateSources, suggestSource, type SourceCandidate } from "@/lib/orders/suggest-source";
 import type { OrderView } from "@/lib/orders/view";
+import { CheckoutFailure, type Failure } from "./checkout-failure";
 import { ProductThumb } from "./product-thumb";
+import { SourceChoice } from "./source-choice";
 
 type Props = {
   lines: CartLine[];
@@ -26,7 +23,6 @@ type Props = {
   lastAddress: OrderView["shippingAddress"] | null;
   now: string;
 };
-type Failure = { code: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
 
 export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress, now }: Props) {
   const t = useTranslations("checkout");
@@ -255,7 +251,7 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
           <span>{t("total")}</span>
           <span className="tabular-nums">{format.number(total, "krw")}</span>
         </div>
-        {failure ? <FailureMessage failure={failure} skuOf={skuOf} /> : null}
+        {failure ? <CheckoutFailure failure={failure} skuOf={skuOf} /> : null}
         <Button
           type="submit"
           disabled={pending || (candidates.length > 0 && !chosen)}
@@ -265,118 +261,5 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
         </Button>
       </Card>
     </form>
-  );
-}
-
-function SourceChoice(props: {
-  option: SourceOption;
-  checked: boolean;
-  suggested: boolean;
-  showEta: boolean;
-  onPick: () => void;
-  name: string;
-  etaText: string;
-  skuOf: (variantId: string) => string;
-}) {
-  const t = useTranslations("checkout");
-  const tr = useTranslations("orderRegions");
-  const { option: o } = props;
-  const fast = o.eta.kind !== "days";
-  return (
-    <label
-      data-testid="source-option"
-      data-code={o.code}
-      className={`flex cursor-pointer gap-3 rounded-xl border p-4 transition ${
-        !o.canFill
-          ? "cursor-not-allowed border-slate-200 bg-slate-50 opacity-70"
-          : props.checked
-            ? "border-brand-500 bg-brand-50/50 ring-2 ring-brand-100"
-            : "border-slate-200 hover:border-slate-300"
-      }`}
-    >
-      <input
-        type="radio"
-        name="source"
-        value={o.locationId}
-        checked={props.checked}
-        disabled={!o.canFill}
-        onChange={props.onPick}
-        className="mt-1 accent-brand-600"
-      />
-      <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="font-semibold text-ink">{props.name}</span>
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-            {t(`kind.${o.kind}`)}
-          </span>
-          <span className="text-xs text-slate-500">{tr(o.region)}</span>
-          {props.suggested ? (
-            <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
-              {t("suggested")}
-            </span>
-          ) : null}
-        </div>
-        <p className="mt-1 text-xs text-slate-500" data-testid="source-availability">
-          {o.lines
-            .map((l) =>
-              t("availableLine", { sku: props.skuOf(l.variantId), available: Math.max(0, l.available) }),
-            )
-            .join(" · ")}
-        </p>
-        {!o.canFill ? (
-          <p className="mt-1 text-xs font-medium text-red-600">
-            {t("cannotFill", {
-              items: o.short
-                .map((s) =>
-                  t("shortLine", { sku: props.skuOf(s.variantId), available: Math.max(0, s.available) }),
-                )
-                .join(", "),
-            })}
-          </p>
-        ) : null}
-      </div>
-      {props.showEta ? (
-        <div
-          className={`shrink-0 text-right text-sm font-semibold ${fast ? "text-emerald-700" : "text-slate-700"}`}
-        >
-          {props.etaText}
-          {o.canFill ? <p className="text-xs font-normal text-slate-500">{t("canFill")}</p> : null}
-        </div>
-      ) : null}
-    </label>
-  );
-}
-
-function FailureMessage({ failure, skuOf }: { failure: Failure; skuOf: (v: string) => string }) {
-  const t = useTranslations("checkout");
-  const locale = useLocale();
-  const m = failure.meta ?? {};
-  let text: string;
-  if (failure.code === "order.insufficient_stock") {
-    text = t("errors.short", {
-      location: String(locale === "en" ? m.locationCode : (m.locationName ?? m.locationCode)),
-      sku: String(m.sku ?? skuOf(String(m.variantId))),
-      available: Number(m.available ?? 0),
-    });
-  } else if (failure.code === "payment.declined") {
-    const reason = String(m.reason ?? "card_declined");
-    text = t("errors.declined", { reason: t(`declineReason.${reason}` as "declineReason.card_declined") });
-  } else if (failure.code === "order.not_on_sale") {
-    text = t("errors.notOnSale", { sku: String(m.sku ?? "") });
-  } else if (failure.code === "idempotency.key_reused") {
-    text = t("errors.keyReused");
-  } else if (failure.errors) {
-    text = failure.errors.sourceLocationId ? t("errors.chooseSource") : t("fixFields");
-  } else {
-    text = t("errors.generic");
-  }
-  return (
-    <p
-      role="alert"
-      data-code={failure.code}
-      className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700"
-    >
-      {text}
-    </p>
   );
 }

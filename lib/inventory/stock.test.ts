@@ -117,6 +117,23 @@ describe("applyStockMoves", () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  it("refuses a single move that does not fit, naming what is available", async () => {
+    await setLevel(v1, 3);
+    const err = await t.db
+      .transaction((tx) =>
+        applyStockMoves(
+          tx,
+          [reserveMove({ locationId: hub, variantId: v1 }, 4, "order_reserve", "test", "one")],
+          null,
+        ),
+      )
+      .catch((e: unknown) => e);
+    expect((err as InsufficientStock).short).toEqual([
+      { locationId: hub, variantId: v1, available: 3, requested: 4 },
+    ]);
+    expect(await level(v1)).toMatchObject({ onHand: 3, reserved: 0 });
+  });
+
   it("treats a variant never stocked at the location as 0 available", async () => {
     const [wh] = await t.db.select().from(locations).where(eq(locations.code, "WH-SMARTHOME"));
     const err = await t.db

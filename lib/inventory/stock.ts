@@ -138,6 +138,54 @@ export const STOCK_MOVES_SQL = `
     end as applied
   from result`;
 
+/**
+ * The same for exactly one move (most orders have one line): one row needs no lock order, so a plain
+ * guarded UPDATE takes the lock; less work while the row is held. Parameters: the move's fields, the user.
+ */
+export const STOCK_MOVE_ONE_SQL = `
+  with upd as (
+    update stock_levels s
+    set on_hand = s.on_hand + $3::int, reserved = s.reserved + $4::int, updated_at = now()
+    where s.location_id = $1::uuid and s.variant_id = $2::uuid
+      and s.on_hand + $3::int >= 0 and s.reserved + $4::int >= 0 and s.on_hand + $3::int >= s.reserved + $4::int
+    returning s.location_id
+  ),
+  ledger as (
+    insert into stock_movements (location_id, variant_id, kind, on_hand_delta, reserved_delta, ref_type, ref_id, actor_user_id, note)
+    select $1::uuid, $2::uuid, $5::movement_kind, $3::int, $4::int, $6::text, $7::text, $9::uuid, $8::text from upd
+  )
+  select case when exists (select 1 from upd) then 1
+    else hub_stock_insufficient(json_build_array(json_build_object(
+      'locationId', $1::uuid, 'variantId', $2::uuid,
+      'available', coalesce((select on_hand - reserved from stock_levels where location_id = $1::uuid and variant_id = $2::uuid), 0),
+      'requested', greatest($4::int, -$3::int))))
+    end as applied`;
+
+/** The statement and parameters for these moves: the one-row form when there is one. */
+export function stockMovesStatement(
+  moves: StockMove[],
+  actorUserId: string | null,
+): { text: string; params: unknown[] } {
+  if (moves.length === 1) {
+    const m = moves[0]!;
+    return {
+      text: STOCK_MOVE_ONE_SQL,
+      params: [
+        m.locationId,
+        m.variantId,
+        m.onHandDelta,
+        m.reservedDelta,
+        m.kind,
+        m.refType,
+        m.refId,
+        m.note ?? null,
+        actorUserId,
+      ],
+    };
+  }
+  return { text: STOCK_MOVES_SQL, params: stockMovesParams(moves, actorUserId) };
+}
+
 export function stockMovesParams(moves: StockMove[], actorUserId: string | null): unknown[] {
   const seen = new Set<string>();
   for (const m of moves) {
@@ -174,9 +222,9 @@ export function insufficientStockOf(error: unknown): InsufficientStock | null {
  */
 export async function applyStockMoves(tx: Tx, moves: StockMove[], actorUserId: string | null): Promise<void> {
   if (moves.length === 0) return;
-  const params = stockMovesParams(moves, actorUserId);
+  const { text, params } = stockMovesStatement(moves, actorUserId);
   try {
-    await prepared(tx, STOCK_MOVES_SQL, params);
+    await prepared(tx, text, params);
   } catch (e) {
     throw insufficientStockOf(e) ?? e;
   }

@@ -41,16 +41,14 @@ async function advance(
     .update(sellerOrders)
     .set({ status: to, [STEP_TIMESTAMP[to as keyof typeof STEP_TIMESTAMP]]: now, updatedAt: now })
     .where(eq(sellerOrders.id, part.id));
-  await tx
-    .insert(sellerOrderEvents)
-    .values({
-      sellerOrderId: part.id,
-      fromStatus: part.status,
-      toStatus: to,
-      actorUserId: who,
-      reason: input.note ?? null,
-      createdAt: now,
-    });
+  await tx.insert(sellerOrderEvents).values({
+    sellerOrderId: part.id,
+    fromStatus: part.status,
+    toStatus: to,
+    actorUserId: who,
+    reason: input.note ?? null,
+    createdAt: now,
+  });
   const statuses = await tx
     .select({ status: sellerOrders.status })
     .from(sellerOrders)

@@ -39,18 +39,16 @@ export async function cancelParts(
       updatedAt: a.now,
     })
     .where(inArray(sellerOrders.id, ids));
-  await tx
-    .insert(sellerOrderEvents)
-    .values(
-      a.parts.map((p) => ({
-        sellerOrderId: p.id,
-        fromStatus: p.status,
-        toStatus: "cancelled" as const,
-        actorUserId: who,
-        reason: a.reason,
-        createdAt: a.now,
-      })),
-    );
+  await tx.insert(sellerOrderEvents).values(
+    a.parts.map((p) => ({
+      sellerOrderId: p.id,
+      fromStatus: p.status,
+      toStatus: "cancelled" as const,
+      actorUserId: who,
+      reason: a.reason,
+      createdAt: a.now,
+    })),
+  );
 
   const statuses = await tx
     .select({ status: sellerOrders.status })
@@ -130,17 +128,15 @@ async function refundParts(
     const amount = Math.min(part.subtotal, payment.amount - refunded);
     if (amount <= 0) continue;
     await provider.refund(payment.providerRef, amount);
-    await tx
-      .insert(refunds)
-      .values({
-        paymentId: payment.id,
-        amount,
-        reason,
-        actorUserId: who,
-        refType: "seller_order",
-        refId: part.id,
-        createdAt: now,
-      });
+    await tx.insert(refunds).values({
+      paymentId: payment.id,
+      amount,
+      reason,
+      actorUserId: who,
+      refType: "seller_order",
+      refId: part.id,
+      createdAt: now,
+    });
     refunded += amount;
   }
   await tx

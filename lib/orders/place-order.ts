@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pipelinedTransaction } from "@/db/raw";
@@ -10,12 +9,12 @@ import {
   insufficientStockOf,
   InsufficientStock,
   reserveMove,
-  STOCK_MOVES_SQL,
-  stockMovesParams,
+  stockMovesStatement,
 } from "@/lib/inventory/stock";
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
+import { uuidv7 } from "./ids";
 import { loadOrderView } from "./order-queries";
 import { paymentProvider } from "./payments";
 import { DEFAULT_TEST_CARD, type DeclineReason, type PaymentProvider } from "./payments/provider";
@@ -66,7 +65,7 @@ export async function placeOrder(
 
   const plan = await planOrder(db, input);
   const provider = opts.payments ?? paymentProvider();
-  const orderId = randomUUID();
+  const orderId = uuidv7();
   const now = opts.now ?? new Date();
   const auth = await provider.authorize({
     amount: plan.total,
@@ -97,26 +96,29 @@ export async function placeOrder(
   };
   let priorOrderId: string | null;
   try {
-    priorOrderId = await pipelinedTransaction(db, async (conn) => {
-      if (keyRef) {
-        const prior = await claimKey(conn, keyRef, hash, orderId);
-        if (prior) return { result: prior };
-      }
-      const moves = reserveMovesOf(plan);
-      return {
-        result: null,
-        // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
-        // The stock rows stay locked only while the server runs the stock statement and commits.
-        last: [
-          ...(opts.clearCart
-            ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
-            : []),
-          { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
-          { text: STOCK_MOVES_SQL, params: stockMovesParams(moves, customer.id) },
-        ],
-        admit: () => admitStockKeys(moves),
-      };
-    });
+    const moves = reserveMovesOf(plan);
+    priorOrderId = await pipelinedTransaction(
+      db,
+      async (conn) => {
+        if (keyRef) {
+          const prior = await claimKey(conn, keyRef, hash, orderId);
+          if (prior) return { result: prior };
+        }
+        return {
+          result: null,
+          // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
+          // The stock rows stay locked only while the server runs the stock statement and commits.
+          last: [
+            ...(opts.clearCart
+              ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
+              : []),
+            { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
+            stockMovesStatement(moves, customer.id),
+          ],
+        };
+      },
+      { admit: () => admitStockKeys(moves) },
+    );
   } catch (e) {
     await provider.void(auth.authorizationId);
     const short = insufficientStockOf(e);

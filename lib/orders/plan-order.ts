@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { prepared } from "@/db/raw";
 import type { Db, Tx } from "@/db/client";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { LocationKind } from "./eta";
+import { uuidv7 } from "./ids";
 import type { PlaceOrderInput } from "./schemas";
 import type { LocationRef } from "./view";
 
@@ -163,7 +163,7 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
     let part = parts.get(v.sellerId);
     if (!part) {
       part = {
-        id: randomUUID(),
+        id: uuidv7(),
         sellerId: v.sellerId,
         sellerName: v.sellerName,
         sellerNameEn: v.sellerNameEn,

@@ -1,4 +1,5 @@
 import type { ShippingAddress } from "@/db/schema";
+import { uuidv7 } from "./ids";
 import type { OrderPlan } from "./plan-order";
 import type { OrderView } from "./view";
 
@@ -27,16 +28,17 @@ export const WRITE_ORDER_SQL = `
     from unnest($8::uuid[], $9::uuid[], $10::uuid[], $11::int[]) as t(id, seller_id, source_id, subtotal)
   ),
   items as (
-    insert into order_items (order_id, seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
-    select $1::uuid, t.* from unnest($12::uuid[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[])
-      as t(seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
+    insert into order_items (id, order_id, seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
+    select t.id, $1::uuid, t.seller_order_id, t.variant_id, t.sku, t.product_name, t.product_name_en, t.quantity, t.price
+    from unnest($21::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[])
+      as t(id, seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
   ),
   events as (
-    insert into seller_order_events (seller_order_id, from_status, to_status, actor_user_id, created_at)
-    select t.id, null, 'confirmed', $2::uuid, $7::timestamptz from unnest($8::uuid[]) as t(id)
+    insert into seller_order_events (id, seller_order_id, from_status, to_status, actor_user_id, created_at)
+    select t.event_id, t.id, null, 'confirmed', $2::uuid, $7::timestamptz from unnest($8::uuid[], $22::uuid[]) as t(id, event_id)
   )
-  insert into payments (customer_id, purpose, ref_id, provider, provider_ref, amount, status, created_at)
-  values ($2::uuid, 'order', $1::uuid, $19::text, $20::text, $3::int, 'captured', $7::timestamptz)`;
+  insert into payments (id, customer_id, purpose, ref_id, provider, provider_ref, amount, status, created_at)
+  values ($23::uuid, $2::uuid, 'order', $1::uuid, $19::text, $20::text, $3::int, 'captured', $7::timestamptz)`;
 
 export function writeOrderParams(o: NewOrder): unknown[] {
   const parts = o.plan.parts;
@@ -62,6 +64,10 @@ export function writeOrderParams(o: NewOrder): unknown[] {
     lines.map((l) => l.price),
     o.payment.provider,
     o.payment.providerRef,
+    // Time-ordered ids for every row (see ./ids.ts).
+    lines.map(() => uuidv7()),
+    parts.map(() => uuidv7()),
+    uuidv7(),
   ];
 }
 
