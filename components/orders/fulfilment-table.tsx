@@ -15,6 +15,7 @@ import type { SellerOrderRow } from "@/lib/orders/fulfilment-queries";
 import type { LocationRef } from "@/lib/orders/view";
 import { FulfilmentRowActions } from "./fulfilment-row-actions";
 import { StatusBadge } from "./status-badge";
+import { orderNumber } from "@/lib/orders/order-number";
 
 const STATUSES = ["confirmed", "accepted", "packed", "shipped", "delivered", "cancelled"] as const;
 const SORTABLE = new Set(["createdAt", "status", "subtotal"]);
@@ -64,7 +65,7 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
       cell: (c) => (
         <div>
           <p className="font-mono text-xs font-semibold text-slate-700">
-            {c.row.original.orderId.slice(0, 8).toUpperCase()}
+            {orderNumber(c.row.original.orderId)}
           </p>
           <p className="text-xs text-slate-500">{c.row.original.createdAtText}</p>
         </div>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { MyOrderRow } from "@/lib/orders/order-queries";
 import { StatusBadge } from "./status-badge";
+import { orderNumber } from "@/lib/orders/order-number";
 
 const col = createColumnHelper<MyOrderRow & { createdAtText: string }>();
 
@@ -30,7 +31,7 @@ export function OrdersTable({
           href={`/orders/${c.getValue()}`}
           className="font-mono text-sm font-semibold text-brand-600 hover:underline"
         >
-          {c.getValue().slice(0, 8).toUpperCase()}
+          {orderNumber(c.getValue())}
         </Link>
       ),
     }),

@@ -12,6 +12,7 @@ import { requirePageRole } from "@/lib/auth/guard";
 import { NotFound } from "@/lib/errors";
 import { estimateDelivery } from "@/lib/orders/eta";
 import { getOrderFor } from "@/lib/orders/order-queries";
+import { orderNumber } from "@/lib/orders/order-number";
 
 export async function generateMetadata() {
   const t = await getTranslations("orders");
@@ -54,7 +55,7 @@ export default async function OrderPage({
           </Link>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-bold tracking-tight">
             {t("detailTitle")}{" "}
-            <span className="font-mono text-lg text-slate-500">{order.id.slice(0, 8).toUpperCase()}</span>
+            <span className="font-mono text-lg text-slate-500">{orderNumber(order.id)}</span>
             <span data-testid="order-status">
               <StatusBadge status={order.status} />
             </span>
