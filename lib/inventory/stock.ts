@@ -38,48 +38,21 @@ export function stockKeyOf(k: StockKey): string {
   return `${k.locationId}:${k.variantId}`;
 }
 
-export const reserveMove = (
-  k: StockKey,
-  q: number,
-  kind: MovementKind,
-  refType: string,
-  refId: string,
-): StockMove => ({
-  ...k,
-  kind,
-  onHandDelta: 0,
-  reservedDelta: q,
-  refType,
-  refId,
-});
-export const releaseMove = (
-  k: StockKey,
-  q: number,
-  kind: MovementKind,
-  refType: string,
-  refId: string,
-): StockMove => ({
-  ...k,
-  kind,
-  onHandDelta: 0,
-  reservedDelta: -q,
-  refType,
-  refId,
-});
-export const shipMove = (
-  k: StockKey,
-  q: number,
-  kind: MovementKind,
-  refType: string,
-  refId: string,
-): StockMove => ({
-  ...k,
-  kind,
-  onHandDelta: -q,
-  reservedDelta: -q,
-  refType,
-  refId,
-});
+/** A move builder for one ledger convention: its deltas per unit of quantity. */
+const moveOf =
+  (onHandPerUnit: number, reservedPerUnit: number) =>
+  (k: StockKey, q: number, kind: MovementKind, refType: string, refId: string): StockMove => ({
+    ...k,
+    kind,
+    onHandDelta: onHandPerUnit * q,
+    reservedDelta: reservedPerUnit * q,
+    refType,
+    refId,
+  });
+
+export const reserveMove = moveOf(0, 1);
+export const releaseMove = moveOf(0, -1);
+export const shipMove = moveOf(-1, -1);
 
 /** Thrown when a move would make a level negative or reserve more than is on hand; nothing is applied. */
 export class InsufficientStock extends Conflict {
