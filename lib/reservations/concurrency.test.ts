@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { setupTestDb } from "@/test/db";
 import { allocate } from "./decide-batch";
-import { submitReservationRequest } from "./request-reservation";
+import { lockForSettle } from "./locked";
+import { requestReservation, submitReservationRequest } from "./request-reservation";
 import {
   makeCustomers,
   makeReservable,
@@ -178,5 +179,31 @@ describe("the worker wakes on NOTIFY", () => {
     const [row] = await reservationsOf(t.db, r.id);
     expect(row!.id).toBe(ack.id);
     expect(row!.status).toBe("confirmed");
+  });
+});
+
+describe("the worker's lock and arriving requests", () => {
+  it("takes the reservable while a request is being inserted (its foreign key check holds KEY SHARE)", async () => {
+    const r = await makeReservable(t.db, { capacity: 5 });
+    const [customer] = await makeCustomers(t.db, 1);
+    const web = pool(2);
+    const worker = pool(2);
+    // A request whose INSERT has run but not committed: its foreign key check holds FOR KEY SHARE on
+    // the reservable until it commits, as thousands do at any moment on launch day.
+    let release!: () => void;
+    const held = new Promise<void>((res) => (release = res));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((res) => (inserted = res));
+    const request = web.db.transaction(async (tx) => {
+      await requestReservation(tx, customer!, { reservableId: r.id, quantity: 1 });
+      inserted();
+      await held;
+    });
+    await insertedYet;
+    const got = await worker.db.transaction((tx) => lockForSettle(tx, r.id));
+    release();
+    await request;
+    expect(got?.r.id).toBe(r.id);
+    expect(got?.work.pending).toBe(false); // the uncommitted request is not the worker's to see yet
   });
 });

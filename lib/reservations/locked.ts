@@ -25,8 +25,14 @@ type Row = {
 };
 
 /**
- * `SELECT … FOR UPDATE` of one reservable. With `skipLocked`, a row another worker holds is skipped
- * (null): that worker is deciding it, and we go on to another reservable instead of waiting.
+ * `SELECT … FOR NO KEY UPDATE` of one reservable. With `skipLocked`, a row another worker holds is
+ * skipped (null): that worker is deciding it, and we go on to another reservable instead of waiting.
+ *
+ * NO KEY UPDATE, not UPDATE: the holder changes `taken` and `status`, never the key, and the lock
+ * still excludes every other holder. What it does not exclude is the FOR KEY SHARE lock that the
+ * foreign key check of each arriving request (an INSERT into reservations) takes on this row: with
+ * FOR UPDATE, a worker found the hot row "locked" whenever a request was being inserted, which on
+ * launch day is always, and skipped it until the storm ended.
  */
 export async function lockReservable(
   tx: Tx,
@@ -36,7 +42,7 @@ export async function lockReservable(
   const rows = await tx.execute<Row>(sql`
     select id, capacity, taken, per_customer_limit, hold_minutes, status, starts_at, now() as now
     from reservables where id = ${id}
-    for update ${opts.skipLocked ? sql`skip locked` : sql``}`);
+    for no key update ${opts.skipLocked ? sql`skip locked` : sql``}`);
   const r = rows[0];
   if (!r) return null;
   return {
@@ -55,7 +61,8 @@ export async function lockReservable(
 export type Work = { pending: boolean; dueHolds: boolean; waiting: boolean };
 
 /**
- * The worker's lock: `FOR UPDATE SKIP LOCKED` of the reservable and, in the same statement, whether it
+ * The worker's lock: `FOR NO KEY UPDATE SKIP LOCKED` of the reservable (see lockReservable for why not
+ * FOR UPDATE) and, in the same statement, whether it
  * has pending requests, holds that ran out or a waiting list, so a settle with nothing to do (another
  * worker got there first) costs one query, and a busy one skips the steps it does not need.
  */
@@ -66,7 +73,7 @@ export async function lockForSettle(tx: Tx, id: string): Promise<{ r: LockedRese
       exists (select 1 from reservations x where x.reservable_id = r.id and x.status = 'confirmed' and x.hold_expires_at <= now()) as has_due,
       exists (select 1 from waitlist_entries w where w.reservable_id = r.id and w.status = 'waiting') as has_waiting
     from reservables r where id = ${id}
-    for update of r skip locked`);
+    for no key update of r skip locked`);
   const row = rows[0];
   if (!row) return null;
   return {

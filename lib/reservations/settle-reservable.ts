@@ -27,7 +27,7 @@ const SKIPPED: SettleResult = {
 
 /**
  * Everything the worker does to one reservable, in one transaction under one lock of its row
- * (`FOR UPDATE SKIP LOCKED`: a row another worker holds is skipped, never waited for):
+ * (`FOR NO KEY UPDATE SKIP LOCKED`: a row another worker holds is skipped, never waited for):
  * release expired holds, offer the freed capacity to the waiting list, close the list once the
  * reservable has started or was called off, then decide a batch of pending requests in arrival
  * order. A NOTIFY in the same transaction tells the live views, on commit only.
