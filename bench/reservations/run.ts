@@ -14,7 +14,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -27,6 +26,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { requestReservation, submitReservationRequest } from "@/lib/reservations/request-reservation";
 import { settleReservable } from "@/lib/reservations/settle-reservable";
 import { makeCustomers, makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
+import { Client, send } from "../http-client";
 
 const log = (m: string) => console.log(m);
 const fmt = (n: number, d = 0) =>
@@ -217,60 +217,8 @@ async function workers(
 
 // ---------- (d) over HTTP ----------
 
-type Client = { cookie: string };
-
-// node:http with keep-alive: a lighter client than fetch, so the load generator takes less of the
-// two cores from the server it measures.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-/**
- * One POST. A keep-alive socket the server closed while idle fails with ECONNRESET before the server
- * read anything; as Node's docs advise, such a request (and only such) is sent again on a new socket.
- */
-function post(base: string, c: Client, reservableId: string, attempt = 1): Promise<number> {
-  const body = JSON.stringify({ reservableId, quantity: 1 });
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${base}/api/reservations`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          cookie: c.cookie,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", (e: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && e.code === "ECONNRESET" && attempt < 3)
-        resolve(post(base, c, reservableId, attempt + 1));
-      else reject(e);
-    });
-    req.end(body);
-  });
-}
-
-function cookiesOf(res: Response): string[] {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-}
-
-async function signIn(base: string, email: string, password: string): Promise<Client> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}: ${res.status}`);
-  return { cookie: session };
+function post(c: Client, reservableId: string): Promise<number> {
+  return c.request("POST", "/api/reservations", { reservableId, quantity: 1 }).then((a) => a.status);
 }
 
 async function startServer(url: string): Promise<{ base: string; child: ChildProcess; logFile: string }> {
@@ -315,8 +263,7 @@ async function startServer(url: string): Promise<{ base: string; child: ChildPro
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); see ${logFile}`);
     try {
-      const h = await fetch(`${base}/api/health`);
-      if (h.ok) break;
+      if ((await send(`${base}/api/health`)).status === 200) break;
     } catch {
       /* not up yet */
     }
@@ -360,7 +307,7 @@ function percentile(xs: number[], p: number) {
 type Fired = { latencies: number[]; statuses: Map<number, number>; lastAnswer: number; wallMs: number };
 
 /** Each client sends 10 POSTs, back to back (closed loop), or one every `paceMs`. */
-async function fire(base: string, clients: Client[], reservableId: string, paceMs?: number): Promise<Fired> {
+async function fire(clients: Client[], reservableId: string, paceMs?: number): Promise<Fired> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let lastAnswer = 0;
@@ -374,7 +321,7 @@ async function fire(base: string, clients: Client[], reservableId: string, paceM
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         }
         const s = performance.now();
-        const status = await post(base, c, reservableId);
+        const status = await post(c, reservableId);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status === 202) latencies.push(performance.now() - s);
         lastAnswer = Math.max(lastAnswer, Date.now());
@@ -429,27 +376,25 @@ async function endToEnd(url: string) {
     });
 
     const t0 = performance.now();
-    const clients: Client[] = [];
-    for (let i = 0; i < emails.length; i += 20)
-      clients.push(
-        ...(await Promise.all(emails.slice(i, i + 20).map((e) => signIn(server.base, e, password)))),
-      );
+    const clients = emails.map(() => new Client(server.base));
+    for (let i = 0; i < clients.length; i += 20)
+      await Promise.all(clients.slice(i, i + 20).map((c, k) => c.signIn(emails[i + k]!, password)));
     const signInMs = performance.now() - t0;
     // Warm the server as launch-day traffic would find it: the route's code loaded and JIT-compiled,
-    // the database pool connected. 400 requests on another reservable, not measured.
+    // the database pool connected. 2,000 requests on another reservable, not measured.
     const warm = await makeReservable(db, {
-      capacity: 1000,
+      capacity: 2000,
       perCustomerLimit: null,
       ...(await makeReservationProduct(db)),
     });
     await Promise.all(
       clients.map(async (c) => {
-        for (let k = 0; k < 2; k++) await post(server.base, c, warm.id);
+        for (let k = 0; k < 10; k++) await post(c, warm.id);
       }),
     );
     await new Promise((r) => setTimeout(r, 1000));
 
-    const closed = await fire(server.base, clients, hot.id);
+    const closed = await fire(clients, hot.id);
     const closedDecided = await decided(db, hot.id, closed.lastAnswer);
     // The same 2,000 POSTs at a paced launch-day rate instead of as fast as possible: each client
     // sends one a second (200/s in all, starts spread over the first second).
@@ -458,7 +403,7 @@ async function endToEnd(url: string) {
       perCustomerLimit: null,
       ...(await makeReservationProduct(db)),
     });
-    const pacedRun = await fire(server.base, clients, paced.id, 1000);
+    const pacedRun = await fire(clients, paced.id, 1000);
     const pacedDecided = await decided(db, paced.id, pacedRun.lastAnswer);
     return {
       signInMs,

@@ -1,16 +1,16 @@
-import { encode } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestActor } from "./session";
 
-const user = { uid: "0193a1b2-0000-7000-8000-000000000001", role: "customer", organisationId: null, email: "a@demo.test", name: "A" };
+const user = { uid: "0193a1b2-0000-7000-8000-000000000001", role: "customer" as const, organisationId: null, email: "a@demo.test", name: "A" };
 
 function requestWith(cookie?: string) {
   return new NextRequest("http://localhost:3000/api/x", { headers: cookie ? { cookie } : {} });
 }
 
-async function token(claims: Record<string, unknown>, maxAge?: number) {
-  return encode({ secret: process.env.NEXTAUTH_SECRET!, token: { sub: String(claims.uid), ...claims }, maxAge });
+async function token(claims: Pick<JWT, "uid" | "role" | "organisationId" | "email" | "name">, maxAge?: number) {
+  return encode({ secret: process.env.NEXTAUTH_SECRET!, token: { sub: claims.uid, ...claims }, maxAge });
 }
 
 describe("requestActor", () => {
