@@ -286,6 +286,7 @@ async function main() {
     const statuses = new Map<number, number>();
     const latencies: number[] = [];
     const refusedLatencies: number[] = [];
+    const placedLatencies: number[] = [];
     let lastPlaced = 0;
     const t0 = performance.now();
     await Promise.all(
@@ -295,14 +296,17 @@ async function main() {
           const res = await order(cl, dHot!.id);
           latencies.push(performance.now() - s);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          if (res.status === 201) lastPlaced = performance.now();
-          else if (res.status === 409) refusedLatencies.push(performance.now() - s);
+          if (res.status === 201) {
+            lastPlaced = performance.now();
+            placedLatencies.push(lastPlaced - s);
+          } else if (res.status === 409) refusedLatencies.push(performance.now() - s);
         }
       }),
     );
     const elapsed = (performance.now() - t0) / 1000;
     log(
-      `(d) the 200 placed within ${((lastPlaced - t0) / 1000).toFixed(2)} s; refusals p50 ${pct(refusedLatencies, 50).toFixed(0)} ms`,
+      `(d) the 200 placed within ${((lastPlaced - t0) / 1000).toFixed(2)} s; placed p50/p99 ${pct(placedLatencies, 50).toFixed(0)}/${pct(placedLatencies, 99).toFixed(0)} ms, ` +
+        `refused p50/p99 ${pct(refusedLatencies, 50).toFixed(0)}/${pct(refusedLatencies, 99).toFixed(0)} ms`,
     );
     const level = (
       await d2.db
