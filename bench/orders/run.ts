@@ -31,7 +31,7 @@ import { Client, send, waitFor } from "../http-client";
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_MS = 1500;
-const WARMUP_ROUNDS = 16; // × 50 clients: 800 requests, half placed, half refused
+const WARMUP_ROUNDS = 60; // × 50 clients: 3,000 requests, half placed, half refused
 const log = (m: string) => console.log(`[bench] ${m}`);
 const address = {
   name: "벤치 고객",
