@@ -53,6 +53,6 @@ export class Invalid extends DomainError {
 export class RateLimited extends DomainError {
   readonly status = 429;
   constructor(readonly retryAfterSeconds: number) {
-    super("rate_limited", "Too many requests. Try again later.");
+    super("rate_limited", `Too many requests. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }

@@ -8,6 +8,8 @@ import { address, demoIds } from "@/test/orders-fixtures";
 // The actions read the signed-in user from the request; here the test says who is signed in.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
+// …and the request's headers (the rate limits read the client's address from them).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
 
 const { addToCartAction, removeCartLineAction, updateCartLineAction } = await import("./cart/actions");
 const { placeOrderAction } = await import("./checkout/actions");

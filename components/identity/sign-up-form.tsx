@@ -45,7 +45,11 @@ export function SignUpForm({ action }: { action: (form: FormData) => Promise<Act
       />
       {result && !result.ok && !result.errors ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
-          {result.code === "signup.email_taken" ? t("errors.emailTaken") : t("errors.generic")}
+          {result.code === "signup.email_taken"
+            ? t("errors.emailTaken")
+            : result.code === "rate_limited"
+              ? t("errors.rateLimited", { seconds: Number(result.meta?.retryAfterSeconds ?? 60) })
+              : t("errors.generic")}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

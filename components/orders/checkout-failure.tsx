@@ -21,6 +21,8 @@ export function CheckoutFailure({ failure, skuOf }: { failure: Failure; skuOf: (
     text = t("errors.declined", { reason: t(`declineReason.${reason}` as "declineReason.card_declined") });
   } else if (failure.code === "order.not_on_sale") {
     text = t("errors.notOnSale", { sku: String(m.sku ?? "") });
+  } else if (failure.code === "rate_limited") {
+    text = t("errors.rateLimited", { seconds: Number(m.retryAfterSeconds ?? 60) });
   } else if (failure.code === "idempotency.key_reused") {
     text = t("errors.keyReused");
   } else if (failure.errors) {

@@ -52,14 +52,16 @@ export function Browse({
     if (decidedKey) router.refresh();
   }, [decidedKey, router]);
 
-  const errorText = (code: string) =>
-    t.has(`errors.${code}`) ? t(`errors.${code}` as "errors.generic") : t("errors.generic");
+  const errorText = (code: string, meta?: Record<string, unknown>) =>
+    t.has(`errors.${code}`)
+      ? t(`errors.${code}` as "errors.rate_limited", { seconds: Number(meta?.retryAfterSeconds ?? 60) })
+      : t("errors.generic");
   const reserve = (reservableId: string, quantity: number) =>
     startTransition(async () => {
       setNotice(null);
       const out = await reserveAction({ reservableId, quantity });
       if (out.ok) setRequested((ids) => [out.data.id, ...ids]);
-      else setNotice({ kind: "error", text: errorText(out.code) });
+      else setNotice({ kind: "error", text: errorText(out.code, out.meta) });
     });
   const joinWaitlist = (reservableId: string, quantity: number) =>
     startTransition(async () => {
@@ -68,7 +70,7 @@ export function Browse({
       if (out.ok) {
         setJoined((ids) => [...ids, reservableId]);
         setNotice({ kind: "ok", text: t("joinedWaitlist", { position: out.data.position }) });
-      } else setNotice({ kind: "error", text: errorText(out.code) });
+      } else setNotice({ kind: "error", text: errorText(out.code, out.meta) });
     });
   const actions = { viewer, returnTo, pending, reserve, joinWaitlist, joined };
 

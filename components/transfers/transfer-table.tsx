@@ -297,6 +297,8 @@ export function errorText(t: T, code: string, meta?: Record<string, unknown>): s
       return t("errors.notFound");
     case "validation.invalid":
       return t("errors.invalid");
+    case "rate_limited":
+      return t("errors.rateLimited", { seconds: Number(meta?.retryAfterSeconds ?? 60) });
     default:
       return t("errors.generic");
   }

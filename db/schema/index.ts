@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./inventory";
 export * from "./orders";
 export * from "./reservations";
+export * from "./limits";

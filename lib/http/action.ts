@@ -1,5 +1,9 @@
+import { headers } from "next/headers";
 import { ZodError } from "zod";
+import { getDb } from "@/db/client";
+import type { UserActor } from "@/lib/auth/actor";
 import { DomainError, Invalid } from "@/lib/errors";
+import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 import { zodFieldErrors } from "@/lib/validation";
 
 /** What a server action returns to its form: data, or an error code the UI translates, with field errors. */
@@ -26,4 +30,9 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 function isNextSignal(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+}
+
+/** Counts this server action against the `kind` rate limits of its actor and address (as the API does). */
+export async function limitAction(actor: UserActor | null, kind: LimitKind): Promise<void> {
+  await rateLimit(getDb(), kind, { actor, address: clientAddress(await headers()) });
 }

@@ -4,6 +4,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { requestActor } from "@/lib/auth/session";
 import { BadRequest } from "@/lib/errors";
 import { toProblemResponse } from "./problem";
+import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 
 export type RouteContext<P> = { req: NextRequest; params: P; actor: UserActor | null };
 
@@ -55,4 +56,9 @@ export function idempotencyKey(req: Request): string | undefined {
 
 export function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().transaction(fn);
+}
+
+/** Counts this request against the `kind` rate limits of its actor and address (429 when over). */
+export function limit(ctx: { req: NextRequest; actor: UserActor | null }, kind: LimitKind): Promise<void> {
+  return rateLimit(getDb(), kind, { actor: ctx.actor, address: clientAddress(ctx.req.headers) });
 }

@@ -98,7 +98,7 @@ export function registerTransfersApi(registry: OpenAPIRegistry) {
     responses: {
       201: jsonResponse("Requested", Transfer),
       200: jsonResponse("The first transfer of this Idempotency-Key", Transfer),
-      ...problems(400, 401, 403, 422),
+      ...problems(400, 401, 403, 422, 429),
     },
   });
   registry.registerPath({

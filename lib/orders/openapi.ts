@@ -160,7 +160,7 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     responses: {
       201: orderResponse("Placed"),
       200: orderResponse("The first order of this Idempotency-Key (nothing new reserved)"),
-      ...problems(400, 401, 402, 403, 409, 422),
+      ...problems(400, 401, 402, 403, 409, 422, 429),
     },
   });
   registry.registerPath({

@@ -212,7 +212,7 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     request: { headers: IdempotencyHeader, body: jsonBody(RequestReservationInput) },
     responses: {
       202: jsonResponse("Recorded, pending", z.object({ id: z.string(), status: ReservationStatus })),
-      ...problems(400, 401, 403, 404, 409, 422),
+      ...problems(400, 401, 403, 404, 409, 422, 429),
     },
   });
   registry.registerPath({

@@ -1,13 +1,14 @@
 "use server";
 
 import { inTransaction } from "@/lib/http/route";
-import { runAction } from "@/lib/http/action";
+import { limitAction, runAction } from "@/lib/http/action";
 import { signUp } from "@/lib/identity/sign-up";
 
 export async function signUpAction(form: FormData) {
-  return runAction(() =>
-    inTransaction((tx) =>
+  return runAction(async () => {
+    await limitAction(null, "signup");
+    return inTransaction((tx) =>
       signUp(tx, { email: form.get("email"), password: form.get("password"), name: form.get("name") }),
-    ),
-  );
+    );
+  });
 }

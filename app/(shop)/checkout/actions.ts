@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { BadRequest } from "@/lib/errors";
-import { runAction } from "@/lib/http/action";
+import { limitAction, runAction } from "@/lib/http/action";
 import { placeOrder } from "@/lib/orders/place-order";
 
 /** The checkout form's door: the same verb as POST /api/orders, with the form's idempotency key. */
@@ -13,6 +13,7 @@ export async function placeOrderAction(body: unknown, idempotencyKey: string) {
       throw new BadRequest("request.idempotency_key", "A checkout needs its idempotency key.");
     }
     const actor = await currentActor();
+    await limitAction(actor, "create");
     const { order } = await placeOrder(getDb(), actor, body, { idempotencyKey, clearCart: true });
     return { orderId: order.id };
   });

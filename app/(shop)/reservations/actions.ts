@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
-import { runAction } from "@/lib/http/action";
+import { limitAction, runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
 import { cancelReservation } from "@/lib/reservations/cancel-reservation";
 import { joinWaitlist } from "@/lib/reservations/join-waitlist";
@@ -11,7 +11,9 @@ import { submitReservationRequest } from "@/lib/reservations/request-reservation
 
 export async function reserveAction(input: { reservableId: string; quantity: number }) {
   return runAction(async () => {
-    const r = await submitReservationRequest(getDb(), await currentActor(), input);
+    const actor = await currentActor();
+    await limitAction(actor, "create");
+    const r = await submitReservationRequest(getDb(), actor, input);
     return { id: r.id, status: r.status };
   });
 }

@@ -1,12 +1,13 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { idempotencyKey, json, query, readJson, route } from "@/lib/http/route";
+import { idempotencyKey, json, limit, query, readJson, route } from "@/lib/http/route";
 import { listMyOrders } from "@/lib/orders/order-queries";
 import { placeOrder } from "@/lib/orders/place-order";
 
 /** 201 the new order; 200 (Idempotent-Replayed: true) the first order of a known Idempotency-Key. */
 export const POST = route(async ({ req, actor }) => {
+  await limit({ req, actor }, "create");
   const body = await readJson(req);
   const { order, replayed } = await placeOrder(getDb(), actor, body, { idempotencyKey: idempotencyKey(req) });
   return replayed ? json(order, 200, { "idempotent-replayed": "true" }) : json(order, 201);

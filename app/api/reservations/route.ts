@@ -1,7 +1,7 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { idempotencyKey, json, readJson, route } from "@/lib/http/route";
+import { idempotencyKey, json, limit, readJson, route } from "@/lib/http/route";
 import { myReservations } from "@/lib/reservations/queries";
 import { submitReservationRequest } from "@/lib/reservations/request-reservation";
 
@@ -10,6 +10,7 @@ export const GET = route(async ({ actor }) => json(await myReservations(getDb(),
 
 /** Records the request and answers 202 pending once it is committed; the worker decides it. */
 export const POST = route(async ({ req, actor }) => {
+  await limit({ req, actor }, "create");
   const body = await readJson(req);
   const key = idempotencyKey(req);
   const r = await submitReservationRequest(getDb(), actor, body, { idempotencyKey: key });

@@ -3,10 +3,11 @@ export const dynamic = "force-dynamic";
 import { getDb } from "@/db/client";
 import { createTransfer } from "@/lib/inventory/create-transfer";
 import { listTransfers } from "@/lib/inventory/transfer-queries";
-import { idempotencyKey, inTransaction, json, query, readJson, route } from "@/lib/http/route";
+import { idempotencyKey, inTransaction, json, limit, query, readJson, route } from "@/lib/http/route";
 
 /** 201 the new transfer; 200 (Idempotent-Replayed: true) the first transfer of a known Idempotency-Key. */
 export const POST = route(async ({ req, actor }) => {
+  await limit({ req, actor }, "create");
   const body = await readJson(req);
   const key = idempotencyKey(req);
   const { transfer, replayed } = await inTransaction((tx) =>

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/session";
-import { runAction } from "@/lib/http/action";
+import { limitAction, runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
 import { stepTransfer } from "@/lib/inventory/advance-transfer";
 import { createTransfer } from "@/lib/inventory/create-transfer";
@@ -12,6 +12,7 @@ import type { TransferEvent } from "@/lib/inventory/transfer-machine";
 export async function requestTransferAction(raw: unknown) {
   const actor = await currentActor();
   return runAction(async () => {
+    await limitAction(actor, "create");
     const { transfer } = await inTransaction((tx) => createTransfer(tx, actor, raw));
     revalidatePath("/dealer/transfers");
     return transfer.id;

@@ -1,0 +1,93 @@
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import type { Db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { RateLimited } from "@/lib/errors";
+
+/**
+ * Rate limits, counted in PostgreSQL (rate-limiter-flexible's Drizzle store, table `rate_limits`) so that
+ * every app instance counts against the same limit. Fixed windows; values from the environment (README):
+ *
+ *   signup  — per client address:             HUB_RATE_SIGNUPS_PER_HOUR (100 an hour)
+ *   create  — orders, reservations, transfers: HUB_RATE_CREATES_PER_MINUTE per account (30 a minute),
+ *             and HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE per client address (300 a minute)
+ *
+ * `HUB_RATE_LIMITS=off` turns them all off. The doors (route handlers, server actions) call `rateLimit`
+ * before the verb; a refusal is RateLimited (429 with Retry-After), and nothing is written.
+ */
+export type LimitKind = "signup" | "create";
+
+type Rule = { name: string; points: number; seconds: number };
+
+function envInt(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+function rules(kind: LimitKind): { account?: Rule; address: Rule } {
+  if (kind === "signup")
+    return { address: { name: "signup-ip", points: envInt("HUB_RATE_SIGNUPS_PER_HOUR", 100), seconds: 3600 } };
+  return {
+    account: { name: "create-user", points: envInt("HUB_RATE_CREATES_PER_MINUTE", 30), seconds: 60 },
+    address: { name: "create-ip", points: envInt("HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE", 300), seconds: 60 },
+  };
+}
+
+// One limiter per rule and database handle (tests give each file its own database).
+const limiters = new WeakMap<Db, Map<string, RateLimiterDrizzle>>();
+function limiter(db: Db, rule: Rule): RateLimiterDrizzle {
+  let byRule = limiters.get(db);
+  if (!byRule) limiters.set(db, (byRule = new Map()));
+  const id = `${rule.name}:${rule.points}:${rule.seconds}`;
+  let l = byRule.get(id);
+  if (!l) {
+    l = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: rule.name,
+      points: rule.points,
+      duration: rule.seconds,
+    });
+    byRule.set(id, l);
+  }
+  return l;
+}
+
+async function consume(db: Db, rule: Rule, key: string): Promise<void> {
+  try {
+    await limiter(db, rule).consume(key);
+  } catch (e) {
+    if (e instanceof RateLimiterRes) throw new RateLimited(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    throw e;
+  }
+}
+
+/**
+ * Counts one attempt of `kind` by this actor from this address; throws RateLimited when over a limit.
+ * Both counters are taken together (one round trip each, in parallel).
+ */
+export async function rateLimit(db: Db, kind: LimitKind, who: { actor?: UserActor | null; address: string }) {
+  if (process.env.HUB_RATE_LIMITS === "off") return;
+  const r = rules(kind);
+  const checks = [consume(db, r.address, who.address)];
+  if (r.account && who.actor) checks.push(consume(db, r.account, who.actor.id));
+  const settled = await Promise.allSettled(checks);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/**
+ * The client's address from the request headers. Next sets `x-forwarded-for` to the peer's address when
+ * the request has none. Behind N reverse proxies that each append the address they saw, set
+ * HUB_TRUSTED_PROXY_HOPS=N: the entry N places from the right is the client as the outermost trusted
+ * proxy saw it, and anything further left (which the client could have written) is ignored.
+ */
+export function clientAddress(headers: Headers): string {
+  const hops = Number(process.env.HUB_TRUSTED_PROXY_HOPS ?? 0) || 0;
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (chain.length === 0) return "unknown";
+  return chain[Math.max(0, chain.length - 1 - hops)]!.slice(0, 64);
+}

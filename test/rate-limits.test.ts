@@ -1,0 +1,144 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { reservables, reservations, users } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { clientAddress } from "@/lib/http/rate-limit";
+import { POST as reserve } from "@/app/api/reservations/route";
+import { POST as signup } from "@/app/api/signup/route";
+import { call } from "@/test/http";
+import { setupTestDb } from "@/test/db";
+import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+
+const headers = vi.hoisted(() => ({ current: new Headers() }));
+vi.mock("@/lib/auth/session", async (orig) => ({
+  ...(await orig<typeof import("@/lib/auth/session")>()),
+  currentActor: async () => session.actor,
+}));
+vi.mock("next/headers", () => ({ headers: async () => headers.current }));
+const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
+
+const t = setupTestDb();
+let customer: UserActor;
+let customer2: UserActor;
+let open: { id: string };
+
+const reservationsOf = async (c: UserActor) =>
+  (
+    await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reservations)
+      .where(eq(reservations.customerId, c.id))
+  )[0]!.n;
+const usersCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n;
+
+beforeAll(async () => {
+  await seedDemo(t.db);
+  customer = await actorFor(t.db, "customer@demo.test");
+  customer2 = await actorFor(t.db, "customer2@demo.test");
+  open = (
+    await t.db
+      .select()
+      .from(reservables)
+      .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)))
+  )[0]!;
+});
+
+afterEach(() => {
+  for (const k of ["HUB_RATE_CREATES_PER_MINUTE", "HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE", "HUB_RATE_SIGNUPS_PER_HOUR", "HUB_RATE_LIMITS"])
+    delete process.env[k];
+});
+
+const from = (address: string) => ({ "x-forwarded-for": address });
+
+describe("rate limits over the API", () => {
+  it("lets an account create 3 a minute (as configured), then answers 429 with Retry-After and writes nothing", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "3";
+    const before = await reservationsOf(customer);
+    const body = { reservableId: open.id, quantity: 1 };
+    for (let i = 0; i < 3; i++)
+      expect((await call(reserve, { as: customer, body, headers: from("198.51.100.1") })).status).toBe(202);
+    const refused = await call(reserve, { as: customer, body, headers: from("198.51.100.1") });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(refused.body).toMatchObject({ status: 429, code: "rate_limited" });
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await reservationsOf(customer)).toBe(before + 3);
+
+    // The account's limit follows the account to another address; another account is not affected.
+    expect((await call(reserve, { as: customer, body, headers: from("198.51.100.2") })).status).toBe(429);
+    expect((await call(reserve, { as: customer2, body, headers: from("198.51.100.1") })).status).toBe(202);
+  });
+
+  it("counts exactly under concurrency: 20 requests at once with a limit of 5 create exactly 5", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "5";
+    const c = await makeCustomer(t.db);
+    const body = { reservableId: open.id, quantity: 1 };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call(reserve, { as: c, body, headers: from("198.51.100.60") })),
+    );
+    expect(answers.filter((a) => a.status === 202)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(15);
+    expect(await reservationsOf(c)).toBe(5);
+  });
+
+  it("limits one address across accounts too", async () => {
+    process.env.HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE = "2";
+    const body = { reservableId: open.id, quantity: 1 };
+    expect((await call(reserve, { as: customer, body, headers: from("192.0.2.50") })).status).toBe(202);
+    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.50") })).status).toBe(202);
+    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.50") })).status).toBe(429);
+    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.51") })).status).toBe(202);
+  });
+
+  it("limits sign-ups per address, and writes no account when refusing", async () => {
+    process.env.HUB_RATE_SIGNUPS_PER_HOUR = "2";
+    const body = (n: number) => ({ email: `limit-${n}@demo.test`, password: "long-enough-pw", name: `L ${n}` });
+    expect((await call(signup, { body: body(1), headers: from("203.0.113.9") })).status).toBe(201);
+    expect((await call(signup, { body: body(2), headers: from("203.0.113.9") })).status).toBe(201);
+    const n = await usersCount();
+    const refused = await call(signup, { body: body(3), headers: from("203.0.113.9") });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(60); // an hour's window
+    expect(await usersCount()).toBe(n);
+    expect((await call(signup, { body: body(4), headers: from("203.0.113.10") })).status).toBe(201);
+  });
+
+  it("counts nothing when turned off", async () => {
+    process.env.HUB_RATE_LIMITS = "off";
+    process.env.HUB_RATE_SIGNUPS_PER_HOUR = "1";
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await call(signup, { body: { email: `off-${i}@demo.test`, password: "long-enough-pw", name: "O" }, headers: from("203.0.113.20") }))
+          .status,
+      ).toBe(201);
+  });
+});
+
+describe("rate limits in the UI's server actions", () => {
+  it("answers the reserve button with rate_limited and how long to wait", async () => {
+    const { reserveAction } = await import("@/app/(shop)/reservations/actions");
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "1";
+    const fresh = await makeCustomer(t.db);
+    session.actor = fresh;
+    headers.current = new Headers(from("198.51.100.77"));
+    expect(await reserveAction({ reservableId: open.id, quantity: 1 })).toMatchObject({ ok: true });
+    const out = await reserveAction({ reservableId: open.id, quantity: 1 });
+    expect(out).toMatchObject({ ok: false, code: "rate_limited", meta: { retryAfterSeconds: expect.any(Number) } });
+    expect(await reservationsOf(fresh)).toBe(1);
+  });
+});
+
+describe("clientAddress", () => {
+  it("takes the address Next or the nearest trusted proxy recorded, never one further left", () => {
+    const h = new Headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.4, 10.0.0.2" });
+    expect(clientAddress(h)).toBe("10.0.0.2");
+    process.env.HUB_TRUSTED_PROXY_HOPS = "1";
+    expect(clientAddress(h)).toBe("198.51.100.4");
+    process.env.HUB_TRUSTED_PROXY_HOPS = "9";
+    expect(clientAddress(h)).toBe("6.6.6.6");
+    delete process.env.HUB_TRUSTED_PROXY_HOPS;
+    expect(clientAddress(new Headers())).toBe("unknown");
+  });
+});
