@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const k of ["HUB_RATE_CREATES_PER_MINUTE", "HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE", "HUB_RATE_SIGNUPS_PER_HOUR", "HUB_RATE_LIMITS"])
+  for (const k of ["HUB_RATE_CREATES_PER_MINUTE", "HUB_RATE_SIGNUPS_PER_HOUR", "HUB_RATE_LIMITS"])
     delete process.env[k];
 });
 
@@ -83,13 +83,13 @@ describe("rate limits over the API", () => {
     expect(await reservationsOf(c)).toBe(5);
   });
 
-  it("limits one address across accounts too", async () => {
-    process.env.HUB_RATE_CREATES_PER_ADDRESS_PER_MINUTE = "2";
+  it("does not limit creations per address (many customers share one behind carrier NAT)", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "2";
     const body = { reservableId: open.id, quantity: 1 };
-    expect((await call(reserve, { as: customer, body, headers: from("192.0.2.50") })).status).toBe(202);
-    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.50") })).status).toBe(202);
-    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.50") })).status).toBe(429);
-    expect((await call(reserve, { as: customer2, body, headers: from("192.0.2.51") })).status).toBe(202);
+    const many = await Promise.all(Array.from({ length: 5 }, () => makeCustomer(t.db)));
+    for (const c of many)
+      for (let i = 0; i < 2; i++)
+        expect((await call(reserve, { as: c, body, headers: from("192.0.2.50") })).status).toBe(202);
   });
 
   it("limits sign-ups per address, and writes no account when refusing", async () => {
