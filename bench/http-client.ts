@@ -8,7 +8,7 @@
  */
 import http from "node:http";
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+const shared = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
 export type Answer = { status: number; body: string; setCookies: string[] };
 
@@ -18,7 +18,7 @@ export type Answer = { status: number; body: string; setCookies: string[] };
  */
 export function send(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
   attempt = 1,
 ): Promise<Answer> {
   const body = opts.body;
@@ -27,7 +27,7 @@ export function send(
       url,
       {
         method: opts.method ?? "GET",
-        agent,
+        agent: opts.agent ?? shared,
         headers: { ...opts.headers, ...(body === undefined ? {} : { "content-length": Buffer.byteLength(body) }) },
       },
       (res) => {
@@ -48,9 +48,10 @@ export function send(
   });
 }
 
-/** A cookie-keeping client: one user of the shop. */
+/** A cookie-keeping client: one user of the shop, with its own keep-alive connection, as a browser has. */
 export class Client {
   private cookies = new Map<string, string>();
+  private agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   constructor(readonly base: string) {}
 
   get cookie() {
@@ -59,6 +60,7 @@ export class Client {
 
   async request(method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const a = await send(this.base + path, {
+      agent: this.agent,
       method,
       headers: {
         ...(json === undefined ? {} : { "content-type": "application/json" }),

@@ -7,8 +7,8 @@ import { placeOrder } from "@/lib/orders/place-order";
 
 /** 201 the new order; 200 (Idempotent-Replayed: true) the first order of a known Idempotency-Key. */
 export const POST = route(async ({ req, actor }) => {
-  await limit({ req, actor }, "create");
   const body = await readJson(req);
+  await limit({ req, actor }, "create");
   const { order, replayed } = await placeOrder(getDb(), actor, body, { idempotencyKey: idempotencyKey(req) });
   return replayed ? json(order, 200, { "idempotent-replayed": "true" }) : json(order, 201);
 });

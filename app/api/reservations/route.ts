@@ -10,8 +10,8 @@ export const GET = route(async ({ actor }) => json(await myReservations(getDb(),
 
 /** Records the request and answers 202 pending once it is committed; the worker decides it. */
 export const POST = route(async ({ req, actor }) => {
-  await limit({ req, actor }, "create");
   const body = await readJson(req);
+  await limit({ req, actor }, "create");
   const key = idempotencyKey(req);
   const r = await submitReservationRequest(getDb(), actor, body, { idempotencyKey: key });
   return json({ id: r.id, status: r.status }, 202, {

@@ -7,8 +7,8 @@ import { idempotencyKey, inTransaction, json, limit, query, readJson, route } fr
 
 /** 201 the new transfer; 200 (Idempotent-Replayed: true) the first transfer of a known Idempotency-Key. */
 export const POST = route(async ({ req, actor }) => {
-  await limit({ req, actor }, "create");
   const body = await readJson(req);
+  await limit({ req, actor }, "create");
   const key = idempotencyKey(req);
   const { transfer, replayed } = await inTransaction((tx) =>
     createTransfer(tx, actor, body, { idempotencyKey: key }),
