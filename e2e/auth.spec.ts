@@ -29,6 +29,23 @@ test.describe("sign-in", () => {
     await screenshot(page, "signin-error");
   });
 
+  test("after 10 failed sign-ins an email is told to wait, whatever the password", async ({ page }) => {
+    const email = `guess-${Date.now()}@example.com`; // its own counter: other tests are not affected
+    await page.goto("/signin");
+    await page.getByLabel("이메일").fill(email);
+    await page.getByLabel("비밀번호").fill("not-the-password");
+    const submit = page.getByRole("button", { name: "로그인" }).last();
+    const alert = page.getByRole("main").getByRole("alert");
+    for (let i = 0; i < 10; i++) {
+      await submit.click();
+      await expect(alert).toContainText("올바르지 않습니다");
+      await expect(submit).toBeEnabled();
+    }
+    await submit.click();
+    await expect(alert).toContainText("15분 후에 다시 시도해 주세요");
+    await screenshot(page, "signin-rate-limited");
+  });
+
   test("a new customer signs up and is signed in", async ({ page }) => {
     await page.goto("/signup");
     await page.getByLabel("이름").fill("테스트 고객");

@@ -44,7 +44,12 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const k of ["HUB_RATE_CREATES_PER_MINUTE", "HUB_RATE_SIGNUPS_PER_HOUR", "HUB_RATE_LIMITS"])
+  for (const k of [
+    "HUB_RATE_CREATES_PER_MINUTE",
+    "HUB_RATE_SIGNUPS_PER_HOUR",
+    "HUB_RATE_SIGNIN_FAILURES",
+    "HUB_RATE_LIMITS",
+  ])
     delete process.env[k];
 });
 
@@ -94,7 +99,11 @@ describe("rate limits over the API", () => {
 
   it("limits sign-ups per address, and writes no account when refusing", async () => {
     process.env.HUB_RATE_SIGNUPS_PER_HOUR = "2";
-    const body = (n: number) => ({ email: `limit-${n}@demo.test`, password: "long-enough-pw", name: `L ${n}` });
+    const body = (n: number) => ({
+      email: `limit-${n}@demo.test`,
+      password: "long-enough-pw",
+      name: `L ${n}`,
+    });
     expect((await call(signup, { body: body(1), headers: from("203.0.113.9") })).status).toBe(201);
     expect((await call(signup, { body: body(2), headers: from("203.0.113.9") })).status).toBe(201);
     const n = await usersCount();
@@ -110,8 +119,12 @@ describe("rate limits over the API", () => {
     process.env.HUB_RATE_SIGNUPS_PER_HOUR = "1";
     for (let i = 0; i < 3; i++)
       expect(
-        (await call(signup, { body: { email: `off-${i}@demo.test`, password: "long-enough-pw", name: "O" }, headers: from("203.0.113.20") }))
-          .status,
+        (
+          await call(signup, {
+            body: { email: `off-${i}@demo.test`, password: "long-enough-pw", name: "O" },
+            headers: from("203.0.113.20"),
+          })
+        ).status,
       ).toBe(201);
   });
 });
@@ -125,7 +138,11 @@ describe("rate limits in the UI's server actions", () => {
     headers.current = new Headers(from("198.51.100.77"));
     expect(await reserveAction({ reservableId: open.id, quantity: 1 })).toMatchObject({ ok: true });
     const out = await reserveAction({ reservableId: open.id, quantity: 1 });
-    expect(out).toMatchObject({ ok: false, code: "rate_limited", meta: { retryAfterSeconds: expect.any(Number) } });
+    expect(out).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+      meta: { retryAfterSeconds: expect.any(Number) },
+    });
     expect(await reservationsOf(fresh)).toBe(1);
   });
 });
@@ -140,5 +157,45 @@ describe("clientAddress", () => {
     expect(clientAddress(h)).toBe("6.6.6.6");
     delete process.env.HUB_TRUSTED_PROXY_HOPS;
     expect(clientAddress(new Headers())).toBe("unknown");
+  });
+});
+
+describe("failed sign-ins", () => {
+  type Authorize = (
+    c: Record<string, string>,
+    req: { headers: Record<string, string> },
+  ) => Promise<{ id: string } | null>;
+  const authorize = async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const p = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
+    return p.options.authorize;
+  };
+  const req = (address: string) => ({ headers: { "x-forwarded-for": address } });
+
+  it("refuses an email from an address after 3 failures (as configured), even with the right password, until the window ends", async () => {
+    process.env.HUB_RATE_SIGNIN_FAILURES = "3";
+    const auth = await authorize();
+    const wrong = { email: "customer@demo.test", password: "not-the-password" };
+    const right = { email: "customer@demo.test", password: "demo-password" };
+    for (let i = 0; i < 3; i++) expect(await auth(wrong, req("198.51.100.90"))).toBeNull();
+    await expect(auth(right, req("198.51.100.90"))).rejects.toThrow("rate_limited");
+    // The customer's own device (another address) is not locked out; another email from that address neither.
+    expect(await auth(right, req("198.51.100.91"))).toMatchObject({ id: customer.id });
+    expect(
+      await auth({ email: "customer2@demo.test", password: "demo-password" }, req("198.51.100.90")),
+    ).toMatchObject({
+      id: customer2.id,
+    });
+  });
+
+  it("clears the count on a successful sign-in", async () => {
+    process.env.HUB_RATE_SIGNIN_FAILURES = "3";
+    const auth = await authorize();
+    const wrong = { email: "customer2@demo.test", password: "not-the-password" };
+    const right = { email: "customer2@demo.test", password: "demo-password" };
+    for (let i = 0; i < 2; i++) expect(await auth(wrong, req("198.51.100.95"))).toBeNull();
+    expect(await auth(right, req("198.51.100.95"))).not.toBeNull();
+    for (let i = 0; i < 2; i++) expect(await auth(wrong, req("198.51.100.95"))).toBeNull();
+    expect(await auth(right, req("198.51.100.95"))).not.toBeNull();
   });
 });

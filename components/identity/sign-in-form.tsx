@@ -26,7 +26,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      setError(t("invalidCredentials"));
+      // authorize() refuses with "rate_limited" after too many failures (lib/auth/options.ts).
+      setError(res?.error === "rate_limited" ? t("tooManyAttempts") : t("invalidCredentials"));
       return;
     }
     const session = await getSession();

@@ -1,7 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { clientAddress, recordSignIn, signInBlockedFor } from "@/lib/http/rate-limit";
 import { authenticate } from "@/lib/identity/authenticate";
+
+/** What the sign-in form is told when an email has failed too often from this address (see rate-limit.ts). */
+export const SIGN_IN_RATE_LIMITED = "rate_limited";
 
 /**
  * Auth.js (next-auth 4) with the credentials provider and JWT sessions: the session lives in a signed,
@@ -14,9 +18,22 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const user = await authenticate(getDb(), credentials ?? {});
-        return user ? { id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisationId } : null;
+      async authorize(credentials, req) {
+        const db = getDb();
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const address = clientAddress(new Headers(headerPairs(req?.headers)));
+        if (await signInBlockedFor(db, email, address)) throw new Error(SIGN_IN_RATE_LIMITED);
+        const user = await authenticate(db, credentials ?? {});
+        await recordSignIn(db, email, address, user !== null);
+        return user
+          ? {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              organisationId: user.organisationId,
+            }
+          : null;
       },
     }),
   ],
@@ -41,3 +58,14 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** next-auth hands authorize() the request's headers as a plain object. */
+function headerPairs(h: Record<string, unknown> | undefined): [string, string][] {
+  return Object.entries(h ?? {}).flatMap(([k, v]) =>
+    typeof v === "string"
+      ? [[k, v] as [string, string]]
+      : Array.isArray(v)
+        ? [[k, v.join(", ")] as [string, string]]
+        : [],
+  );
+}

@@ -29,7 +29,9 @@ function envInt(name: string, fallback: number): number {
 
 function rules(kind: LimitKind): { account?: Rule; address?: Rule } {
   if (kind === "signup")
-    return { address: { name: "signup-ip", points: envInt("HUB_RATE_SIGNUPS_PER_HOUR", 100), seconds: 3600 } };
+    return {
+      address: { name: "signup-ip", points: envInt("HUB_RATE_SIGNUPS_PER_HOUR", 100), seconds: 3600 },
+    };
   return { account: { name: "create-user", points: envInt("HUB_RATE_CREATES_PER_MINUTE", 30), seconds: 60 } };
 }
 
@@ -85,4 +87,33 @@ export function clientAddress(headers: Headers): string {
     .filter(Boolean);
   if (chain.length === 0) return "unknown";
   return chain[Math.max(0, chain.length - 1 - hops)]!.slice(0, 64);
+}
+
+// ---------- sign-in attempts ----------
+
+/**
+ * Failed sign-ins per email and client address: HUB_RATE_SIGNIN_FAILURES (10) in 15 minutes, then
+ * sign-in from that address is refused for that email until the window ends, whatever the password.
+ * Keyed by email *and* address, so that someone guessing a customer's password cannot lock the customer
+ * out of their own device. A successful sign-in clears the count.
+ */
+function signInRule(): Rule {
+  return { name: "signin-fail", points: envInt("HUB_RATE_SIGNIN_FAILURES", 10), seconds: 15 * 60 };
+}
+const signInKey = (email: string, address: string) => `${email.trim().toLowerCase()}|${address}`;
+
+/** Seconds to wait when this email may not try again from this address yet; null when it may. */
+export async function signInBlockedFor(db: Db, email: string, address: string): Promise<number | null> {
+  if (process.env.HUB_RATE_LIMITS === "off") return null;
+  const rule = signInRule();
+  const res = await limiter(db, rule).get(signInKey(email, address));
+  if (!res || res.consumedPoints < rule.points) return null;
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+export async function recordSignIn(db: Db, email: string, address: string, ok: boolean): Promise<void> {
+  if (process.env.HUB_RATE_LIMITS === "off") return;
+  const l = limiter(db, signInRule());
+  if (ok) await l.delete(signInKey(email, address));
+  else await l.penalty(signInKey(email, address), 1);
 }
