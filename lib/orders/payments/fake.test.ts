@@ -23,4 +23,17 @@ describe("the fake payment provider", () => {
     // In the process that saw it, the amount is still enforced.
     await expect(before.refund(auth.authorizationId, 6000)).rejects.toThrow();
   });
+
+  it("remembers a bounded number of authorizations, forgetting the oldest first", async () => {
+    const p = new FakePaymentProvider();
+    const first = await p.authorize({ amount: 1000, cardNumber: TEST_CARDS.approve, reference: "r0" });
+    if (!first.approved) throw new Error("approved expected");
+    await p.capture(first.authorizationId);
+    for (let i = 0; i < FakePaymentProvider.REMEMBERED; i++)
+      await p.authorize({ amount: 1000, cardNumber: TEST_CARDS.approve, reference: `r${i + 1}` });
+    expect(p.all()).toHaveLength(FakePaymentProvider.REMEMBERED);
+    expect(p.inspect(first.authorizationId)).toBeUndefined();
+    // Like a payment it never saw (restart, another instance): the shop's payments row bounds refunds.
+    await expect(p.refund(first.authorizationId, 500)).resolves.toMatchObject({ refundId: expect.any(String) });
+  });
 });

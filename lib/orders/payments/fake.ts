@@ -24,6 +24,11 @@ type Authorization = {
 export class FakePaymentProvider implements PaymentProvider {
   readonly name = "fake";
   private readonly auths = new Map<string, Authorization>();
+  /**
+   * The most authorizations it remembers: a long-running shop would otherwise grow this map forever.
+   * The oldest go first; a refund of one it forgot is accepted as for one it never saw (see refund).
+   */
+  static readonly REMEMBERED = 100_000;
 
   async authorize({
     amount,
@@ -36,6 +41,7 @@ export class FakePaymentProvider implements PaymentProvider {
     if (cardNumber === TEST_CARDS.decline) return { approved: false, reason: "card_declined" };
     if (cardNumber === TEST_CARDS.insufficientFunds) return { approved: false, reason: "insufficient_funds" };
     const id = `fake_auth_${randomUUID()}`;
+    if (this.auths.size >= FakePaymentProvider.REMEMBERED) this.auths.delete(this.auths.keys().next().value!);
     this.auths.set(id, { amount, card: cardNumber, state: "authorized", refunded: 0 });
     return { approved: true, authorizationId: id };
   }
