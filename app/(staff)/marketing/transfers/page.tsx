@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { TransfersScreen } from "@/components/transfers/transfers-screen";
 import { requirePageRole } from "@/lib/auth/guard";
-import { requestTransferAction, stepTransferAction } from "./actions";
+import { requestTransferAction, stepTransferAction } from "@/app/(staff)/_transfers/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("transfers");

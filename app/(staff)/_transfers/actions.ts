@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { UserActor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { limitAction, runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
@@ -8,13 +9,18 @@ import { stepTransfer } from "@/lib/inventory/advance-transfer";
 import { createTransfer } from "@/lib/inventory/create-transfer";
 import type { TransferEvent } from "@/lib/inventory/transfer-machine";
 
+/** The transfers page of the one who acted (dealer or marketing). */
+function revalidateTransfers(actor: UserActor | null) {
+  if (actor) revalidatePath(`/${actor.role}/transfers`);
+}
+
 /** The request form: a new transfer into one of my hubs. */
 export async function requestTransferAction(raw: unknown) {
   const actor = await currentActor();
   return runAction(async () => {
     await limitAction(actor, "create");
     const { transfer } = await inTransaction((tx) => createTransfer(tx, actor, raw));
-    revalidatePath("/dealer/transfers");
+    revalidateTransfers(actor);
     return transfer.id;
   });
 }
@@ -24,7 +30,7 @@ export async function stepTransferAction(id: string, event: TransferEvent, raw: 
   const actor = await currentActor();
   return runAction(async () => {
     const transfer = await inTransaction((tx) => stepTransfer(tx, actor, event, id, raw));
-    revalidatePath("/dealer/transfers");
+    revalidateTransfers(actor);
     return transfer.status;
   });
 }
