@@ -4,7 +4,7 @@ import { getSession, signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { homePathFor } from "@/lib/auth/actor";
+import { homePathFor, SIGN_IN_RATE_LIMITED } from "@/lib/auth/actor";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -26,12 +26,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      // authorize() refuses with "rate_limited" after too many failures (lib/auth/options.ts).
-      setError(res?.error === "rate_limited" ? t("tooManyAttempts") : t("invalidCredentials"));
+      // authorize() refuses so after too many failures (lib/auth/options.ts).
+      setError(res?.error === SIGN_IN_RATE_LIMITED ? t("tooManyAttempts") : t("invalidCredentials"));
       return;
     }
     const session = await getSession();
-    const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined;
+    const safeCallback =
+      callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined;
     router.push(safeCallback ?? (session ? homePathFor(session.user.role) : "/"));
     router.refresh();
   }

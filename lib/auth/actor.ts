@@ -21,6 +21,9 @@ export function actorUserId(actor: Actor): string | null {
   return actor.kind === "user" ? actor.id : null;
 }
 
+/** What next-auth's sign-in answers (`error`) when an email failed too often from an address. */
+export const SIGN_IN_RATE_LIMITED = "rate_limited";
+
 export function homePathFor(role: Role): string {
   switch (role) {
     case "customer":

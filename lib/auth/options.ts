@@ -1,11 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/actor";
 import { clientAddress, recordSignIn, signInBlockedFor } from "@/lib/http/rate-limit";
 import { authenticate } from "@/lib/identity/authenticate";
-
-/** What the sign-in form is told when an email has failed too often from this address (see rate-limit.ts). */
-export const SIGN_IN_RATE_LIMITED = "rate_limited";
 
 /**
  * Auth.js (next-auth 4) with the credentials provider and JWT sessions: the session lives in a signed,

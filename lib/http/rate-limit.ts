@@ -27,13 +27,16 @@ function envInt(name: string, fallback: number): number {
   return Number.isInteger(v) && v > 0 ? v : fallback;
 }
 
-function rules(kind: LimitKind): { account?: Rule; address?: Rule } {
-  if (kind === "signup")
-    return {
-      address: { name: "signup-ip", points: envInt("HUB_RATE_SIGNUPS_PER_HOUR", 100), seconds: 3600 },
-    };
-  return { account: { name: "create-user", points: envInt("HUB_RATE_CREATES_PER_MINUTE", 30), seconds: 60 } };
-}
+const signupRule = (): Rule => ({
+  name: "signup-ip",
+  points: envInt("HUB_RATE_SIGNUPS_PER_HOUR", 100),
+  seconds: 3600,
+});
+const createRule = (): Rule => ({
+  name: "create-user",
+  points: envInt("HUB_RATE_CREATES_PER_MINUTE", 30),
+  seconds: 60,
+});
 
 // One limiter per rule and database handle (tests give each file its own database).
 const limiters = new WeakMap<Db, Map<string, RateLimiterDrizzle>>();
@@ -67,10 +70,9 @@ async function consume(db: Db, rule: Rule, key: string): Promise<void> {
 /** Counts one attempt of `kind` by this actor from this address; throws RateLimited when over a limit. */
 export async function rateLimit(db: Db, kind: LimitKind, who: { actor?: UserActor | null; address: string }) {
   if (process.env.HUB_RATE_LIMITS === "off") return;
-  const r = rules(kind);
-  if (r.address) await consume(db, r.address, who.address);
+  if (kind === "signup") await consume(db, signupRule(), who.address);
   // Not signed in: the verb answers 401 (there is no account to count).
-  if (r.account && who.actor) await consume(db, r.account, who.actor.id);
+  else if (who.actor) await consume(db, createRule(), who.actor.id);
 }
 
 /**
