@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, screenshot, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, test } from "./fixtures";
 
 const homes = [
   ["customer", "/"],
@@ -44,6 +44,13 @@ test.describe("sign-in", () => {
     await submit.click();
     await expect(alert).toContainText("15분 후에 다시 시도해 주세요");
     await screenshot(page, "signin-rate-limited");
+    // The same in English.
+    await setLanguage(page, "en");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).last().click();
+    await expect(alert).toContainText("Wait 15 minutes");
+    await screenshot(page, "signin-rate-limited-en");
   });
 
   test("a new customer signs up and is signed in", async ({ page }) => {
