@@ -300,7 +300,8 @@ export async function startEmbeddedPostgres(opts: {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   await recoverStaleServer(dataDir, log);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log("Creating the embedded PostgreSQL cluster in " + path.relative(process.cwd(), dataDir) + " …");
+    const shown = path.relative(process.cwd(), dataDir);
+    log(`Creating the embedded PostgreSQL cluster in ${shown.startsWith("..") ? dataDir : shown} …`);
     await initialise(bin, dataDir, account);
   }
   const port = await freePort(opts.port);
