@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
 import { Id } from "@/lib/validation";
+import { isSellable, sellablePrice } from "./sellable";
 import {
   PAGE_SIZE,
   ProductListQuery,
@@ -49,7 +50,7 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
     input.category ? eq(products.category, input.category) : undefined,
     searchCondition(input.q),
   );
-  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id})`;
+  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id} and ${isSellable})`;
   const [[counted], rows] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
     db
@@ -134,12 +135,12 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
         productId: variants.productId,
         id: variants.id,
         sku: variants.sku,
-        price: variants.price,
+        price: sellablePrice,
         valueId: variantOptionValues.optionValueId,
       })
       .from(variants)
       .leftJoin(variantOptionValues, eq(variantOptionValues.variantId, variants.id))
-      .where(inArray(variants.productId, ids))
+      .where(and(inArray(variants.productId, ids), isSellable))
       .orderBy(asc(variants.sku)),
   ]);
 

@@ -7,6 +7,7 @@ import { Conflict, NotFound } from "@/lib/errors";
 import { notifyChanged } from "./events";
 import { chargeCard, recordReservationPayment } from "./payments";
 import { pathId } from "./queries";
+import { sellablePrice } from "@/lib/catalog/sellable";
 import { PayReservationInput } from "./schemas";
 
 /**
@@ -26,7 +27,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
       status: reservations.status,
       quantity: reservations.quantity,
       holdExpiresAt: reservations.holdExpiresAt,
-      price: variants.price,
+      price: sellablePrice, // a reservable is only made for a priced variant, and a price is never unset
       expired: sql<boolean>`${reservations.holdExpiresAt} <= now()`,
     })
     .from(reservations)

@@ -4,6 +4,7 @@ import { locations, products, reservables, reservations, variants, waitlistEntri
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
+import { sellablePrice } from "@/lib/catalog/sellable";
 import { Id } from "@/lib/validation";
 import { managedCondition, requireStaff } from "./access";
 import { ReservablesQuery } from "./schemas";
@@ -36,7 +37,7 @@ const reservableColumns = {
   holdMinutes: reservables.holdMinutes,
   status: reservables.status,
   cancelledReason: reservables.cancelledReason,
-  price: variants.price,
+  price: sellablePrice, // a reservable is only made for a priced variant, and a price is never unset
   sku: variants.sku,
   productNameKo: products.nameKo,
   productNameEn: products.nameEn,
