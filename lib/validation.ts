@@ -1,4 +1,5 @@
 import { z, ZodError } from "zod";
+import type { NotFound } from "@/lib/errors";
 
 /** Field path → first message, e.g. `{ "items.0.quantity": "Too big: expected number to be <=1000" }`. */
 export function zodFieldErrors(error: ZodError): Record<string, string> {
@@ -17,6 +18,13 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
 
 /** Shared building blocks of the input schemas. */
 export const Id = z.uuid({ error: "Must be an id." });
+
+/** An id from a path or a link that is not a UUID names nothing: `notFound()` (404), never 422 or 500. */
+export function idOrNotFound(raw: unknown, notFound: () => NotFound): string {
+  const id = Id.safeParse(raw);
+  if (!id.success) throw notFound();
+  return id.data;
+}
 export const Quantity = z
   .number({ error: "Must be a whole number from 1 to 1,000." })
   .int({ error: "Must be a whole number from 1 to 1,000." })

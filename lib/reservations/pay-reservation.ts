@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/auth/policy";
 import { Conflict, NotFound } from "@/lib/errors";
 import { notifyChanged } from "./events";
 import { chargeCard, recordReservationPayment } from "./payments";
-import { pathId } from "./queries";
+import { idOrNotFound } from "@/lib/validation";
+import { reservationNotFound } from "./access";
 import { PayReservationInput } from "./schemas";
 
 /**
@@ -16,7 +17,7 @@ import { PayReservationInput } from "./schemas";
  */
 export async function payReservation(tx: Tx, actor: Actor | null, reservationId: string, raw: unknown) {
   const customer = requireUser(actor, "reservation:pay:own");
-  const id = pathId(reservationId);
+  const id = idOrNotFound(reservationId, reservationNotFound);
   const input = PayReservationInput.parse(raw);
   const [row] = await tx
     .select({

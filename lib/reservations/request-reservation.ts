@@ -4,8 +4,9 @@ import type { Db, Tx } from "@/db/client";
 import { reservations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import { claimKeySql, findKey, idempotentRequest, type IdempotentRequest } from "@/lib/idempotency";
+import { reservableNotFound } from "./access";
 import { wakeWorkers } from "./events";
 import { RequestReservationInput } from "./schemas";
 
@@ -74,7 +75,7 @@ export async function requestReservation(
     )
     select r.*, (select claimed from k) as key_claimed, (select id from ins) as inserted from r`);
   const r = rows[0];
-  if (!r || r.product_status !== "on_sale") throw new NotFound("reservable.not_found", "No such reservable.");
+  if (!r || r.product_status !== "on_sale") throw reservableNotFound();
   if (r.inserted) return { id: r.inserted, status: "pending", replayed: false, reservableId: r.id };
 
   if (idem) {
