@@ -30,4 +30,11 @@ export const Quantity = z
   .int({ error: "Must be a whole number from 1 to 1,000." })
   .min(1, { error: "Must be at least 1." })
   .max(1000, { error: "Must be at most 1,000." });
-export const Page = z.coerce.number().int().min(1).max(10_000).default(1);
+
+/** Paging in a query string (`?page=2&pageSize=50`): every list uses these, so every list refuses alike. */
+const wholeNumber = (max: number) => {
+  const error = `Must be a whole number from 1 to ${max.toLocaleString("en")}.`;
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error });
+};
+export const Page = wholeNumber(10_000).default(1);
+export const PageSize = wholeNumber(100).default(20);
