@@ -24,8 +24,7 @@ export type IdempotencyScope = "orders" | "reservation" | "transfers" | "product
 export type IdempotentRequest = { userId: string; scope: IdempotencyScope; key: string; hash: string };
 
 /** Same key, different request: refused, as the IETF Idempotency-Key draft says, with 422. */
-export class IdempotencyKeyReused extends DomainError {
-  readonly status = 422;
+export class IdempotencyKeyReused extends DomainError<"idempotency.key_reused"> {
   constructor() {
     super("idempotency.key_reused", "This Idempotency-Key was used for a different request.");
   }

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { reservables, reservations, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, NotFound, PaymentDeclined } from "@/lib/errors";
 import { notifyChanged } from "./events";
 import { chargeCard, recordReservationPayment } from "./payments";
 import { idOrNotFound } from "@/lib/validation";
@@ -54,7 +54,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
   const amount = row.price * row.quantity;
   const charge = await chargeCard({ amount, cardNumber: input.cardNumber, reference: row.id });
   if (!charge.ok)
-    throw new Conflict("payment.declined", "The card was declined. Try another card.", {
+    throw new PaymentDeclined("payment.declined", "The card was declined. Try another card.", {
       reason: charge.reason,
     });
   const payment = await recordReservationPayment(tx, {
