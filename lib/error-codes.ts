@@ -76,7 +76,3 @@ export type CodeWithStatus<S extends ErrorStatus> = {
 }[ErrorCode];
 /** The codes a DomainError may carry: everything a client can cause (not `internal`). */
 export type DomainErrorCode = CodeWithStatus<Exclude<ErrorStatus, 500>>;
-
-export function statusOf<C extends ErrorCode>(code: C): (typeof ERROR_CODES)[C] {
-  return ERROR_CODES[code];
-}
