@@ -4,7 +4,7 @@ import { optionGroups, optionValues, organisations, products, variantOptionValue
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { isSellable, sellablePrice } from "./sellable";
 import {
   PAGE_SIZE,
@@ -18,6 +18,8 @@ import {
 } from "./schemas";
 
 type Reader = Db | Tx;
+
+const productNotFound = () => new NotFound("product.not_found", "No such product.");
 
 /** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
 export async function listSellers(db: Reader): Promise<Seller[]> {
@@ -70,7 +72,7 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
  * any other state (to preview a draft). Everything else is NotFound, as if it did not exist.
  */
 export async function getProduct(db: Reader, actor: Actor | null, id: string): Promise<ProductDetail> {
-  if (!Id.safeParse(id).success) throw new NotFound("product.not_found", "No such product.");
+  idOrNotFound(id, productNotFound);
   const [row] = await db
     .select({
       ...productColumns,
@@ -84,7 +86,7 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(products.id, id));
   const visible = row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
-  if (!row || !visible) throw new NotFound("product.not_found", "No such product.");
+  if (!row || !visible) throw productNotFound();
   const { sellerName, sellerNameEn, sellerKind, descriptionKo, descriptionEn, ...base } = row;
   const [summary] = await withVariants(db, [base]);
   return {

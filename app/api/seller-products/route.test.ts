@@ -259,3 +259,19 @@ describe("who may do what (refused calls write nothing)", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("Idempotency-Key on POST /api/seller-products", () => {
+  it("returns the first product for a retry and creates nothing; another body with the key is 422", async () => {
+    const headers = { "idempotency-key": "new-stand-1" };
+    const first = await call(create, { as: who.seller, body: draft, headers });
+    expect(first.status).toBe(201);
+    const before = await snapshot();
+    const again = await call(create, { as: who.seller, body: draft, headers });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.id).toBe(first.body.id);
+    const other = await call(create, { as: who.seller, body: { ...draft, nameKo: "다른 상품" }, headers });
+    expect(other.status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+  });
+});
