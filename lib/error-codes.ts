@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   "request.idempotency_key": 400,
   "request.unknown_path": 404,
   "fulfilment.unknown_step": 400,
+  "product.unknown_step": 400,
 
   // 401, 402, 403
   "auth.unauthenticated": 401,

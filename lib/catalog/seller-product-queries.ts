@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { orderItems, organisations, products, sellerOrders, stockLevels, variants } from "@/db/schema";
+import { orderItems, organisations, products, productStatus, sellerOrders, stockLevels, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
@@ -75,6 +75,19 @@ export async function listSellerProducts(db: Db | Tx, actor: Actor | null, raw: 
     db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
   ]);
   return { items: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })), total: counted?.n ?? 0 };
+}
+
+/** How many listings the actor sees in each status (the status tabs of My products and the review queue). */
+export async function productStatusCounts(db: Db | Tx, actor: Actor | null): Promise<Record<SellerProductListItem["status"], number>> {
+  const { user, kind } = productActorKind(actor);
+  const rows = await db
+    .select({ status: products.status, n: sql<number>`count(*)::int` })
+    .from(products)
+    .where(kind === "seller" ? eq(products.sellerId, user.organisationId!) : undefined)
+    .groupBy(products.status);
+  const counts = Object.fromEntries(productStatus.enumValues.map((s) => [s, 0])) as Record<SellerProductListItem["status"], number>;
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
 }
 
 const Day = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
