@@ -1,12 +1,11 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { orderItems, organisations, products, sellerOrders, stockLevels, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
 import { lastReviewedSnapshot, productDetail, snapshotOf } from "./product-detail";
-import { SellerProductsQuery } from "./product-schemas";
+import { SalesQuery, SellerProductsQuery } from "./product-schemas";
 import { likePattern } from "./queries";
 
 export const SELLER_PAGE_SIZE = 20;
@@ -77,8 +76,6 @@ export async function listSellerProducts(db: Db | Tx, actor: Actor | null, raw: 
   return { items: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })), total: counted?.n ?? 0 };
 }
 
-const Day = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
-export const SalesQuery = z.object({ from: Day.optional(), to: Day.optional() });
 
 export type SalesReport = {
   from: string;
