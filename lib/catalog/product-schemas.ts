@@ -87,3 +87,7 @@ export const SellerProductsQuery = z.object({
   type: ProductType.optional(),
   page: Page,
 });
+
+const Day = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
+/** GET /api/seller-sales: Seoul calendar days, both included. */
+export const SalesQuery = z.object({ from: Day.optional(), to: Day.optional() });

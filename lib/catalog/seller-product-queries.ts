@@ -1,12 +1,11 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { orderItems, organisations, products, productStatus, sellerOrders, stockLevels, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
 import { lastReviewedSnapshot, productDetail, snapshotOf } from "./product-detail";
-import { SellerProductsQuery } from "./product-schemas";
+import { SalesQuery, SellerProductsQuery } from "./product-schemas";
 import { likePattern } from "./queries";
 
 export const SELLER_PAGE_SIZE = 20;
@@ -90,8 +89,6 @@ export async function productStatusCounts(db: Db | Tx, actor: Actor | null): Pro
   return counts;
 }
 
-const Day = z.iso.date({ error: "Must be a date (YYYY-MM-DD)." });
-export const SalesQuery = z.object({ from: Day.optional(), to: Day.optional() });
 
 export type SalesReport = {
   from: string;
