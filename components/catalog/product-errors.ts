@@ -17,7 +17,7 @@ function fieldKey(path: string): string {
   if (inGroup && (last === "valueKo" || last === "valueEn" || /^\d+$/.test(last))) return "value";
   if (last === "nameKo" || last === "nameEn") return "name";
   if (last === "descriptionKo" || last === "descriptionEn") return "description";
-  if (["brand", "category", "type", "sku", "price", "reason", "quantity", "reference", "onHand"].includes(last)) return last;
+  if (["brand", "category", "type", "sku", "price", "reason", "quantity", "reference", "onHand", "variantId"].includes(last)) return last;
   return "other";
 }
 

@@ -145,7 +145,9 @@ export default async function ProductEditorPage({ params }: Props) {
           </SectionCard>
 
           <SectionCard id="stock" title={t("stock.title")} description={t("stock.help")}>
-            {warehouses.length === 0 ? (
+            {product.type === "reservation" ? (
+              <p className="text-sm text-slate-500">{t("stock.reservation")}</p>
+            ) : warehouses.length === 0 ? (
               <p className="text-sm text-slate-500">{t("stock.none")}</p>
             ) : product.variants.length === 0 ? (
               <p className="text-sm text-slate-500">{t("stock.noVariants")}</p>
