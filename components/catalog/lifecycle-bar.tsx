@@ -27,7 +27,17 @@ const PRIMARY: ReadonlySet<ProductEvent> = new Set(["submit", "approve", "publis
  * lifecycle: `events`). A refused submit lists what is missing; send-back asks for its reason and
  * discontinue for a confirmation, each in a dialog.
  */
-export function LifecycleBar({ productId, status, events }: { productId: string; status: ProductStatus; events: ProductEvent[] }) {
+export function LifecycleBar({
+  productId,
+  status,
+  events,
+  side,
+}: {
+  productId: string;
+  status: ProductStatus;
+  events: ProductEvent[];
+  side: "seller" | "marketing";
+}) {
   const t = useTranslations("sellerCentre.lifecycle");
   const tr = useTranslations("productReview");
   const explain = useProductErrors();
@@ -78,7 +88,7 @@ export function LifecycleBar({ productId, status, events }: { productId: string;
       <div className="flex flex-wrap items-center gap-3">
         <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("current")}</span>
         <ProductStatusBadge status={status} size="md" />
-        <p className="hidden min-w-0 flex-1 text-sm text-slate-600 md:block">{t(`hint.${status}`)}</p>
+        <p className="hidden min-w-0 flex-1 text-sm text-slate-600 md:block">{side === "seller" ? t(`hint.${status}`) : tr(`hint.${status}`)}</p>
         <div className="ml-auto flex flex-wrap gap-2">
           {events.map((e) =>
             e === "send_back" || e === "discontinue" ? (

@@ -20,11 +20,14 @@ export function ProductListTable({
   mode,
   empty,
   caption,
+  dateHeader,
 }: {
   rows: ProductListRow[];
   mode: "seller" | "marketing";
   empty: React.ReactNode;
   caption: string;
+  /** The date column's heading (default "Updated"; the review queue's is when it was submitted). */
+  dateHeader?: string;
 }) {
   const t = useTranslations("sellerCentre.list");
   const tr = useTranslations("productReview");
@@ -72,7 +75,7 @@ export function ProductListTable({
     }),
     col.accessor("unitsSold", { header: t("col.sold"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
     col.accessor("updatedAtText", {
-      header: mode === "marketing" ? t("col.submitted") : t("col.updated"),
+      header: dateHeader ?? t("col.updated"),
       meta: { className: "whitespace-nowrap text-xs text-slate-500" },
     }),
     col.display({

@@ -174,7 +174,7 @@ export default async function ProductEditorPage({ params }: Props) {
         </aside>
       </div>
 
-      <LifecycleBar productId={product.id} status={product.status} events={allowedProductEvents(product.status, "seller")} />
+      <LifecycleBar productId={product.id} status={product.status} events={allowedProductEvents(product.status, "seller")} side="seller" />
     </div>
   );
 }
