@@ -66,7 +66,7 @@ async function priceAll(page: Page) {
     const input = matrix(page).getByLabel(`${name} 가격`);
     await input.fill(price.toLocaleString("ko-KR"));
     await input.press("Enter");
-    await expect(input).toHaveValue(String(price));
+    await expect(input).toHaveValue(price.toLocaleString("en-US"));
   }
   await expect(matrix(page).getByText("가격 미설정")).toHaveCount(0);
 }
@@ -215,7 +215,7 @@ test("a seller launches a product through marketing's review, a customer buys it
   await expect(page.getByText("저장했습니다.")).toBeVisible();
   await matrix(page).getByLabel("우드 / 4L 가격").fill("64000");
   await matrix(page).getByLabel("우드 / 4L 가격").press("Enter");
-  await expect(matrix(page).getByLabel("우드 / 4L 가격")).toHaveValue("64000");
+  await expect(matrix(page).getByLabel("우드 / 4L 가격")).toHaveValue("64,000");
   await step(page, "심사 요청", "심사 중");
   await expect(page.getByTestId("product-history")).toContainText(REASON);
 

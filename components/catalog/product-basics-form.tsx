@@ -68,6 +68,10 @@ export function ProductBasicsForm({ product, locked = false }: { product?: Produ
   return (
     <form
       noValidate
+      onChange={() => {
+        if (failure) setFailure(null);
+        if (saved) setSaved(false);
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         submit(e.currentTarget);

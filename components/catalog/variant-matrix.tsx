@@ -31,6 +31,9 @@ function priceOf(text: string): number | string {
   return /^\d+$/.test(digits) ? Number(digits) : text;
 }
 
+/** A price as its input shows it: 49,000 (digits grouped the same in Korean and English). */
+const shownPrice = (v: Variant) => (v.price === null ? "" : v.price.toLocaleString("en-US"));
+
 function useName() {
   const t = useTranslations("sellerCentre.variants");
   const locale = useLocale();
@@ -53,7 +56,7 @@ function InputCell({ row: { original: v }, field }: CellContext<Variant, unknown
   const name = useName();
   const m = useMatrix();
   const error = m.errors[v.id]?.fields[field];
-  const value = m.drafts[v.id]?.[field] ?? (field === "sku" ? v.sku : v.price === null ? "" : String(v.price));
+  const value = m.drafts[v.id]?.[field] ?? (field === "sku" ? v.sku : shownPrice(v));
   return (
     <div className="flex flex-col gap-1">
       <div className="relative">
@@ -108,7 +111,7 @@ function SaveCell({ row: { original: v } }: CellContext<Variant, unknown>) {
   const name = useName();
   const m = useMatrix();
   const d = m.drafts[v.id];
-  const dirty = d !== undefined && ((d.sku !== undefined && d.sku !== v.sku) || (d.price !== undefined && d.price !== (v.price === null ? "" : String(v.price))));
+  const dirty = d !== undefined && ((d.sku !== undefined && d.sku !== v.sku) || (d.price !== undefined && d.price !== shownPrice(v)));
   const summary = m.errors[v.id]?.summary;
   if (m.locked) return null;
   return (
@@ -148,7 +151,7 @@ export function VariantMatrix({ productId, matrix, retired, locked }: { productI
     const d = drafts[v.id] ?? {};
     const input: Record<string, unknown> = { ...patch };
     if (!patch && d.sku !== undefined && d.sku !== v.sku) input.sku = d.sku;
-    if (!patch && d.price !== undefined && d.price !== "" && d.price !== String(v.price)) input.price = priceOf(d.price);
+    if (!patch && d.price !== undefined && d.price !== "" && d.price !== shownPrice(v)) input.price = priceOf(d.price);
     if (Object.keys(input).length === 0) return;
     setBusy(v.id);
     start(async () => {

@@ -88,6 +88,7 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
       const out = await receiveGoodsAction(locationId, { items, reference });
       if (!out.ok) return setReceipt({ failure: out });
       setReceipt({ units: out.data.units });
+      setAdjusted(null);
       setQuantities({});
       setReference("");
       router.refresh();
@@ -103,6 +104,7 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
       if (out.ok) {
         setAdjusting(null);
         setAdjusted(out.data.onHand);
+        setReceipt(null);
         return router.refresh();
       }
       if (out.code === "stock.stale") {

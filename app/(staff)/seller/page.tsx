@@ -65,13 +65,13 @@ export default async function SellerHome({ searchParams }: { searchParams: Promi
       <section className="flex flex-col gap-4" aria-labelledby="products-title">
         <div className="flex items-baseline justify-between gap-3">
           <h2 id="products-title" className="text-lg font-bold text-ink">
-            {td("productsTable")} <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
+            {t("listTitle")} <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
           </h2>
         </div>
         <ProductListFilters base="/seller" filter={filter} counts={counts} tabs={ProductStatus.options} />
         <ProductListTable
           mode="seller"
-          caption={td("productsTable")}
+          caption={t("listTitle")}
           rows={list.items.map((r) => ({ ...r, updatedAtText: format.dateTime(new Date(r.updatedAt), ORDER_TIME) }))}
           empty={
             filtered ? (

@@ -153,7 +153,8 @@ export default async function ReviewPage({ params }: Props) {
         </aside>
       </div>
 
-      <LifecycleBar productId={product.id} status={product.status} events={allowedProductEvents(product.status, "marketing")} side="marketing" />
+      {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
+      <LifecycleBar key={product.updatedAt} productId={product.id} status={product.status} events={allowedProductEvents(product.status, "marketing")} side="marketing" />
     </div>
   );
 }

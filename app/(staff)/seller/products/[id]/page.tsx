@@ -174,7 +174,8 @@ export default async function ProductEditorPage({ params }: Props) {
         </aside>
       </div>
 
-      <LifecycleBar productId={product.id} status={product.status} events={allowedProductEvents(product.status, "seller")} side="seller" />
+      {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
+      <LifecycleBar key={product.updatedAt} productId={product.id} status={product.status} events={allowedProductEvents(product.status, "seller")} side="seller" />
     </div>
   );
 }
