@@ -13,7 +13,12 @@ import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const NAME_KO = "스마트 무드등 가습기";
 const NAME_EN = "Smart Mood Lamp Humidifier";
-const PRICES: Record<string, number> = { "화이트 / 2L": 49_000, "화이트 / 4L": 59_000, "우드 / 2L": 52_000, "우드 / 4L": 62_000 };
+const PRICES: Record<string, number> = {
+  "화이트 / 2L": 49_000,
+  "화이트 / 4L": 59_000,
+  "우드 / 2L": 52_000,
+  "우드 / 4L": 62_000,
+};
 const REASON = "4L 모델의 연속 사용 시간을 상품 설명에 적어 주세요.";
 
 // A page that logs an error (a hydration mismatch, a failed action) fails the test.
@@ -21,7 +26,8 @@ let pageErrors: string[] = [];
 function watch(page: Page) {
   page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
   page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) pageErrors.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+      pageErrors.push(`${page.url()}: ${m.text()}`);
   });
   return page;
 }
@@ -78,7 +84,11 @@ async function openSellerFulfilment(page: Page, orderId: string): Promise<Locato
   return row;
 }
 
-test("a seller launches a product through marketing's review, a customer buys it, and pausing takes it off the shop", async ({ page, browser, baseURL }) => {
+test("a seller launches a product through marketing's review, a customer buys it, and pausing takes it off the shop", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await signInAs(page, "seller2");
 
@@ -163,7 +173,9 @@ test("a seller launches a product through marketing's review, a customer buys it
     const p = await (await fetch(`/api/seller-products/${id}`)).json();
     return (p.variants as { id: string; labelKo: string }[]).find((v) => v.labelKo === "우드 / 4L")!.id;
   }, productId);
-  const more = await page.request.post(`/api/locations/${warehouseId}/receipts`, { data: { items: [{ variantId: woodVariant, quantity: 2 }], reference: "PO-2026-0313" } });
+  const more = await page.request.post(`/api/locations/${warehouseId}/receipts`, {
+    data: { items: [{ variantId: woodVariant, quantity: 2 }], reference: "PO-2026-0313" },
+  });
   expect(more.status()).toBe(201);
   await dialog.getByLabel("실사 수량").fill("5");
   await dialog.getByLabel("사유").fill("포장 파손 1개");
@@ -185,7 +197,9 @@ test("a seller launches a product through marketing's review, a customer buys it
   const marketing = await personPage(browser, baseURL!, "marketing");
   await marketing.goto("/marketing/reviews");
   await expect(marketing.getByRole("heading", { level: 1 })).toHaveText("상품 심사");
-  const queueRow = marketing.getByTestId("seller-products-table").getByRole("row", { name: new RegExp(NAME_KO) });
+  const queueRow = marketing
+    .getByTestId("seller-products-table")
+    .getByRole("row", { name: new RegExp(NAME_KO) });
   await expect(queueRow).toContainText("스마트홈랩");
   await screenshot(marketing, "marketing-review-queue-ko");
   await queueRow.getByRole("link", { name: "심사하기" }).click();
@@ -210,7 +224,9 @@ test("a seller launches a product through marketing's review, a customer buys it
   await expect(page.getByTestId("send-back-note")).toContainText("Marketing asked for changes");
   await screenshot(page, "seller-sent-back-en");
   await setLanguage(page, "ko");
-  await page.getByLabel("상품 설명 (한국어)").fill("은은한 무드등과 초음파 가습을 한 번에. 4L 모델은 최대 30시간 연속 사용.");
+  await page
+    .getByLabel("상품 설명 (한국어)")
+    .fill("은은한 무드등과 초음파 가습을 한 번에. 4L 모델은 최대 30시간 연속 사용.");
   await page.getByRole("button", { name: "기본 정보 저장" }).click();
   await expect(page.getByText("저장했습니다.")).toBeVisible();
   await matrix(page).getByLabel("우드 / 4L 가격").fill("64000");
@@ -285,13 +301,21 @@ test("a seller launches a product through marketing's review, a customer buys it
   const listed = page.getByTestId("seller-products-table").getByRole("row", { name: new RegExp(NAME_KO) });
   await expect(listed).toContainText("판매 중");
   await expect(listed).toContainText("₩49,000 – ₩64,000");
-  await page.getByRole("link", { name: /판매 중/ }).first().click();
+  await page
+    .getByRole("link", { name: /판매 중/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/status=on_sale/);
   await screenshot(page, "seller-products-on-sale-ko");
   await page.goto("/seller/sales");
   await expect(page.getByTestId("sales-by-product")).toContainText(NAME_KO);
   await expect(page.getByTestId("sales-by-product")).toContainText("₩64,000");
-  await expect(page.locator(".recharts-surface")).toBeVisible();
+  await expect(
+    page
+      .getByRole("img", { name: /일별 매출\(막대\)/ })
+      .locator(".recharts-bar-rectangle")
+      .first(),
+  ).toBeVisible();
   await screenshot(page, "seller-sales-ko");
   await setLanguage(page, "en");
   await expect(page.getByTestId("sales-by-product")).toContainText(NAME_EN);

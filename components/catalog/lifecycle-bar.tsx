@@ -60,7 +60,8 @@ export function LifecycleBar({
       router.refresh();
     });
   }
-  const label = (e: ProductEvent) => (e === "publish" && status === "paused" ? t("steps.republish") : t(`steps.${e}`));
+  const label = (e: ProductEvent) =>
+    e === "publish" && status === "paused" ? t("steps.republish") : t(`steps.${e}`);
   const open = (d: "send_back" | "discontinue") => {
     setFailure(null);
     setReason("");
@@ -68,9 +69,15 @@ export function LifecycleBar({
   };
 
   return (
-    <div className="sticky bottom-0 z-20 -mx-4 mt-2 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_-8px_rgba(15,23,42,0.15)] backdrop-blur sm:-mx-6 sm:px-6" data-testid="lifecycle-bar">
+    <div
+      className="sticky bottom-0 z-20 -mx-4 mt-2 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_16px_-8px_rgba(15,23,42,0.15)] backdrop-blur sm:-mx-6 sm:px-6"
+      data-testid="lifecycle-bar"
+    >
       {missing.length > 0 || (summary && !dialog) ? (
-        <div role="alert" className="mb-3 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+        <div
+          role="alert"
+          className="mb-3 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200"
+        >
           {missing.length > 0 ? (
             <>
               <p className="font-semibold">{t("missingTitle")}</p>
@@ -88,15 +95,30 @@ export function LifecycleBar({
       <div className="flex flex-wrap items-center gap-3">
         <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("current")}</span>
         <ProductStatusBadge status={status} size="md" />
-        <p className="hidden min-w-0 flex-1 text-sm text-slate-600 md:block">{side === "seller" ? t(`hint.${status}`) : tr(`hint.${status}`)}</p>
+        <p className="hidden min-w-0 flex-1 text-sm text-slate-600 md:block">
+          {side === "seller" ? t(`hint.${status}`) : tr(`hint.${status}`)}
+        </p>
         <div className="ml-auto flex flex-wrap gap-2">
           {events.map((e) =>
             e === "send_back" || e === "discontinue" ? (
-              <Button key={e} type="button" variant={e === "discontinue" ? "ghost" : "secondary"} className={e === "discontinue" ? "text-red-700 hover:bg-red-50" : ""} disabled={busy} onClick={() => open(e)}>
+              <Button
+                key={e}
+                type="button"
+                variant={e === "discontinue" ? "ghost" : "secondary"}
+                className={e === "discontinue" ? "text-red-700 hover:bg-red-50" : ""}
+                disabled={busy}
+                onClick={() => open(e)}
+              >
                 {label(e)}
               </Button>
             ) : (
-              <Button key={e} type="button" variant={PRIMARY.has(e) ? "primary" : "secondary"} disabled={busy} onClick={() => take(e)}>
+              <Button
+                key={e}
+                type="button"
+                variant={PRIMARY.has(e) ? "primary" : "secondary"}
+                disabled={busy}
+                onClick={() => take(e)}
+              >
                 {label(e)}
               </Button>
             ),
@@ -113,10 +135,17 @@ export function LifecycleBar({
           value={reason}
           maxLength={500}
           required
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFailure(null);
+          }}
           error={fields.reason}
         />
-        {summary && !fields.reason ? <p role="alert" className="text-sm text-red-700">{summary}</p> : null}
+        {summary && !fields.reason ? (
+          <p role="alert" className="text-sm text-red-700">
+            {summary}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="ghost" onClick={() => setDialog(null)} disabled={busy}>
             {t("keep")}
@@ -127,10 +156,30 @@ export function LifecycleBar({
         </div>
       </Dialog>
 
-      <Dialog open={dialog === "discontinue"} onClose={() => setDialog(null)} title={t("confirmDiscontinueTitle")} tone="danger">
+      <Dialog
+        open={dialog === "discontinue"}
+        onClose={() => setDialog(null)}
+        title={t("confirmDiscontinueTitle")}
+        tone="danger"
+      >
         <p className="text-sm text-slate-600">{t("confirmDiscontinueText")}</p>
-        <TextAreaField name="discontinue-reason" label={t("reasonOptional")} value={reason} maxLength={500} rows={2} onChange={(e) => setReason(e.target.value)} error={fields.reason} />
-        {summary && !fields.reason ? <p role="alert" className="text-sm text-red-700">{summary}</p> : null}
+        <TextAreaField
+          name="discontinue-reason"
+          label={t("reasonOptional")}
+          value={reason}
+          maxLength={500}
+          rows={2}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFailure(null);
+          }}
+          error={fields.reason}
+        />
+        {summary && !fields.reason ? (
+          <p role="alert" className="text-sm text-red-700">
+            {summary}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="ghost" onClick={() => setDialog(null)} disabled={busy}>
             {t("keep")}

@@ -9,15 +9,28 @@ import { useProductErrors, type Failure } from "./product-errors";
 
 type Value = { key: number; valueKo: string; valueEn: string };
 type Group = { key: number; nameKo: string; nameEn: string; values: Value[] };
-export type OptionGroupView = { nameKo: string; nameEn: string; values: { valueKo: string; valueEn: string }[] };
+export type OptionGroupView = {
+  nameKo: string;
+  nameEn: string;
+  values: { valueKo: string; valueEn: string }[];
+};
 
 const MAX_GROUPS = 3;
 const MAX_VALUES = 20;
 let nextKey = 1;
 const withKeys = (groups: OptionGroupView[]): Group[] =>
-  groups.map((g) => ({ key: nextKey++, nameKo: g.nameKo, nameEn: g.nameEn, values: g.values.map((v) => ({ key: nextKey++, valueKo: v.valueKo, valueEn: v.valueEn })) }));
+  groups.map((g) => ({
+    key: nextKey++,
+    nameKo: g.nameKo,
+    nameEn: g.nameEn,
+    values: g.values.map((v) => ({ key: nextKey++, valueKo: v.valueKo, valueEn: v.valueEn })),
+  }));
 const plain = (groups: Group[]): OptionGroupView[] =>
-  groups.map((g) => ({ nameKo: g.nameKo, nameEn: g.nameEn, values: g.values.map((v) => ({ valueKo: v.valueKo, valueEn: v.valueEn })) }));
+  groups.map((g) => ({
+    nameKo: g.nameKo,
+    nameEn: g.nameEn,
+    values: g.values.map((v) => ({ valueKo: v.valueKo, valueEn: v.valueEn })),
+  }));
 function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const next = [...list];
@@ -27,13 +40,22 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 const input = (error?: string) =>
   `w-full rounded-lg border bg-white px-3 py-1.5 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50 ${error ? "border-red-400" : "border-slate-300"}`;
-const iconButton = "grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-ink disabled:opacity-30 disabled:hover:bg-transparent";
+const iconButton =
+  "grid h-8 w-8 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-ink disabled:opacity-30 disabled:hover:bg-transparent";
 
 /**
  * The option groups of a draft (up to 3, each with up to 20 ordered values): add, remove and reorder,
  * then "save options", which regenerates the variant matrix on the server.
  */
-export function OptionsEditor({ productId, options, locked }: { productId: string; options: OptionGroupView[]; locked: boolean }) {
+export function OptionsEditor({
+  productId,
+  options,
+  locked,
+}: {
+  productId: string;
+  options: OptionGroupView[];
+  locked: boolean;
+}) {
   const t = useTranslations("sellerCentre.options");
   const explain = useProductErrors();
   const router = useRouter();
@@ -49,7 +71,8 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
     setSaved(null);
     setGroups((gs) => gs.map((g, i) => (i === gi ? change(g) : g)));
   };
-  const setValues = (gi: number, change: (vs: Value[]) => Value[]) => update(gi, (g) => ({ ...g, values: change(g.values) }));
+  const setValues = (gi: number, change: (vs: Value[]) => Value[]) =>
+    update(gi, (g) => ({ ...g, values: change(g.values) }));
 
   function save() {
     start(async () => {
@@ -64,21 +87,46 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
   return (
     <div className="flex flex-col gap-4">
       <fieldset disabled={locked || busy} className="flex flex-col gap-4">
-        {groups.length === 0 ? <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("noOptions")}</p> : null}
+        {groups.length === 0 ? (
+          <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("noOptions")}</p>
+        ) : null}
         {groups.map((g, gi) => {
           const label = t("group", { n: gi + 1 });
           return (
-            <div key={g.key} role="group" aria-label={label} className="rounded-xl border border-slate-200 bg-slate-50/60 p-4" data-testid="option-group">
+            <div
+              key={g.key}
+              role="group"
+              aria-label={label}
+              className="rounded-xl border border-slate-200 bg-slate-50/60 p-4"
+              data-testid="option-group"
+            >
               <div className="mb-3 flex items-center justify-between gap-2">
                 <p className="text-sm font-bold text-ink">{label}</p>
                 <div className="flex items-center gap-1">
-                  <button type="button" className={iconButton} aria-label={`${label} ${t("moveUp")}`} disabled={gi === 0} onClick={() => setGroups((gs) => move(gs, gi, gi - 1))}>
+                  <button
+                    type="button"
+                    className={iconButton}
+                    aria-label={`${label} ${t("moveUp")}`}
+                    disabled={gi === 0}
+                    onClick={() => setGroups((gs) => move(gs, gi, gi - 1))}
+                  >
                     ↑
                   </button>
-                  <button type="button" className={iconButton} aria-label={`${label} ${t("moveDown")}`} disabled={gi === groups.length - 1} onClick={() => setGroups((gs) => move(gs, gi, gi + 1))}>
+                  <button
+                    type="button"
+                    className={iconButton}
+                    aria-label={`${label} ${t("moveDown")}`}
+                    disabled={gi === groups.length - 1}
+                    onClick={() => setGroups((gs) => move(gs, gi, gi + 1))}
+                  >
                     ↓
                   </button>
-                  <Button type="button" variant="ghost" className="px-2 py-1 text-xs text-red-700 hover:bg-red-50" onClick={() => setGroups((gs) => gs.filter((_, i) => i !== gi))}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+                    onClick={() => setGroups((gs) => gs.filter((_, i) => i !== gi))}
+                  >
                     {t("removeGroup")}
                   </Button>
                 </div>
@@ -107,20 +155,31 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
                 })}
               </div>
               <p className="mb-1.5 mt-4 text-xs font-semibold text-slate-600">{t("values")}</p>
-              {fields[`groups.${gi}.values`] ? <p className="mb-2 text-xs text-red-600">{fields[`groups.${gi}.values`]}</p> : null}
+              {fields[`groups.${gi}.values`] ? (
+                <p className="mb-2 text-xs text-red-600">{fields[`groups.${gi}.values`]}</p>
+              ) : null}
               <ol className="flex flex-col gap-2">
                 {g.values.map((v, vi) => {
-                  const error = fields[`groups.${gi}.values.${vi}.valueKo`] ?? fields[`groups.${gi}.values.${vi}.valueEn`] ?? fields[`groups.${gi}.values.${vi}`];
+                  const error =
+                    fields[`groups.${gi}.values.${vi}.valueKo`] ??
+                    fields[`groups.${gi}.values.${vi}.valueEn`] ??
+                    fields[`groups.${gi}.values.${vi}`];
                   return (
                     <li key={v.key} className="flex flex-col gap-1">
                       <div className="flex items-center gap-2">
-                        <span className="w-5 shrink-0 text-right text-xs tabular-nums text-slate-400">{vi + 1}</span>
+                        <span className="w-5 shrink-0 text-right text-xs tabular-nums text-slate-400">
+                          {vi + 1}
+                        </span>
                         <input
                           aria-label={`${label} ${t("valueKo", { n: vi + 1 })}`}
                           value={v.valueKo}
                           maxLength={40}
                           aria-invalid={error ? true : undefined}
-                          onChange={(e) => setValues(gi, (vs) => vs.map((x, i) => (i === vi ? { ...x, valueKo: e.target.value } : x)))}
+                          onChange={(e) =>
+                            setValues(gi, (vs) =>
+                              vs.map((x, i) => (i === vi ? { ...x, valueKo: e.target.value } : x)),
+                            )
+                          }
                           className={input(error)}
                         />
                         <input
@@ -128,16 +187,37 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
                           value={v.valueEn}
                           maxLength={40}
                           aria-invalid={error ? true : undefined}
-                          onChange={(e) => setValues(gi, (vs) => vs.map((x, i) => (i === vi ? { ...x, valueEn: e.target.value } : x)))}
+                          onChange={(e) =>
+                            setValues(gi, (vs) =>
+                              vs.map((x, i) => (i === vi ? { ...x, valueEn: e.target.value } : x)),
+                            )
+                          }
                           className={input(error)}
                         />
-                        <button type="button" className={iconButton} aria-label={`${t("valueKo", { n: vi + 1 })} ${t("moveUp")}`} disabled={vi === 0} onClick={() => setValues(gi, (vs) => move(vs, vi, vi - 1))}>
+                        <button
+                          type="button"
+                          className={iconButton}
+                          aria-label={`${t("valueKo", { n: vi + 1 })} ${t("moveUp")}`}
+                          disabled={vi === 0}
+                          onClick={() => setValues(gi, (vs) => move(vs, vi, vi - 1))}
+                        >
                           ↑
                         </button>
-                        <button type="button" className={iconButton} aria-label={`${t("valueKo", { n: vi + 1 })} ${t("moveDown")}`} disabled={vi === g.values.length - 1} onClick={() => setValues(gi, (vs) => move(vs, vi, vi + 1))}>
+                        <button
+                          type="button"
+                          className={iconButton}
+                          aria-label={`${t("valueKo", { n: vi + 1 })} ${t("moveDown")}`}
+                          disabled={vi === g.values.length - 1}
+                          onClick={() => setValues(gi, (vs) => move(vs, vi, vi + 1))}
+                        >
                           ↓
                         </button>
-                        <button type="button" className={`${iconButton} hover:text-red-700`} aria-label={`${t("valueKo", { n: vi + 1 })} ${t("remove")}`} onClick={() => setValues(gi, (vs) => vs.filter((_, i) => i !== vi))}>
+                        <button
+                          type="button"
+                          className={`${iconButton} hover:text-red-700`}
+                          aria-label={`${t("valueKo", { n: vi + 1 })} ${t("remove")}`}
+                          onClick={() => setValues(gi, (vs) => vs.filter((_, i) => i !== vi))}
+                        >
                           ✕
                         </button>
                       </div>
@@ -151,9 +231,10 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
                 variant="ghost"
                 className="mt-2 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50"
                 disabled={g.values.length >= MAX_VALUES}
+                aria-label={`${label} ${t("addValue")}`}
                 onClick={() => setValues(gi, (vs) => [...vs, { key: nextKey++, valueKo: "", valueEn: "" }])}
               >
-                ＋ {label} {t("addValue")}
+                ＋ {t("addValue")}
               </Button>
             </div>
           );
@@ -166,7 +247,17 @@ export function OptionsEditor({ productId, options, locked }: { productId: strin
             type="button"
             variant="secondary"
             disabled={busy || groups.length >= MAX_GROUPS}
-            onClick={() => setGroups((gs) => [...gs, { key: nextKey++, nameKo: "", nameEn: "", values: [{ key: nextKey++, valueKo: "", valueEn: "" }] }])}
+            onClick={() =>
+              setGroups((gs) => [
+                ...gs,
+                {
+                  key: nextKey++,
+                  nameKo: "",
+                  nameEn: "",
+                  values: [{ key: nextKey++, valueKo: "", valueEn: "" }],
+                },
+              ])
+            }
           >
             ＋ {t("addGroup")}
           </Button>

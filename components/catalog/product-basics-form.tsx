@@ -29,7 +29,13 @@ const formKey = () => `product-form-${Date.now().toString(36)}-${Math.random().t
  * Without `product` it creates a draft and opens it; with one it saves the draft's changes. Locked
  * (read-only) once the product has left draft.
  */
-export function ProductBasicsForm({ product, locked = false }: { product?: ProductBasics; locked?: boolean }) {
+export function ProductBasicsForm({
+  product,
+  locked = false,
+}: {
+  product?: ProductBasics;
+  locked?: boolean;
+}) {
   const t = useTranslations("sellerCentre.form");
   const tn = useTranslations("sellerCentre.new");
   const tl = useTranslations("catalog.labels");
@@ -55,7 +61,9 @@ export function ProductBasicsForm({ product, locked = false }: { product?: Produ
     };
     setSaved(false);
     start(async () => {
-      const out: ActionResult<{ id: string }> = product ? await updateProductAction(product.id, input) : await createProductAction(input, key);
+      const out: ActionResult<{ id: string }> = product
+        ? await updateProductAction(product.id, input)
+        : await createProductAction(input, key);
       if (!out.ok) return setFailure(out);
       setFailure(null);
       if (product) {
@@ -79,9 +87,30 @@ export function ProductBasicsForm({ product, locked = false }: { product?: Produ
       className="flex flex-col gap-5"
     >
       <fieldset disabled={locked || busy} className="grid gap-4 sm:grid-cols-2">
-        <Field name="nameKo" label={t("nameKo")} defaultValue={product?.nameKo} maxLength={120} required hint={t("nameHint")} error={fields.nameKo} />
-        <Field name="nameEn" label={t("nameEn")} defaultValue={product?.nameEn} maxLength={120} required error={fields.nameEn} />
-        <Field name="brand" label={t("brand")} defaultValue={product?.brand} maxLength={60} error={fields.brand} />
+        <Field
+          name="nameKo"
+          label={t("nameKo")}
+          defaultValue={product?.nameKo}
+          maxLength={120}
+          required
+          hint={t("nameHint")}
+          error={fields.nameKo}
+        />
+        <Field
+          name="nameEn"
+          label={t("nameEn")}
+          defaultValue={product?.nameEn}
+          maxLength={120}
+          required
+          error={fields.nameEn}
+        />
+        <Field
+          name="brand"
+          label={t("brand")}
+          defaultValue={product?.brand}
+          maxLength={60}
+          error={fields.brand}
+        />
         <SelectField
           name="category"
           label={t("category")}
@@ -101,8 +130,20 @@ export function ProductBasicsForm({ product, locked = false }: { product?: Produ
             ]}
           />
         </div>
-        <TextAreaField name="descriptionKo" label={t("descriptionKo")} defaultValue={product?.descriptionKo} maxLength={5000} error={fields.descriptionKo} />
-        <TextAreaField name="descriptionEn" label={t("descriptionEn")} defaultValue={product?.descriptionEn} maxLength={5000} error={fields.descriptionEn} />
+        <TextAreaField
+          name="descriptionKo"
+          label={t("descriptionKo")}
+          defaultValue={product?.descriptionKo}
+          maxLength={5000}
+          error={fields.descriptionKo}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          label={t("descriptionEn")}
+          defaultValue={product?.descriptionEn}
+          maxLength={5000}
+          error={fields.descriptionEn}
+        />
       </fieldset>
       {locked ? null : (
         <div className="flex flex-wrap items-center gap-3">

@@ -17,7 +17,21 @@ function fieldKey(path: string): string {
   if (inGroup && (last === "valueKo" || last === "valueEn" || /^\d+$/.test(last))) return "value";
   if (last === "nameKo" || last === "nameEn") return "name";
   if (last === "descriptionKo" || last === "descriptionEn") return "description";
-  if (["brand", "category", "type", "sku", "price", "reason", "quantity", "reference", "onHand", "variantId"].includes(last)) return last;
+  if (
+    [
+      "brand",
+      "category",
+      "type",
+      "sku",
+      "price",
+      "reason",
+      "quantity",
+      "reference",
+      "onHand",
+      "variantId",
+    ].includes(last)
+  )
+    return last;
   return "other";
 }
 
@@ -36,7 +50,10 @@ export function useProductErrors() {
     const fields: Record<string, string> = {};
     for (const path of Object.keys(raw)) {
       if (missing.includes(path)) continue;
-      fields[path] = failure.code === "product.sku_taken" && path === "sku" ? t("product.sku_taken") : t(`field.${fieldKey(path)}`);
+      fields[path] =
+        failure.code === "product.sku_taken" && path === "sku"
+          ? t("product.sku_taken")
+          : t(`field.${fieldKey(path)}`);
     }
     const summary = missing.length
       ? null

@@ -6,7 +6,14 @@ import type { SellerProductDetail } from "@/lib/catalog/product-detail";
 export type HistoryEntry = SellerProductDetail["history"][number] & { atText: string };
 
 const TRACK: ProductStatus[] = ["draft", "in_review", "approved", "on_sale"];
-const DOT: Partial<Record<ProductStatus, string>> = { draft: "bg-slate-400", in_review: "bg-amber-500", approved: "bg-sky-500", on_sale: "bg-emerald-500", paused: "bg-orange-500", discontinued: "bg-red-500" };
+const DOT: Partial<Record<ProductStatus, string>> = {
+  draft: "bg-slate-400",
+  in_review: "bg-amber-500",
+  approved: "bg-sky-500",
+  on_sale: "bg-emerald-500",
+  paused: "bg-orange-500",
+  discontinued: "bg-red-500",
+};
 
 /** Where the product stands on the way to sale: draft → in review → approved → on sale (paused on the last step). */
 export function LifecycleTrack({ status }: { status: ProductStatus }) {
@@ -20,8 +27,12 @@ export function LifecycleTrack({ status }: { status: ProductStatus }) {
         const current = i === at;
         return (
           <li key={s} aria-current={current ? "step" : undefined} className="flex flex-col gap-1.5">
-            <span className={`h-1.5 rounded-full ${done ? "bg-brand-500" : current ? (status === "paused" ? "bg-orange-500" : "bg-brand-600") : "bg-slate-200"}`} />
-            <span className={`text-[11px] leading-tight ${current ? "font-bold text-ink" : done ? "text-slate-600" : "text-slate-400"}`}>
+            <span
+              className={`h-1.5 rounded-full ${done ? "bg-brand-500" : current ? (status === "paused" ? "bg-orange-500" : "bg-brand-600") : "bg-slate-200"}`}
+            />
+            <span
+              className={`text-[11px] leading-tight ${current ? "font-bold text-ink" : done ? "text-slate-600" : "text-slate-400"}`}
+            >
               {current && status === "paused" ? t("paused") : t(s)}
             </span>
           </li>
@@ -37,10 +48,16 @@ export function ProductHistory({ history }: { history: HistoryEntry[] }) {
   const ts = useTranslations("catalog.labels.status");
   if (history.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   return (
-    <ol className="relative flex flex-col gap-4 border-l-2 border-slate-100 pl-5" data-testid="product-history">
+    <ol
+      className="relative flex flex-col gap-4 border-l-2 border-slate-100 pl-5"
+      data-testid="product-history"
+    >
       {[...history].reverse().map((h, i) => (
         <li key={`${h.at}-${i}`} className="relative">
-          <span aria-hidden="true" className={`absolute -left-[27px] top-1 h-3 w-3 rounded-full ring-4 ring-white ${DOT[h.to] ?? "bg-slate-400"}`} />
+          <span
+            aria-hidden="true"
+            className={`absolute -left-[27px] top-1 h-3 w-3 rounded-full ring-4 ring-white ${DOT[h.to] ?? "bg-slate-400"}`}
+          />
           <p className="text-sm font-semibold text-ink">
             {h.from === null ? (
               t("created")
@@ -54,7 +71,9 @@ export function ProductHistory({ history }: { history: HistoryEntry[] }) {
             {h.actorName ?? t("system")} · <time dateTime={h.at}>{h.atText}</time>
           </p>
           {h.reason && h.from !== null ? (
-            <p className={`mt-1.5 rounded-lg px-3 py-2 text-sm ${h.from === "in_review" && h.to === "draft" ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-slate-50 text-slate-700"}`}>
+            <p
+              className={`mt-1.5 rounded-lg px-3 py-2 text-sm ${h.from === "in_review" && h.to === "draft" ? "bg-amber-50 text-amber-900 ring-1 ring-amber-200" : "bg-slate-50 text-slate-700"}`}
+            >
               “{h.reason}”
             </p>
           ) : null}

@@ -6,7 +6,10 @@ import type { ProductStatus } from "@/lib/catalog/lifecycle";
 export type ProductListFilter = { status?: ProductStatus; q?: string; type?: "stock" | "reservation" };
 
 /** The list's URL for a filter and page (the filters live in the URL: links, reloads and Back keep them). */
-export function productListHref(base: string, f: Omit<ProductListFilter, "status"> & { status?: string; page?: number }): string {
+export function productListHref(
+  base: string,
+  f: Omit<ProductListFilter, "status"> & { status?: string; page?: number },
+): string {
   const qs = new URLSearchParams();
   if (f.status) qs.set("status", f.status);
   if (f.q) qs.set("q", f.q);
@@ -38,15 +41,25 @@ export function ProductListFilters({
   const all = Object.values(counts).reduce((s, n) => s + n, 0);
   const tab = (active: boolean) =>
     `inline-flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-semibold transition ${
-      active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-ink"
+      active
+        ? "border-brand-600 text-brand-700"
+        : "border-transparent text-slate-500 hover:border-slate-300 hover:text-ink"
     }`;
   const count = (n: number, active: boolean) => (
-    <span className={`rounded-full px-2 py-0.5 text-xs tabular-nums ${active ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{n}</span>
+    <span
+      className={`rounded-full px-2 py-0.5 text-xs tabular-nums ${active ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}
+    >
+      {n}
+    </span>
   );
   return (
     <div className="flex flex-col gap-3">
       <nav aria-label={t("tabs")} className="-mb-px flex gap-1 overflow-x-auto border-b border-slate-200">
-        <Link href={productListHref(base, { ...filter, status: allKey })} className={tab(!filter.status)} aria-current={!filter.status ? "page" : undefined}>
+        <Link
+          href={productListHref(base, { ...filter, status: allKey })}
+          className={tab(!filter.status)}
+          aria-current={!filter.status ? "page" : undefined}
+        >
           {t("all")} {count(all, !filter.status)}
         </Link>
         {tabs.map((s) => (
@@ -61,7 +74,9 @@ export function ProductListFilters({
         ))}
       </nav>
       <form method="get" action={base} role="search" className="flex flex-wrap items-end gap-3">
-        {filter.status || allKey ? <input type="hidden" name="status" value={filter.status ?? allKey} /> : null}
+        {filter.status || allKey ? (
+          <input type="hidden" name="status" value={filter.status ?? allKey} />
+        ) : null}
         <label className="flex min-w-64 flex-1 flex-col gap-1.5 text-sm font-medium text-slate-700">
           {t("search")}
           <input
@@ -75,7 +90,11 @@ export function ProductListFilters({
         </label>
         <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
           {t("type")}
-          <select name="type" defaultValue={filter.type ?? ""} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
+          <select
+            name="type"
+            defaultValue={filter.type ?? ""}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+          >
             <option value="">{t("allTypes")}</option>
             <option value="stock">{tl("type.stock")}</option>
             <option value="reservation">{tl("type.reservation")}</option>
@@ -85,7 +104,10 @@ export function ProductListFilters({
           {t("apply")}
         </Button>
         {filter.q || filter.type ? (
-          <Link href={productListHref(base, { status: filter.status ?? allKey })} className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-ink hover:underline">
+          <Link
+            href={productListHref(base, { status: filter.status ?? allKey })}
+            className="px-2 py-2 text-sm font-medium text-slate-600 hover:text-ink hover:underline"
+          >
             {t("clear")}
           </Link>
         ) : null}

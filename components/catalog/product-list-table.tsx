@@ -52,9 +52,17 @@ export function ProductListTable({
       ),
     }),
     ...(mode === "marketing"
-      ? [col.accessor("sellerName", { header: t("col.seller"), cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> })]
+      ? [
+          col.accessor("sellerName", {
+            header: t("col.seller"),
+            cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span>,
+          }),
+        ]
       : []),
-    col.accessor("status", { header: t("col.status"), cell: (c) => <ProductStatusBadge status={c.getValue()} /> }),
+    col.accessor("status", {
+      header: t("col.status"),
+      cell: (c) => <ProductStatusBadge status={c.getValue()} />,
+    }),
     col.accessor("variantCount", { header: t("col.variants"), meta: { align: "right" } }),
     col.accessor("priceMin", {
       header: t("col.price"),
@@ -71,9 +79,17 @@ export function ProductListTable({
     col.accessor("stock", {
       header: t("col.stock"),
       meta: { align: "right" },
-      cell: (c) => <span className={c.getValue() > 0 ? "font-semibold text-ink" : "text-slate-400"}>{format.number(c.getValue())}</span>,
+      cell: (c) => (
+        <span className={c.getValue() > 0 ? "font-semibold text-ink" : "text-slate-400"}>
+          {format.number(c.getValue())}
+        </span>
+      ),
     }),
-    col.accessor("unitsSold", { header: t("col.sold"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
+    col.accessor("unitsSold", {
+      header: t("col.sold"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
     col.accessor("updatedAtText", {
       header: dateHeader ?? t("col.updated"),
       meta: { className: "whitespace-nowrap text-xs text-slate-500" },
@@ -92,5 +108,15 @@ export function ProductListTable({
       ),
     }),
   ];
-  return <DataTable data={rows} columns={columns} caption={caption} empty={empty} getRowId={(r) => r.id} sortable={false} testId="seller-products-table" />;
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption={caption}
+      empty={empty}
+      getRowId={(r) => r.id}
+      sortable={false}
+      testId="seller-products-table"
+    />
+  );
 }

@@ -10,28 +10,57 @@ const chip = {
   changed: "bg-amber-50 text-amber-900 ring-amber-200",
 };
 function Tag({ kind, children }: { kind: keyof typeof chip; children: React.ReactNode }) {
-  return <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${chip[kind]}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${chip[kind]}`}
+    >
+      {children}
+    </span>
+  );
 }
 function Before({ children }: { children: React.ReactNode }) {
-  return <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800 line-through decoration-red-300">{children}</span>;
+  return (
+    <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800 line-through decoration-red-300">
+      {children}
+    </span>
+  );
 }
 function After({ children }: { children: React.ReactNode }) {
-  return <span className="rounded bg-emerald-50 px-1.5 py-0.5 font-semibold text-emerald-900">{children}</span>;
+  return (
+    <span className="rounded bg-emerald-50 px-1.5 py-0.5 font-semibold text-emerald-900">{children}</span>
+  );
 }
 
 /**
  * What changed since the product's last review: fields with before and after, option groups and values
  * added or removed, variants added or removed, and each variant's SKU, price and switch changes.
+ * Snapshots name a variant by its English combination; `labels` gives the reader's words for it.
  */
-export function ReviewChanges({ diff }: { diff: ProductDiff | null }) {
+export function ReviewChanges({
+  diff,
+  labels = {},
+}: {
+  diff: ProductDiff | null;
+  labels?: Record<string, string>;
+}) {
   const t = useTranslations("productReview");
   const tl = useTranslations("catalog.labels");
   const format = useFormatter();
-  if (!diff) return <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("firstReview")}</p>;
-  if (diff.unchanged) return <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("unchanged")}</p>;
-  const value = (field: string, v: string) => (v === "" ? t("empty") : field === "category" ? tl(`category.${v}`) : field === "type" ? tl(`type.${v}`) : v);
+  if (!diff)
+    return <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("firstReview")}</p>;
+  if (diff.unchanged)
+    return <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("unchanged")}</p>;
+  const value = (field: string, v: string) =>
+    v === ""
+      ? t("empty")
+      : field === "category"
+        ? tl(`category.${v}`)
+        : field === "type"
+          ? tl(`type.${v}`)
+          : v;
   const price = (p: number | null) => (p === null ? "—" : format.number(p, "krw"));
-  const variantValue = (k: "sku" | "price" | "active", v: Variant) => (k === "price" ? price(v.price) : k === "active" ? (v.active ? t("on") : t("off")) : v.sku);
+  const variantValue = (k: "sku" | "price" | "active", v: Variant) =>
+    k === "price" ? price(v.price) : k === "active" ? (v.active ? t("on") : t("off")) : v.sku;
 
   return (
     <div className="flex flex-col gap-6" data-testid="review-changes">
@@ -48,7 +77,10 @@ export function ReviewChanges({ diff }: { diff: ProductDiff | null }) {
             <tbody className="divide-y divide-slate-100 align-top">
               {diff.fields.map((f) => (
                 <tr key={f.field}>
-                  <th scope="row" className="whitespace-nowrap py-2.5 pr-4 text-left font-medium text-slate-700">
+                  <th
+                    scope="row"
+                    className="whitespace-nowrap py-2.5 pr-4 text-left font-medium text-slate-700"
+                  >
                     {t(`field.${f.field}`)}
                   </th>
                   <td className="py-2.5 pr-4 whitespace-pre-line">
@@ -91,7 +123,9 @@ export function ReviewChanges({ diff }: { diff: ProductDiff | null }) {
                 ) : (
                   <>
                     <Tag kind={o.kind}>{o.kind === "added" ? t("added") : t("removed")}</Tag>
-                    <span className={`font-medium ${o.kind === "removed" ? "text-slate-500 line-through" : ""}`}>
+                    <span
+                      className={`font-medium ${o.kind === "removed" ? "text-slate-500 line-through" : ""}`}
+                    >
                       {o.group.nameKo} / {o.group.nameEn}
                     </span>
                     <span className="text-slate-500">{o.group.values.join(", ")}</span>
@@ -112,7 +146,11 @@ export function ReviewChanges({ diff }: { diff: ProductDiff | null }) {
               return (
                 <li key={i} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5">
                   <Tag kind={v.kind}>{t(v.kind)}</Tag>
-                  <span className={`font-medium ${v.kind === "removed" ? "text-slate-500 line-through" : "text-ink"}`}>{shown.label || "—"}</span>
+                  <span
+                    className={`font-medium ${v.kind === "removed" ? "text-slate-500 line-through" : "text-ink"}`}
+                  >
+                    {labels[shown.label] ?? (shown.label || "—")}
+                  </span>
                   <span className="font-mono text-xs text-slate-400">{shown.sku}</span>
                   {v.kind === "changed" ? (
                     v.changed.map((k) => (

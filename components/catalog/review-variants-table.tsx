@@ -15,18 +15,29 @@ export function ReviewVariantsTable({ rows }: { rows: Row[] }) {
   const format = useFormatter();
   const locale = useLocale();
   const columns = [
-    col.accessor((v) => (locale === "en" ? v.labelEn : v.labelKo) || tv("single"), { id: "option", header: tv("option"), cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span> }),
+    col.accessor((v) => (locale === "en" ? v.labelEn : v.labelKo) || tv("single"), {
+      id: "option",
+      header: tv("option"),
+      cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span>,
+    }),
     col.accessor("sku", { header: tv("sku"), meta: { className: "font-mono text-xs" } }),
     col.accessor("price", {
       header: tv("price"),
       meta: { align: "right" },
-      cell: (c) => (c.getValue() === null ? <span className="text-amber-700">{tv("noPrice")}</span> : format.number(c.getValue() as number, "krw")),
+      cell: (c) =>
+        c.getValue() === null ? (
+          <span className="text-amber-700">{tv("noPrice")}</span>
+        ) : (
+          format.number(c.getValue() as number, "krw")
+        ),
     }),
     col.accessor("active", {
       header: tv("active"),
       cell: ({ row: { original: v } }) =>
         v.retired ? (
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">{t("retired")}</span>
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">
+            {t("retired")}
+          </span>
         ) : v.active ? (
           <span className="text-xs font-semibold text-emerald-700">● {t("on")}</span>
         ) : (
@@ -34,5 +45,13 @@ export function ReviewVariantsTable({ rows }: { rows: Row[] }) {
         ),
     }),
   ];
-  return <DataTable data={rows} columns={columns} caption={t("variants")} getRowId={(v) => v.id} testId="review-variants" />;
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption={t("variants")}
+      getRowId={(v) => v.id}
+      testId="review-variants"
+    />
+  );
 }

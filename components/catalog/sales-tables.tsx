@@ -29,9 +29,21 @@ export function SalesByProduct({ rows, totals }: { rows: ProductRow[]; totals: S
   const format = useFormatter();
   const locale = useLocale();
   const columns = [
-    byProduct.accessor((r) => (locale === "en" ? r.nameEn : r.nameKo), { id: "name", header: t("product"), cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span> }),
-    byProduct.accessor("units", { header: t("units"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
-    byProduct.accessor("revenue", { header: t("revenue"), meta: { align: "right", className: "font-semibold text-ink" }, cell: (c) => format.number(c.getValue(), "krw") }),
+    byProduct.accessor((r) => (locale === "en" ? r.nameEn : r.nameKo), {
+      id: "name",
+      header: t("product"),
+      cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span>,
+    }),
+    byProduct.accessor("units", {
+      header: t("units"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
+    byProduct.accessor("revenue", {
+      header: t("revenue"),
+      meta: { align: "right", className: "font-semibold text-ink" },
+      cell: (c) => format.number(c.getValue(), "krw"),
+    }),
   ];
   return (
     <DataTable
@@ -53,8 +65,16 @@ export function SalesByDay({ days, totals }: { days: SalesDay[]; totals: SalesRe
   const format = useFormatter();
   const columns = [
     byDay.accessor("day", { header: t("day"), cell: (c) => c.row.original.dayText }),
-    byDay.accessor("units", { header: t("units"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
-    byDay.accessor("revenue", { header: t("revenue"), meta: { align: "right" }, cell: (c) => format.number(c.getValue(), "krw") }),
+    byDay.accessor("units", {
+      header: t("units"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
+    byDay.accessor("revenue", {
+      header: t("revenue"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue(), "krw"),
+    }),
   ];
   return (
     <DataTable

@@ -46,12 +46,19 @@ function OptionCell({ row: { original: v } }: CellContext<Variant, unknown>) {
   return (
     <div className="min-w-36">
       <p className="font-medium text-ink">{name(v)}</p>
-      {v.price === null ? <span className="mt-0.5 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-semibold text-amber-800 ring-1 ring-amber-200">{t("noPrice")}</span> : null}
+      {v.price === null ? (
+        <span className="mt-0.5 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-semibold text-amber-800 ring-1 ring-amber-200">
+          {t("noPrice")}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-function InputCell({ row: { original: v }, field }: CellContext<Variant, unknown> & { field: "sku" | "price" }) {
+function InputCell({
+  row: { original: v },
+  field,
+}: CellContext<Variant, unknown> & { field: "sku" | "price" }) {
   const t = useTranslations("sellerCentre.variants");
   const name = useName();
   const m = useMatrix();
@@ -60,7 +67,11 @@ function InputCell({ row: { original: v }, field }: CellContext<Variant, unknown
   return (
     <div className="flex flex-col gap-1">
       <div className="relative">
-        {field === "price" ? <span className="pointer-events-none absolute inset-y-0 left-2.5 grid place-items-center text-xs text-slate-400">₩</span> : null}
+        {field === "price" ? (
+          <span className="pointer-events-none absolute inset-y-0 left-2.5 grid place-items-center text-xs text-slate-400">
+            ₩
+          </span>
+        ) : null}
         <input
           aria-label={field === "sku" ? t("skuOf", { name: name(v) }) : t("priceOf", { name: name(v) })}
           value={value}
@@ -76,7 +87,9 @@ function InputCell({ row: { original: v }, field }: CellContext<Variant, unknown
             }
           }}
           className={`rounded-lg border bg-white py-1.5 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 disabled:bg-slate-50 ${
-            field === "price" ? "w-32 pl-6 pr-2 text-right tabular-nums" : "w-56 px-2.5 font-mono text-xs uppercase"
+            field === "price"
+              ? "w-32 pl-6 pr-2 text-right tabular-nums"
+              : "w-56 px-2.5 font-mono text-xs uppercase"
           } ${error ? "border-red-400" : "border-slate-300"}`}
         />
       </div>
@@ -101,7 +114,9 @@ function ActiveCell({ row: { original: v } }: CellContext<Variant, unknown>) {
       onClick={() => m.save(v, { active: !v.active })}
       className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition disabled:opacity-50 ${v.active ? "bg-emerald-500" : "bg-slate-300"}`}
     >
-      <span className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${v.active ? "translate-x-5" : "translate-x-0.5"}`} />
+      <span
+        className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${v.active ? "translate-x-5" : "translate-x-0.5"}`}
+      />
     </button>
   );
 }
@@ -111,13 +126,21 @@ function SaveCell({ row: { original: v } }: CellContext<Variant, unknown>) {
   const name = useName();
   const m = useMatrix();
   const d = m.drafts[v.id];
-  const dirty = d !== undefined && ((d.sku !== undefined && d.sku !== v.sku) || (d.price !== undefined && d.price !== shownPrice(v)));
+  const dirty =
+    d !== undefined &&
+    ((d.sku !== undefined && d.sku !== v.sku) || (d.price !== undefined && d.price !== shownPrice(v)));
   const summary = m.errors[v.id]?.summary;
   if (m.locked) return null;
   return (
     <div className="flex flex-col items-end gap-1">
       {dirty ? (
-        <Button type="button" className="px-3 py-1.5 text-xs" disabled={m.busy === v.id} onClick={() => m.save(v)} aria-label={`${name(v)} ${t("save")}`}>
+        <Button
+          type="button"
+          className="px-3 py-1.5 text-xs"
+          disabled={m.busy === v.id}
+          onClick={() => m.save(v)}
+          aria-label={`${name(v)} ${t("save")}`}
+        >
           {t("save")}
         </Button>
       ) : m.saved === v.id ? (
@@ -134,7 +157,17 @@ function SaveCell({ row: { original: v } }: CellContext<Variant, unknown>) {
  * The variant matrix: every combination of the options, with its SKU and price edited in place (Enter
  * or "save" per row) and its sale switch; the retired variants in a table of their own below.
  */
-export function VariantMatrix({ productId, matrix, retired, locked }: { productId: string; matrix: Variant[]; retired: Variant[]; locked: boolean }) {
+export function VariantMatrix({
+  productId,
+  matrix,
+  retired,
+  locked,
+}: {
+  productId: string;
+  matrix: Variant[];
+  retired: Variant[];
+  locked: boolean;
+}) {
   const t = useTranslations("sellerCentre.variants");
   const tr = useTranslations("productReview");
   const format = useFormatter();
@@ -151,7 +184,8 @@ export function VariantMatrix({ productId, matrix, retired, locked }: { productI
     const d = drafts[v.id] ?? {};
     const input: Record<string, unknown> = { ...patch };
     if (!patch && d.sku !== undefined && d.sku !== v.sku) input.sku = d.sku;
-    if (!patch && d.price !== undefined && d.price !== "" && d.price !== shownPrice(v)) input.price = priceOf(d.price);
+    if (!patch && d.price !== undefined && d.price !== "" && d.price !== shownPrice(v))
+      input.price = priceOf(d.price);
     if (Object.keys(input).length === 0) return;
     setBusy(v.id);
     start(async () => {
@@ -159,7 +193,10 @@ export function VariantMatrix({ productId, matrix, retired, locked }: { productI
       setBusy(null);
       if (!out.ok) {
         const e = explain(out as Failure);
-        return setErrors((x) => ({ ...x, [v.id]: { fields: e.fields, summary: Object.keys(e.fields).length ? null : e.summary } }));
+        return setErrors((x) => ({
+          ...x,
+          [v.id]: { fields: e.fields, summary: Object.keys(e.fields).length ? null : e.summary },
+        }));
       }
       setErrors(({ [v.id]: _, ...rest }) => rest);
       if (!patch) setDrafts(({ [v.id]: _, ...rest }) => rest);
@@ -172,28 +209,72 @@ export function VariantMatrix({ productId, matrix, retired, locked }: { productI
     col.display({ id: "option", header: t("option"), cell: OptionCell }),
     col.accessor("sku", { header: t("sku"), cell: SkuCell, enableSorting: false }),
     col.accessor("price", { header: t("price"), cell: PriceCell, enableSorting: false }),
-    col.accessor("active", { header: t("active"), cell: ActiveCell, enableSorting: false, meta: { align: "center" } }),
-    col.display({ id: "save", header: () => <span className="sr-only">{t("save")}</span>, cell: SaveCell, meta: { align: "right" } }),
+    col.accessor("active", {
+      header: t("active"),
+      cell: ActiveCell,
+      enableSorting: false,
+      meta: { align: "center" },
+    }),
+    col.display({
+      id: "save",
+      header: () => <span className="sr-only">{t("save")}</span>,
+      cell: SaveCell,
+      meta: { align: "right" },
+    }),
   ];
   const retiredColumns = [
     col.accessor((v) => name(v), { id: "option", header: t("option") }),
     col.accessor("sku", { header: t("sku"), meta: { className: "font-mono text-xs" } }),
-    col.accessor("price", { header: t("price"), meta: { align: "right" }, cell: (c) => (c.getValue() === null ? "—" : format.number(c.getValue() as number, "krw")) }),
-    col.display({ id: "state", header: t("active"), cell: () => <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">{tr("retired")}</span> }),
+    col.accessor("price", {
+      header: t("price"),
+      meta: { align: "right" },
+      cell: (c) => (c.getValue() === null ? "—" : format.number(c.getValue() as number, "krw")),
+    }),
+    col.display({
+      id: "state",
+      header: t("active"),
+      cell: () => (
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-600">
+          {tr("retired")}
+        </span>
+      ),
+    }),
   ];
   return (
     <MatrixContext.Provider
-      value={{ drafts, edit: (id, p) => setDrafts((x) => ({ ...x, [id]: { ...x[id], ...p } })), save, busy, saved, errors, locked }}
+      value={{
+        drafts,
+        edit: (id, p) => setDrafts((x) => ({ ...x, [id]: { ...x[id], ...p } })),
+        save,
+        busy,
+        saved,
+        errors,
+        locked,
+      }}
     >
       <div className="flex flex-col gap-4">
-        <DataTable data={matrix} columns={columns} caption={t("title")} empty={t("empty")} getRowId={(v) => v.id} sortable={false} testId="variant-matrix" />
+        <DataTable
+          data={matrix}
+          columns={columns}
+          caption={t("title")}
+          empty={t("empty")}
+          getRowId={(v) => v.id}
+          sortable={false}
+          testId="variant-matrix"
+        />
         {retired.length > 0 ? (
           <div className="flex flex-col gap-2">
             <h3 className="text-sm font-bold text-slate-700">
               {t("retiredTitle")} <span className="font-medium text-slate-500">({retired.length})</span>
             </h3>
             <p className="text-xs text-slate-500">{t("retiredHelp")}</p>
-            <DataTable data={retired} columns={retiredColumns} caption={t("retiredTitle")} getRowId={(v) => v.id} testId="retired-variants" />
+            <DataTable
+              data={retired}
+              columns={retiredColumns}
+              caption={t("retiredTitle")}
+              getRowId={(v) => v.id}
+              testId="retired-variants"
+            />
           </div>
         ) : null}
       </div>

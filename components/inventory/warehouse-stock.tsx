@@ -11,9 +11,23 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 
-export type StockRow = { variantId: string; name: string; sku: string; retired: boolean; onHand: number; reserved: number; available: number };
+export type StockRow = {
+  variantId: string;
+  name: string;
+  sku: string;
+  retired: boolean;
+  onHand: number;
+  reserved: number;
+  available: number;
+};
 type Level = { onHand: number; reserved: number };
-type Stock = { quantities: Record<string, string>; setQuantity: (id: string, q: string) => void; errors: Record<string, string>; adjust: (r: StockRow) => void; busy: boolean };
+type Stock = {
+  quantities: Record<string, string>;
+  setQuantity: (id: string, q: string) => void;
+  errors: Record<string, string>;
+  adjust: (r: StockRow) => void;
+  busy: boolean;
+};
 const StockContext = createContext<Stock | null>(null);
 const useStock = () => useContext(StockContext)!;
 const col = createColumnHelper<StockRow>();
@@ -44,7 +58,13 @@ function AdjustCell({ row: { original: r } }: CellContext<StockRow, unknown>) {
   const t = useTranslations("sellerCentre.stock");
   const s = useStock();
   return (
-    <Button type="button" variant="ghost" className="px-2.5 py-1 text-xs" aria-label={t("adjustOf", { name: r.name })} onClick={() => s.adjust(r)}>
+    <Button
+      type="button"
+      variant="ghost"
+      className="px-2.5 py-1 text-xs"
+      aria-label={t("adjustOf", { name: r.name })}
+      onClick={() => s.adjust(r)}
+    >
       {t("adjust")}
     </Button>
   );
@@ -55,7 +75,15 @@ function AdjustCell({ row: { original: r } }: CellContext<StockRow, unknown>) {
  * receipt (a quantity per variant and the supplier's reference) and a count correction per variant
  * that sends the on hand it was shown: a stale one says the new figure and offers to retry from it.
  */
-export function WarehouseStock({ locationId, warehouseName, rows }: { locationId: string; warehouseName: string; rows: StockRow[] }) {
+export function WarehouseStock({
+  locationId,
+  warehouseName,
+  rows,
+}: {
+  locationId: string;
+  warehouseName: string;
+  rows: StockRow[];
+}) {
   const t = useTranslations("sellerCentre.stock");
   const tv = useTranslations("sellerCentre.variants");
   const tc = useTranslations("common");
@@ -66,7 +94,14 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [reference, setReference] = useState("");
   const [receipt, setReceipt] = useState<{ failure?: Failure; empty?: boolean; units?: number } | null>(null);
-  const [adjusting, setAdjusting] = useState<{ row: StockRow; expected: number; counted: string; reason: string; stale?: Level; failure?: Failure } | null>(null);
+  const [adjusting, setAdjusting] = useState<{
+    row: StockRow;
+    expected: number;
+    counted: string;
+    reason: string;
+    stale?: Level;
+    failure?: Failure;
+  } | null>(null);
   const [adjusted, setAdjusted] = useState<number | null>(null);
 
   const lines = rows.filter((r) => !r.retired && (quantities[r.variantId] ?? "").trim() !== "");
@@ -98,7 +133,12 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
   function saveCount() {
     if (!adjusting) return;
     const counted = adjusting.counted.replace(/[\s,]/g, "");
-    const input = { variantId: adjusting.row.variantId, expectedOnHand: adjusting.expected, onHand: /^\d+$/.test(counted) ? Number(counted) : counted, reason: adjusting.reason };
+    const input = {
+      variantId: adjusting.row.variantId,
+      expectedOnHand: adjusting.expected,
+      onHand: /^\d+$/.test(counted) ? Number(counted) : counted,
+      reason: adjusting.reason,
+    };
     start(async () => {
       const out = await adjustStockAction(locationId, input);
       if (out.ok) {
@@ -124,17 +164,39 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
       cell: ({ row: { original: r } }) => (
         <div>
           <p className={`font-medium ${r.retired ? "text-slate-500" : "text-ink"}`}>
-            {r.name} {r.retired ? <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-semibold text-slate-500">{tv("retiredTitle")}</span> : null}
+            {r.name}{" "}
+            {r.retired ? (
+              <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-semibold text-slate-500">
+                {tv("retiredTitle")}
+              </span>
+            ) : null}
           </p>
           <p className="font-mono text-xs text-slate-400">{r.sku}</p>
         </div>
       ),
     }),
-    col.accessor("onHand", { header: t("onHand"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
-    col.accessor("reserved", { header: t("reserved"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
-    col.accessor("available", { header: t("available"), meta: { align: "right", className: "font-bold text-ink" }, cell: (c) => format.number(c.getValue()) }),
+    col.accessor("onHand", {
+      header: t("onHand"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
+    col.accessor("reserved", {
+      header: t("reserved"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
+    col.accessor("available", {
+      header: t("available"),
+      meta: { align: "right", className: "font-bold text-ink" },
+      cell: (c) => format.number(c.getValue()),
+    }),
     col.display({ id: "receive", header: t("receiptTitle"), cell: QuantityCell, meta: { align: "right" } }),
-    col.display({ id: "adjust", header: () => <span className="sr-only">{t("adjust")}</span>, cell: AdjustCell, meta: { align: "right" } }),
+    col.display({
+      id: "adjust",
+      header: () => <span className="sr-only">{t("adjust")}</span>,
+      cell: AdjustCell,
+      meta: { align: "right" },
+    }),
   ];
 
   return (
@@ -151,7 +213,14 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
         <p className="text-sm font-semibold text-slate-700">
           {t("warehouse")}: {warehouseName}
         </p>
-        <DataTable data={rows} columns={columns} caption={`${t("title")} · ${warehouseName}`} getRowId={(r) => r.variantId} sortable={false} testId="warehouse-stock" />
+        <DataTable
+          data={rows}
+          columns={columns}
+          caption={`${t("title")} · ${warehouseName}`}
+          getRowId={(r) => r.variantId}
+          sortable={false}
+          testId="warehouse-stock"
+        />
         <div className="flex flex-col gap-3 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200">
           <div>
             <p className="text-sm font-bold text-ink">{t("receiptTitle")}</p>
@@ -194,12 +263,19 @@ export function WarehouseStock({ locationId, warehouseName, rows }: { locationId
         </div>
       </div>
 
-      <Dialog open={adjusting !== null} onClose={() => setAdjusting(null)} title={adjusting ? t("adjustTitle", { name: adjusting.row.name }) : ""}>
+      <Dialog
+        open={adjusting !== null}
+        onClose={() => setAdjusting(null)}
+        title={adjusting ? t("adjustTitle", { name: adjusting.row.name }) : ""}
+      >
         {adjusting ? (
           <>
             <p className="text-sm text-slate-600">{t("adjustText", { expected: adjusting.expected })}</p>
             {adjusting.stale ? (
-              <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200">
+              <p
+                role="alert"
+                className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200"
+              >
                 {t("stale", adjusting.stale)}
               </p>
             ) : null}

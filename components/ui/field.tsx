@@ -8,7 +8,19 @@ const control = (error?: string) =>
   }`;
 
 /** The label, the control and its hint or error: what every field of the shop looks like. */
-function Shell({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+function Shell({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium text-slate-700">
@@ -64,7 +76,12 @@ export function SelectField({
 }
 
 /** The same field for longer text. */
-export function TextAreaField({ label, error, hint, ...area }: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...area
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
   const id = area.id ?? `field-${area.name}`;
   return (
     <Shell id={id} label={label} error={error} hint={hint}>

@@ -28,11 +28,20 @@ describe("diffSnapshots", () => {
   });
 
   it("says when nothing changed", () => {
-    expect(diffSnapshots(base, structuredClone(base))).toEqual({ fields: [], options: [], variants: [], unchanged: true });
+    expect(diffSnapshots(base, structuredClone(base))).toEqual({
+      fields: [],
+      options: [],
+      variants: [],
+      unchanged: true,
+    });
   });
 
   it("names the changed fields with before and after", () => {
-    const d = diffSnapshots(base, { ...base, nameKo: "무선 충전 스탠드", descriptionEn: "Charges two phones" })!;
+    const d = diffSnapshots(base, {
+      ...base,
+      nameKo: "무선 충전 스탠드",
+      descriptionEn: "Charges two phones",
+    })!;
     expect(d.unchanged).toBe(false);
     expect(d.fields).toEqual([
       { field: "nameKo", before: "무선 충전 거치대", after: "무선 충전 스탠드" },
@@ -77,7 +86,10 @@ describe("diffSnapshots", () => {
   });
 
   it("sees a price set for the first time as a price change", () => {
-    const current = { ...base, variants: base.variants.map((v) => (v.price === null ? { ...v, price: 39_000 } : v)) };
+    const current = {
+      ...base,
+      variants: base.variants.map((v) => (v.price === null ? { ...v, price: 39_000 } : v)),
+    };
     expect(diffSnapshots(base, current)!.variants).toEqual([
       { kind: "changed", before: base.variants[3], after: current.variants[3], changed: ["price"] },
     ]);

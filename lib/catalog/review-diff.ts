@@ -6,7 +6,15 @@ import type { ProductSnapshot } from "./product-detail";
  * renamed SKU is a change of that variant; option groups are matched by their English name.
  */
 
-export const SNAPSHOT_FIELDS = ["nameKo", "nameEn", "brand", "category", "type", "descriptionKo", "descriptionEn"] as const;
+export const SNAPSHOT_FIELDS = [
+  "nameKo",
+  "nameEn",
+  "brand",
+  "category",
+  "type",
+  "descriptionKo",
+  "descriptionEn",
+] as const;
 export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 type Variant = ProductSnapshot["variants"][number];
 type Group = ProductSnapshot["options"][number];
@@ -15,13 +23,25 @@ export type FieldChange = { field: SnapshotField; before: string; after: string 
 export type OptionChange =
   | { kind: "added"; group: Group }
   | { kind: "removed"; group: Group }
-  | { kind: "changed"; before: Group; after: Group; addedValues: string[]; removedValues: string[]; reordered: boolean };
+  | {
+      kind: "changed";
+      before: Group;
+      after: Group;
+      addedValues: string[];
+      removedValues: string[];
+      reordered: boolean;
+    };
 export type VariantChange =
   | { kind: "added"; variant: Variant }
   | { kind: "removed"; variant: Variant }
   | { kind: "changed"; before: Variant; after: Variant; changed: ("sku" | "price" | "active")[] };
 
-export type ProductDiff = { fields: FieldChange[]; options: OptionChange[]; variants: VariantChange[]; unchanged: boolean };
+export type ProductDiff = {
+  fields: FieldChange[];
+  options: OptionChange[];
+  variants: VariantChange[];
+  unchanged: boolean;
+};
 
 const groupKey = (g: Group) => g.nameEn.trim().toLocaleLowerCase("en");
 
@@ -65,7 +85,10 @@ function diffVariants(before: Variant[], after: Variant[]): VariantChange[] {
 }
 
 /** The changes from `previous` to `current`; null when there is no previous review to compare with. */
-export function diffSnapshots(previous: ProductSnapshot | null, current: ProductSnapshot): ProductDiff | null {
+export function diffSnapshots(
+  previous: ProductSnapshot | null,
+  current: ProductSnapshot,
+): ProductDiff | null {
   if (!previous) return null;
   const fields = SNAPSHOT_FIELDS.filter((f) => (previous[f] ?? "") !== (current[f] ?? "")).map((field) => ({
     field,

@@ -12,7 +12,12 @@ export const ALL_STATUSES = "all";
  */
 export function productListQuery(sp: Search, defaultStatus?: "in_review") {
   const status = one(sp.status);
-  const raw = { status: status === undefined ? defaultStatus : status === ALL_STATUSES ? undefined : status, q: one(sp.q), type: one(sp.type), page: one(sp.page) };
+  const raw = {
+    status: status === undefined ? defaultStatus : status === ALL_STATUSES ? undefined : status,
+    q: one(sp.q),
+    type: one(sp.type),
+    page: one(sp.page),
+  };
   const parsed = SellerProductsQuery.safeParse(raw);
   return parsed.success ? parsed.data : SellerProductsQuery.parse({ status: defaultStatus });
 }

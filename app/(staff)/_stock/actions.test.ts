@@ -18,7 +18,8 @@ const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product, s
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["dealer", "marketing", "seller", "seller2"]) who[n] = await actorFor(t.db, `${n}@demo.test`);
+  for (const n of ["dealer", "marketing", "seller", "seller2"])
+    who[n] = await actorFor(t.db, `${n}@demo.test`);
   who.customer = await makeCustomer(t.db);
 });
 afterEach(async () => {
@@ -42,24 +43,41 @@ describe("the warehouse stock server actions", () => {
     const router = ids.variant(ROUTER);
     const before = await stockAt(t.db, wh, router);
     as("seller");
-    expect(await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 12 }], reference: "PO-2026-0312" })).toEqual({
+    expect(
+      await receiveGoodsAction(wh, {
+        items: [{ variantId: router, quantity: 12 }],
+        reference: "PO-2026-0312",
+      }),
+    ).toEqual({
       ok: true,
       data: { id: expect.any(String), units: 12 },
     });
     expect((await stockAt(t.db, wh, router)).onHand).toBe(before.onHand + 12);
 
     const still = await written();
-    expect(await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 0 }], reference: "PO" })).toMatchObject({
+    expect(
+      await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 0 }], reference: "PO" }),
+    ).toMatchObject({
       ok: false,
       code: "validation.invalid",
       errors: { "items.0.quantity": expect.any(String) },
     });
-    expect(await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: " " })).toMatchObject({ ok: false, errors: { reference: expect.any(String) } });
-    expect(await receiveGoodsAction(wh, { items: [{ variantId: ids.variant("SM-S931N-1-1"), quantity: 1 }], reference: "PO" })).toMatchObject({
+    expect(
+      await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: " " }),
+    ).toMatchObject({ ok: false, errors: { reference: expect.any(String) } });
+    expect(
+      await receiveGoodsAction(wh, {
+        items: [{ variantId: ids.variant("SM-S931N-1-1"), quantity: 1 }],
+        reference: "PO",
+      }),
+    ).toMatchObject({
       ok: false,
       errors: { "items.0.variantId": expect.any(String) },
     });
-    expect(await receiveGoodsAction(wh, { items: [] })).toMatchObject({ ok: false, code: "validation.invalid" });
+    expect(await receiveGoodsAction(wh, { items: [] })).toMatchObject({
+      ok: false,
+      code: "validation.invalid",
+    });
     expect(await written()).toEqual(still);
   });
 
@@ -68,22 +86,34 @@ describe("the warehouse stock server actions", () => {
     const router = ids.variant(ROUTER);
     await setStock(t.db, wh, router, 20);
     as("seller");
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 18, reason: "월말 실사" })).toEqual({
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 18, reason: "월말 실사" }),
+    ).toEqual({
       ok: true,
       data: { variantId: router, onHand: 18, reserved: 0, available: 18 },
     });
     const before = await written();
     // Shown 20, but it is 18 now: refused with the figure to retry from.
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 17, reason: "다시 셈" })).toMatchObject({
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 17, reason: "다시 셈" }),
+    ).toMatchObject({
       ok: false,
       code: "stock.stale",
       meta: { onHand: 18, reserved: 0 },
     });
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: -1, reason: "x" })).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "" })).toMatchObject({ ok: false, errors: { reason: expect.any(String) } });
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: "열일곱", reason: "x" })).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: -1, reason: "x" }),
+    ).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "" }),
+    ).toMatchObject({ ok: false, errors: { reason: expect.any(String) } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: "열일곱", reason: "x" }),
+    ).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
     expect(await written()).toEqual(before);
-    expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "다시 셈" })).toMatchObject({ ok: true, data: { onHand: 17 } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "다시 셈" }),
+    ).toMatchObject({ ok: true, data: { onHand: 17 } });
   });
 
   it("refuse the anonymous, customers, dealers and another seller, writing nothing", async () => {
@@ -98,11 +128,25 @@ describe("the warehouse stock server actions", () => {
       ["seller2", "location.not_found"],
     ] as const) {
       as(name);
-      expect(await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: "PO" })).toMatchObject({ ok: false, code });
-      expect(await adjustStockAction(wh, { variantId: router, expectedOnHand: onHand, onHand: onHand + 1, reason: "x" })).toMatchObject({ ok: false, code });
+      expect(
+        await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: "PO" }),
+      ).toMatchObject({ ok: false, code });
+      expect(
+        await adjustStockAction(wh, {
+          variantId: router,
+          expectedOnHand: onHand,
+          onHand: onHand + 1,
+          reason: "x",
+        }),
+      ).toMatchObject({ ok: false, code });
     }
     as("seller");
-    expect(await receiveGoodsAction("not-a-location", { items: [{ variantId: router, quantity: 1 }], reference: "PO" })).toMatchObject({ ok: false, code: "location.not_found" });
+    expect(
+      await receiveGoodsAction("not-a-location", {
+        items: [{ variantId: router, quantity: 1 }],
+        reference: "PO",
+      }),
+    ).toMatchObject({ ok: false, code: "location.not_found" });
     expect(await written()).toEqual(before);
   });
 });

@@ -8,7 +8,11 @@ import { PaginationLinks } from "@/components/ui/pagination-links";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { ProductStatus } from "@/lib/catalog/product-schemas";
-import { listSellerProducts, productStatusCounts, SELLER_PAGE_SIZE } from "@/lib/catalog/seller-product-queries";
+import {
+  listSellerProducts,
+  productStatusCounts,
+  SELLER_PAGE_SIZE,
+} from "@/lib/catalog/seller-product-queries";
 import { organisationOf } from "@/lib/identity/organisation";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
 import { ORDER_TIME } from "@/lib/orders/format";
@@ -20,7 +24,11 @@ export async function generateMetadata() {
 }
 
 /** The seller centre's home: headline figures, then every listing with status tabs, search and pages. */
-export default async function SellerHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SellerHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageRole(["seller"], "/seller");
   const query = productListQuery(await searchParams);
   const db = getDb();
@@ -41,7 +49,10 @@ export default async function SellerHome({ searchParams }: { searchParams: Promi
   const filtered = Boolean(query.status || query.q || query.type);
   const filter = { status: query.status, q: query.q, type: query.type };
   const newButton = (
-    <Link href="/seller/products/new" className="inline-flex items-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+    <Link
+      href="/seller/products/new"
+      className="inline-flex items-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+    >
       <span aria-hidden="true">＋</span> {t("newProduct")}
     </Link>
   );
@@ -58,21 +69,29 @@ export default async function SellerHome({ searchParams }: { searchParams: Promi
         <StatCard
           label={td("warehouseStock")}
           value={warehouses.length > 0 ? td("units", { count: warehouseAvailable }) : td("noWarehouse")}
-          hint={warehouses.length > 0 ? warehouses.map((w) => (locale === "en" ? w.nameEn : w.name)).join(", ") : td("noWarehouseText")}
+          hint={
+            warehouses.length > 0
+              ? warehouses.map((w) => (locale === "en" ? w.nameEn : w.name)).join(", ")
+              : td("noWarehouseText")
+          }
           accent="bg-slate-400"
         />
       </div>
       <section className="flex flex-col gap-4" aria-labelledby="products-title">
         <div className="flex items-baseline justify-between gap-3">
           <h2 id="products-title" className="text-lg font-bold text-ink">
-            {t("listTitle")} <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
+            {t("listTitle")}{" "}
+            <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
           </h2>
         </div>
         <ProductListFilters base="/seller" filter={filter} counts={counts} tabs={ProductStatus.options} />
         <ProductListTable
           mode="seller"
           caption={t("listTitle")}
-          rows={list.items.map((r) => ({ ...r, updatedAtText: format.dateTime(new Date(r.updatedAt), ORDER_TIME) }))}
+          rows={list.items.map((r) => ({
+            ...r,
+            updatedAtText: format.dateTime(new Date(r.updatedAt), ORDER_TIME),
+          }))}
           empty={
             filtered ? (
               t("emptyFiltered")

@@ -14,7 +14,8 @@ import { Invalid } from "@/lib/errors";
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const seoulToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function generateMetadata() {
   const t = await getTranslations("sellerCentre.sales");
@@ -35,7 +36,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   });
   const invalid = wanted === null;
   const report = wanted ?? (await sellerSales(db, actor, {}));
-  const dayText = (day: string) => format.dateTime(new Date(`${day}T12:00:00+09:00`), { dateStyle: "medium" });
+  const dayText = (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00+09:00`), { dateStyle: "medium" });
   const days = report.days.map((d) => ({ ...d, dayText: dayText(d.day) }));
   const today = seoulToday();
   const ranges = [
@@ -47,8 +49,15 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle title={t("title")} subtitle={t("subtitle", { from: dayText(report.from), to: dayText(report.to) })} />
-      <form method="get" action="/seller/sales" className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+      <PageTitle
+        title={t("title")}
+        subtitle={t("subtitle", { from: dayText(report.from), to: dayText(report.to) })}
+      />
+      <form
+        method="get"
+        action="/seller/sales"
+        className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <nav aria-label={t("range")} className="flex flex-wrap gap-2">
           {ranges.map((r) => (
             <Link
@@ -63,11 +72,22 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         </nav>
         <label className="ml-auto flex flex-col gap-1.5 text-sm font-medium text-slate-700">
           {t("from")}
-          <input type="date" name="from" defaultValue={report.from} max={today} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={report.from}
+            max={today}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+          />
         </label>
         <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
           {t("to")}
-          <input type="date" name="to" defaultValue={report.to} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={report.to}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+          />
         </label>
         <Button type="submit" variant="secondary">
           {t("apply")}
@@ -81,16 +101,27 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label={t("revenue")} value={format.number(report.totals.revenue, "krw")} />
-        <StatCard label={t("units")} value={t("unitsValue", { count: report.totals.units })} accent="bg-emerald-500" />
+        <StatCard
+          label={t("units")}
+          value={t("unitsValue", { count: report.totals.units })}
+          accent="bg-emerald-500"
+        />
         <StatCard label={t("products")} value={format.number(report.products.length)} accent="bg-sky-500" />
-        <StatCard label={t("average")} value={format.number(Math.round(report.totals.revenue / Math.max(report.days.length, 1)), "krw")} accent="bg-slate-400" />
+        <StatCard
+          label={t("average")}
+          value={format.number(Math.round(report.totals.revenue / Math.max(report.days.length, 1)), "krw")}
+          accent="bg-slate-400"
+        />
       </div>
 
       <SectionCard id="chart" title={t("chartTitle")}>
         {report.totals.units === 0 ? (
           <p className="py-10 text-center text-sm text-slate-500">{t("empty")}</p>
         ) : (
-          <SalesChart days={days} label={t("chartLabel", { from: dayText(report.from), to: dayText(report.to) })} />
+          <SalesChart
+            days={days}
+            label={t("chartLabel", { from: dayText(report.from), to: dayText(report.to) })}
+          />
         )}
       </SectionCard>
 

@@ -93,8 +93,20 @@ export default async function ReviewPage({ params }: Props) {
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-6">
-          <SectionCard id="changes" title={t("changes")} className={inReview && previous ? "ring-2 ring-amber-200" : ""}>
-            <ReviewChanges diff={diffSnapshots(previous, current)} />
+          <SectionCard
+            id="changes"
+            title={t("changes")}
+            className={inReview && previous ? "ring-2 ring-amber-200" : ""}
+          >
+            <ReviewChanges
+              diff={diffSnapshots(previous, current)}
+              labels={Object.fromEntries(
+                product.variants.map((v) => [
+                  v.labelEn,
+                  (locale === "en" ? v.labelEn : v.labelKo) || tc("variants.single"),
+                ]),
+              )}
+            />
           </SectionCard>
 
           <SectionCard id="content" title={t("content")}>
@@ -109,8 +121,12 @@ export default async function ReviewPage({ params }: Props) {
             <div className="mt-5 grid gap-4 sm:grid-cols-2">
               {(["descriptionKo", "descriptionEn"] as const).map((f) => (
                 <div key={f}>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`field.${f}`)}</p>
-                  <p className="mt-1 whitespace-pre-line rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">{product[f] || <span className="text-slate-400">{t("noDescription")}</span>}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {t(`field.${f}`)}
+                  </p>
+                  <p className="mt-1 whitespace-pre-line rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+                    {product[f] || <span className="text-slate-400">{t("noDescription")}</span>}
+                  </p>
                 </div>
               ))}
             </div>
@@ -123,9 +139,14 @@ export default async function ReviewPage({ params }: Props) {
               <ul className="flex flex-col gap-3">
                 {product.options.map((g) => (
                   <li key={g.id} className="flex flex-wrap items-center gap-2">
-                    <span className="w-32 shrink-0 text-sm font-semibold text-slate-700">{locale === "en" ? g.nameEn : g.nameKo}</span>
+                    <span className="w-32 shrink-0 text-sm font-semibold text-slate-700">
+                      {locale === "en" ? g.nameEn : g.nameKo}
+                    </span>
                     {g.values.map((v) => (
-                      <span key={v.id} className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700">
+                      <span
+                        key={v.id}
+                        className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700"
+                      >
                         {locale === "en" ? v.valueEn : v.valueKo}
                       </span>
                     ))}
@@ -136,7 +157,12 @@ export default async function ReviewPage({ params }: Props) {
           </SectionCard>
 
           <SectionCard id="variants" title={t("variants")}>
-            <ReviewVariantsTable rows={[...matrix.map((v) => ({ ...v, retired: false })), ...retired.map((v) => ({ ...v, retired: true }))]} />
+            <ReviewVariantsTable
+              rows={[
+                ...matrix.map((v) => ({ ...v, retired: false })),
+                ...retired.map((v) => ({ ...v, retired: true })),
+              ]}
+            />
           </SectionCard>
         </div>
 
@@ -144,7 +170,9 @@ export default async function ReviewPage({ params }: Props) {
           <Card className="flex flex-col gap-4">
             <h2 className="text-base font-bold text-ink">{t("decision")}</h2>
             <LifecycleTrack status={product.status} />
-            <p className="text-sm text-slate-600">{inReview ? t("decisionHint") : t(`hint.${product.status}`)}</p>
+            <p className="text-sm text-slate-600">
+              {inReview ? t("decisionHint") : t(`hint.${product.status}`)}
+            </p>
           </Card>
           <Card>
             <h2 className="mb-4 text-base font-bold text-ink">{tc("history.title")}</h2>
@@ -154,7 +182,13 @@ export default async function ReviewPage({ params }: Props) {
       </div>
 
       {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
-      <LifecycleBar key={product.updatedAt} productId={product.id} status={product.status} events={allowedProductEvents(product.status, "marketing")} side="marketing" />
+      <LifecycleBar
+        key={product.updatedAt}
+        productId={product.id}
+        status={product.status}
+        events={allowedProductEvents(product.status, "marketing")}
+        side="marketing"
+      />
     </div>
   );
 }

@@ -59,7 +59,8 @@ export default async function ProductEditorPage({ params }: Props) {
   const draft = isEditable(product.status);
   const when = (at: string) => format.dateTime(new Date(at), ORDER_TIME);
   const name = locale === "en" ? product.nameEn : product.nameKo;
-  const variantName = (v: (typeof product.variants)[number]) => (locale === "en" ? v.labelEn : v.labelKo) || t("variants.single");
+  const variantName = (v: (typeof product.variants)[number]) =>
+    (locale === "en" ? v.labelEn : v.labelKo) || t("variants.single");
   const stockRows: StockRow[][] = stocks.map((rows) => {
     const at = new Map(rows.map((r) => [r.variantId, r]));
     return [...matrix, ...retired].map((v) => ({
@@ -92,7 +93,11 @@ export default async function ProductEditorPage({ params }: Props) {
           </div>
           <p className="mt-1 text-sm text-slate-600">
             {locale === "en" ? product.nameKo : product.nameEn} ·{" "}
-            {t("editor.meta", { brand: product.brand || "—", category: tl(`category.${product.category}`), type: tl(`type.${product.type}`) })}
+            {t("editor.meta", {
+              brand: product.brand || "—",
+              category: tl(`category.${product.category}`),
+              type: tl(`type.${product.type}`),
+            })}
           </p>
         </div>
         <Link
@@ -105,11 +110,18 @@ export default async function ProductEditorPage({ params }: Props) {
       </header>
 
       {note ? (
-        <div role="alert" className="rounded-2xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950" data-testid="send-back-note">
+        <div
+          role="alert"
+          className="rounded-2xl border border-amber-300 bg-amber-50 px-5 py-4 text-amber-950"
+          data-testid="send-back-note"
+        >
           <p className="font-bold">{t("editor.sentBackTitle")}</p>
-          <p className="mt-2 whitespace-pre-line rounded-lg bg-white/70 px-4 py-3 text-base font-medium ring-1 ring-amber-200">{note.reason}</p>
+          <p className="mt-2 whitespace-pre-line rounded-lg bg-white/70 px-4 py-3 text-base font-medium ring-1 ring-amber-200">
+            {note.reason}
+          </p>
           <p className="mt-2 text-xs text-amber-800">
-            {t("editor.sentBackBy", { who: note.actorName ?? t("history.system"), when: when(note.at) })} · {t("editor.sentBackHint")}
+            {t("editor.sentBackBy", { who: note.actorName ?? t("history.system"), when: when(note.at) })} ·{" "}
+            {t("editor.sentBackHint")}
           </p>
         </div>
       ) : null}
@@ -122,7 +134,10 @@ export default async function ProductEditorPage({ params }: Props) {
 
           <SectionCard id="images" title={t("editor.images")}>
             {/* Image uploader slot: <ImageUploader productId={product.id} images={…} /> (components/catalog/image-uploader.tsx) goes here. */}
-            <div className="grid place-items-center rounded-xl border-2 border-dashed border-slate-200 px-4 py-8 text-sm text-slate-500" data-testid="image-slot">
+            <div
+              className="grid place-items-center rounded-xl border-2 border-dashed border-slate-200 px-4 py-8 text-sm text-slate-500"
+              data-testid="image-slot"
+            >
               {t("editor.imagesSlot")}
             </div>
           </SectionCard>
@@ -131,7 +146,11 @@ export default async function ProductEditorPage({ params }: Props) {
             <OptionsEditor
               productId={product.id}
               locked={!draft}
-              options={product.options.map((g) => ({ nameKo: g.nameKo, nameEn: g.nameEn, values: g.values.map((v) => ({ valueKo: v.valueKo, valueEn: v.valueEn })) }))}
+              options={product.options.map((g) => ({
+                nameKo: g.nameKo,
+                nameEn: g.nameEn,
+                values: g.values.map((v) => ({ valueKo: v.valueKo, valueEn: v.valueEn })),
+              }))}
             />
           </SectionCard>
 
@@ -139,9 +158,18 @@ export default async function ProductEditorPage({ params }: Props) {
             id="variants"
             title={t("variants.title")}
             description={variantsEditable(product.status) ? t("variants.help") : t("variants.locked")}
-            actions={<span className="text-sm text-slate-500">{t("variants.summary", { count: matrix.length, priced })}</span>}
+            actions={
+              <span className="text-sm text-slate-500">
+                {t("variants.summary", { count: matrix.length, priced })}
+              </span>
+            }
           >
-            <VariantMatrix productId={product.id} matrix={matrix} retired={retired} locked={!variantsEditable(product.status)} />
+            <VariantMatrix
+              productId={product.id}
+              matrix={matrix}
+              retired={retired}
+              locked={!variantsEditable(product.status)}
+            />
           </SectionCard>
 
           <SectionCard id="stock" title={t("stock.title")} description={t("stock.help")}>
@@ -154,7 +182,12 @@ export default async function ProductEditorPage({ params }: Props) {
             ) : (
               <div className="flex flex-col gap-6">
                 {warehouses.map((w, i) => (
-                  <WarehouseStock key={w.id} locationId={w.id} warehouseName={locale === "en" ? w.nameEn : w.name} rows={stockRows[i]!} />
+                  <WarehouseStock
+                    key={w.id}
+                    locationId={w.id}
+                    warehouseName={locale === "en" ? w.nameEn : w.name}
+                    rows={stockRows[i]!}
+                  />
                 ))}
               </div>
             )}
@@ -175,7 +208,13 @@ export default async function ProductEditorPage({ params }: Props) {
       </div>
 
       {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
-      <LifecycleBar key={product.updatedAt} productId={product.id} status={product.status} events={allowedProductEvents(product.status, "seller")} side="seller" />
+      <LifecycleBar
+        key={product.updatedAt}
+        productId={product.id}
+        status={product.status}
+        events={allowedProductEvents(product.status, "seller")}
+        side="seller"
+      />
     </div>
   );
 }

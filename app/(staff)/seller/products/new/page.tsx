@@ -11,7 +11,11 @@ export async function generateMetadata() {
 
 export default async function NewProductPage() {
   await requirePageRole(["seller"], "/seller/products/new");
-  const [t, tl, te] = await Promise.all([getTranslations("sellerCentre.new"), getTranslations("sellerCentre.list"), getTranslations("sellerCentre.editor")]);
+  const [t, tl, te] = await Promise.all([
+    getTranslations("sellerCentre.new"),
+    getTranslations("sellerCentre.list"),
+    getTranslations("sellerCentre.editor"),
+  ]);
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-4">
       <nav aria-label={te("breadcrumb")} className="text-sm text-slate-500">
