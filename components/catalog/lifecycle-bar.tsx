@@ -105,7 +105,7 @@ export function LifecycleBar({
                 key={e}
                 type="button"
                 variant={e === "discontinue" ? "ghost" : "secondary"}
-                className={e === "discontinue" ? "text-red-700 hover:bg-red-50" : ""}
+                className={e === "discontinue" ? "text-red-700! hover:bg-red-50" : ""}
                 disabled={busy}
                 onClick={() => open(e)}
               >

@@ -124,7 +124,7 @@ export function OptionsEditor({
                   <Button
                     type="button"
                     variant="ghost"
-                    className="px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+                    className="px-2 py-1 text-xs text-red-700! hover:bg-red-50"
                     onClick={() => setGroups((gs) => gs.filter((_, i) => i !== gi))}
                   >
                     {t("removeGroup")}
@@ -229,7 +229,7 @@ export function OptionsEditor({
               <Button
                 type="button"
                 variant="ghost"
-                className="mt-2 px-2 py-1 text-xs text-brand-700 hover:bg-brand-50"
+                className="mt-2 px-2 py-1 text-xs text-brand-700! hover:bg-brand-50"
                 disabled={g.values.length >= MAX_VALUES}
                 aria-label={`${label} ${t("addValue")}`}
                 onClick={() => setValues(gi, (vs) => [...vs, { key: nextKey++, valueKo: "", valueEn: "" }])}
