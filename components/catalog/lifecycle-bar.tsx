@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { productStepAction } from "@/app/(staff)/_products/actions";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
 import type { ProductEvent, ProductStatus } from "@/lib/catalog/lifecycle";
 import { useProductErrors, type Failure } from "./product-errors";
@@ -126,69 +126,46 @@ export function LifecycleBar({
         </div>
       </div>
 
-      <Dialog open={dialog === "send_back"} onClose={() => setDialog(null)} title={tr("sendBackTitle")}>
-        <p className="text-sm text-slate-600">{tr("sendBackText")}</p>
-        <TextAreaField
-          name="reason"
-          label={tr("reason")}
-          placeholder={tr("reasonPlaceholder")}
-          value={reason}
-          maxLength={500}
-          required
-          onChange={(e) => {
-            setReason(e.target.value);
-            setFailure(null);
-          }}
-          error={fields.reason}
-        />
-        {summary && !fields.reason ? (
-          <p role="alert" className="text-sm text-red-700">
-            {summary}
+      {(["send_back", "discontinue"] as const).map((d) => (
+        <Dialog
+          key={d}
+          open={dialog === d}
+          onClose={() => setDialog(null)}
+          title={d === "send_back" ? tr("sendBackTitle") : t("confirmDiscontinueTitle")}
+          tone={d === "discontinue" ? "danger" : "default"}
+        >
+          <p className="text-sm text-slate-600">
+            {d === "send_back" ? tr("sendBackText") : t("confirmDiscontinueText")}
           </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={() => setDialog(null)} disabled={busy}>
-            {t("keep")}
-          </Button>
-          <Button type="button" onClick={() => take("send_back")} disabled={busy}>
-            {tr("sendBack")}
-          </Button>
-        </div>
-      </Dialog>
-
-      <Dialog
-        open={dialog === "discontinue"}
-        onClose={() => setDialog(null)}
-        title={t("confirmDiscontinueTitle")}
-        tone="danger"
-      >
-        <p className="text-sm text-slate-600">{t("confirmDiscontinueText")}</p>
-        <TextAreaField
-          name="discontinue-reason"
-          label={t("reasonOptional")}
-          value={reason}
-          maxLength={500}
-          rows={2}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setFailure(null);
-          }}
-          error={fields.reason}
-        />
-        {summary && !fields.reason ? (
-          <p role="alert" className="text-sm text-red-700">
-            {summary}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="ghost" onClick={() => setDialog(null)} disabled={busy}>
-            {t("keep")}
-          </Button>
-          <Button type="button" variant="danger" onClick={() => take("discontinue")} disabled={busy}>
-            {t("confirm")}
-          </Button>
-        </div>
-      </Dialog>
+          <TextAreaField
+            name={d === "send_back" ? "reason" : "discontinue-reason"}
+            label={d === "send_back" ? tr("reason") : t("reasonOptional")}
+            placeholder={d === "send_back" ? tr("reasonPlaceholder") : undefined}
+            value={reason}
+            maxLength={500}
+            rows={d === "send_back" ? 4 : 2}
+            required={d === "send_back"}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setFailure(null);
+            }}
+            error={fields.reason}
+          />
+          {summary && !fields.reason ? (
+            <p role="alert" className="text-sm text-red-700">
+              {summary}
+            </p>
+          ) : null}
+          <DialogActions
+            cancelLabel={t("keep")}
+            onCancel={() => setDialog(null)}
+            confirmLabel={d === "send_back" ? tr("sendBack") : t("confirm")}
+            onConfirm={() => take(d)}
+            busy={busy}
+            tone={d === "discontinue" ? "danger" : "default"}
+          />
+        </Dialog>
+      ))}
     </div>
   );
 }

@@ -1,19 +1,12 @@
 import { useTranslations } from "next-intl";
 import type { ProductStatus } from "@/lib/catalog/lifecycle";
 import type { SellerProductDetail } from "@/lib/catalog/product-detail";
+import { STATUS_DOTS } from "./product-status-badge";
 
 /** A history entry as the page hands it over: `atText` is formatted on the server (Asia/Seoul). */
 export type HistoryEntry = SellerProductDetail["history"][number] & { atText: string };
 
 const TRACK: ProductStatus[] = ["draft", "in_review", "approved", "on_sale"];
-const DOT: Partial<Record<ProductStatus, string>> = {
-  draft: "bg-slate-400",
-  in_review: "bg-amber-500",
-  approved: "bg-sky-500",
-  on_sale: "bg-emerald-500",
-  paused: "bg-orange-500",
-  discontinued: "bg-red-500",
-};
 
 /** Where the product stands on the way to sale: draft → in review → approved → on sale (paused on the last step). */
 export function LifecycleTrack({ status }: { status: ProductStatus }) {
@@ -56,7 +49,7 @@ export function ProductHistory({ history }: { history: HistoryEntry[] }) {
         <li key={`${h.at}-${i}`} className="relative">
           <span
             aria-hidden="true"
-            className={`absolute -left-[27px] top-1 h-3 w-3 rounded-full ring-4 ring-white ${DOT[h.to] ?? "bg-slate-400"}`}
+            className={`absolute -left-[27px] top-1 h-3 w-3 rounded-full ring-4 ring-white ${STATUS_DOTS[h.to]}`}
           />
           <p className="text-sm font-semibold text-ink">
             {h.from === null ? (

@@ -9,7 +9,8 @@ const TONES: Record<ProductStatus, string> = {
   paused: "bg-orange-50 text-orange-800 ring-orange-200",
   discontinued: "bg-red-50 text-red-700 ring-red-200",
 };
-const DOTS: Record<ProductStatus, string> = {
+/** The colour of each status, as a dot (the badge, the history timeline). */
+export const STATUS_DOTS: Record<ProductStatus, string> = {
   draft: "bg-slate-400",
   in_review: "bg-amber-500",
   approved: "bg-sky-500",
@@ -28,7 +29,7 @@ export function ProductStatusBadge({ status, size = "sm" }: { status: ProductSta
         size === "md" ? "px-3 py-1 text-sm" : "px-2.5 py-0.5 text-xs"
       }`}
     >
-      <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${DOTS[status]}`} />
+      <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${STATUS_DOTS[status]}`} />
       {t(status)}
     </span>
   );

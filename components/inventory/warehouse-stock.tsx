@@ -8,7 +8,7 @@ import { adjustStockAction, receiveGoodsAction } from "@/app/(staff)/_stock/acti
 import { useProductErrors, type Failure } from "@/components/catalog/product-errors";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 
 export type StockRow = {
@@ -303,14 +303,13 @@ export function WarehouseStock({
                 {adjustErrors.summary}
               </p>
             ) : null}
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="ghost" onClick={() => setAdjusting(null)} disabled={busy}>
-                {tc("cancel")}
-              </Button>
-              <Button type="button" onClick={saveCount} disabled={busy}>
-                {adjusting.stale ? t("retry") : t("applyAdjust")}
-              </Button>
-            </div>
+            <DialogActions
+              cancelLabel={tc("cancel")}
+              onCancel={() => setAdjusting(null)}
+              confirmLabel={adjusting.stale ? t("retry") : t("applyAdjust")}
+              onConfirm={saveCount}
+              busy={busy}
+            />
           </>
         ) : null}
       </Dialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { Button } from "./button";
 
 /**
  * A modal dialog on the browser's own <dialog> (focus kept inside, Escape closes, the page behind
@@ -46,5 +47,38 @@ export function Dialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A dialog's closing row: "cancel" on the left of the one action it asks for. */
+export function DialogActions({
+  cancelLabel,
+  onCancel,
+  confirmLabel,
+  onConfirm,
+  busy,
+  tone = "default",
+}: {
+  cancelLabel: string;
+  onCancel: () => void;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy: boolean;
+  tone?: "default" | "danger";
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <Button type="button" variant="ghost" onClick={onCancel} disabled={busy}>
+        {cancelLabel}
+      </Button>
+      <Button
+        type="button"
+        variant={tone === "danger" ? "danger" : "primary"}
+        onClick={onConfirm}
+        disabled={busy}
+      >
+        {confirmLabel}
+      </Button>
+    </div>
   );
 }

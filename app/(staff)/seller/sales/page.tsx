@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { SalesChart } from "@/components/catalog/sales-chart";
 import { SalesByDay, SalesByProduct } from "@/components/catalog/sales-tables";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { PageTitle, SectionCard } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -70,25 +71,10 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
             </Link>
           ))}
         </nav>
-        <label className="ml-auto flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          {t("from")}
-          <input
-            type="date"
-            name="from"
-            defaultValue={report.from}
-            max={today}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-          />
-        </label>
-        <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-          {t("to")}
-          <input
-            type="date"
-            name="to"
-            defaultValue={report.to}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-          />
-        </label>
+        <div className="ml-auto">
+          <Field type="date" name="from" label={t("from")} defaultValue={report.from} max={today} />
+        </div>
+        <Field type="date" name="to" label={t("to")} defaultValue={report.to} />
         <Button type="submit" variant="secondary">
           {t("apply")}
         </Button>

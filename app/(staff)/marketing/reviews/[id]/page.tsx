@@ -1,33 +1,21 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { LifecycleBar } from "@/components/catalog/lifecycle-bar";
-import { LifecycleTrack, ProductHistory } from "@/components/catalog/product-history";
-import { ProductStatusBadge } from "@/components/catalog/product-status-badge";
+import { ProductPage } from "@/components/catalog/product-page";
 import { ReviewChanges } from "@/components/catalog/review-changes";
 import { ReviewVariantsTable } from "@/components/catalog/review-variants-table";
-import { Card, SectionCard } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import type { UserActor } from "@/lib/auth/actor";
 import { requirePageRole } from "@/lib/auth/guard";
-import { allowedProductEvents } from "@/lib/catalog/lifecycle";
 import { splitVariants } from "@/lib/catalog/product-view";
 import { diffSnapshots } from "@/lib/catalog/review-diff";
 import { reviewOf } from "@/lib/catalog/seller-product-queries";
-import { NotFound } from "@/lib/errors";
 import { ORDER_TIME } from "@/lib/orders/format";
+import { orNotFound } from "@/app/(staff)/_products/or-not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = cache(async (actor: UserActor, id: string) => {
-  try {
-    return await reviewOf(getDb(), actor, id);
-  } catch (e) {
-    if (e instanceof NotFound) notFound();
-    throw e;
-  }
-});
+const load = cache((actor: UserActor, id: string) => orNotFound(reviewOf(getDb(), actor, id)));
 
 export async function generateMetadata({ params }: Props) {
   const { id } = await params;
@@ -63,132 +51,99 @@ export default async function ReviewPage({ params }: Props) {
   ];
 
   return (
-    <div className="flex flex-col gap-6">
-      <nav aria-label={tc("editor.breadcrumb")} className="text-sm text-slate-500">
-        <Link href="/marketing/reviews" className="hover:text-ink hover:underline">
-          {t("back")}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span className="font-medium text-slate-700">{name}</span>
-      </nav>
-
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-bold tracking-tight text-ink">{name}</h1>
-            <ProductStatusBadge status={product.status} size="md" />
-          </div>
-          <p className="mt-1 text-sm text-slate-600">
-            {locale === "en" ? product.sellerNameEn : product.sellerName}
-            {submitted ? ` · ${t("submittedAt", { when: when(submitted.at) })}` : null}
+    <ProductPage
+      side="marketing"
+      product={product}
+      back={{ href: "/marketing/reviews", label: t("back") }}
+      name={name}
+      subtitle={
+        <>
+          {locale === "en" ? product.sellerNameEn : product.sellerName}
+          {submitted ? ` · ${t("submittedAt", { when: when(submitted.at) })}` : null}
+        </>
+      }
+      notice={
+        inReview ? null : (
+          <p role="status" className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700">
+            {t("notInReview", { status: tl(`status.${product.status}`) })}
           </p>
-        </div>
-      </header>
+        )
+      }
+      sideTitle={t("decision")}
+      sideHint={inReview ? t("decisionHint") : t(`hint.${product.status}`)}
+      history={product.history.map((h) => ({ ...h, atText: when(h.at) }))}
+    >
+      <SectionCard
+        id="changes"
+        title={t("changes")}
+        className={inReview && previous ? "ring-2 ring-amber-200" : ""}
+      >
+        <ReviewChanges
+          diff={diffSnapshots(previous, current)}
+          labels={Object.fromEntries(
+            product.variants.map((v) => [
+              v.labelEn,
+              (locale === "en" ? v.labelEn : v.labelKo) || tc("variants.single"),
+            ]),
+          )}
+        />
+      </SectionCard>
 
-      {!inReview ? (
-        <p role="status" className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700">
-          {t("notInReview", { status: tl(`status.${product.status}`) })}
-        </p>
-      ) : null}
-
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="flex min-w-0 flex-col gap-6">
-          <SectionCard
-            id="changes"
-            title={t("changes")}
-            className={inReview && previous ? "ring-2 ring-amber-200" : ""}
-          >
-            <ReviewChanges
-              diff={diffSnapshots(previous, current)}
-              labels={Object.fromEntries(
-                product.variants.map((v) => [
-                  v.labelEn,
-                  (locale === "en" ? v.labelEn : v.labelKo) || tc("variants.single"),
-                ]),
-              )}
-            />
-          </SectionCard>
-
-          <SectionCard id="content" title={t("content")}>
-            <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-              {facts.map(([k, v]) => (
-                <div key={k}>
-                  <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{k}</dt>
-                  <dd className="mt-0.5 text-sm text-ink">{v}</dd>
-                </div>
-              ))}
-            </dl>
-            <div className="mt-5 grid gap-4 sm:grid-cols-2">
-              {(["descriptionKo", "descriptionEn"] as const).map((f) => (
-                <div key={f}>
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                    {t(`field.${f}`)}
-                  </p>
-                  <p className="mt-1 whitespace-pre-line rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
-                    {product[f] || <span className="text-slate-400">{t("noDescription")}</span>}
-                  </p>
-                </div>
-              ))}
+      <SectionCard id="content" title={t("content")}>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          {facts.map(([k, v]) => (
+            <div key={k}>
+              <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{k}</dt>
+              <dd className="mt-0.5 text-sm text-ink">{v}</dd>
             </div>
-          </SectionCard>
-
-          <SectionCard id="options" title={t("options")}>
-            {product.options.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("noOptions")}</p>
-            ) : (
-              <ul className="flex flex-col gap-3">
-                {product.options.map((g) => (
-                  <li key={g.id} className="flex flex-wrap items-center gap-2">
-                    <span className="w-32 shrink-0 text-sm font-semibold text-slate-700">
-                      {locale === "en" ? g.nameEn : g.nameKo}
-                    </span>
-                    {g.values.map((v) => (
-                      <span
-                        key={v.id}
-                        className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700"
-                      >
-                        {locale === "en" ? v.valueEn : v.valueKo}
-                      </span>
-                    ))}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </SectionCard>
-
-          <SectionCard id="variants" title={t("variants")}>
-            <ReviewVariantsTable
-              rows={[
-                ...matrix.map((v) => ({ ...v, retired: false })),
-                ...retired.map((v) => ({ ...v, retired: true })),
-              ]}
-            />
-          </SectionCard>
+          ))}
+        </dl>
+        <div className="mt-5 grid gap-4 sm:grid-cols-2">
+          {(["descriptionKo", "descriptionEn"] as const).map((f) => (
+            <div key={f}>
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {t(`field.${f}`)}
+              </p>
+              <p className="mt-1 whitespace-pre-line rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">
+                {product[f] || <span className="text-slate-400">{t("noDescription")}</span>}
+              </p>
+            </div>
+          ))}
         </div>
+      </SectionCard>
 
-        <aside className="flex flex-col gap-6 lg:sticky lg:top-20">
-          <Card className="flex flex-col gap-4">
-            <h2 className="text-base font-bold text-ink">{t("decision")}</h2>
-            <LifecycleTrack status={product.status} />
-            <p className="text-sm text-slate-600">
-              {inReview ? t("decisionHint") : t(`hint.${product.status}`)}
-            </p>
-          </Card>
-          <Card>
-            <h2 className="mb-4 text-base font-bold text-ink">{tc("history.title")}</h2>
-            <ProductHistory history={product.history.map((h) => ({ ...h, atText: when(h.at) }))} />
-          </Card>
-        </aside>
-      </div>
+      <SectionCard id="options" title={t("options")}>
+        {product.options.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("noOptions")}</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {product.options.map((g) => (
+              <li key={g.id} className="flex flex-wrap items-center gap-2">
+                <span className="w-32 shrink-0 text-sm font-semibold text-slate-700">
+                  {locale === "en" ? g.nameEn : g.nameKo}
+                </span>
+                {g.values.map((v) => (
+                  <span
+                    key={v.id}
+                    className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-slate-700"
+                  >
+                    {locale === "en" ? v.valueEn : v.valueKo}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </SectionCard>
 
-      {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
-      <LifecycleBar
-        key={product.updatedAt}
-        productId={product.id}
-        status={product.status}
-        events={allowedProductEvents(product.status, "marketing")}
-        side="marketing"
-      />
-    </div>
+      <SectionCard id="variants" title={t("variants")}>
+        <ReviewVariantsTable
+          rows={[
+            ...matrix.map((v) => ({ ...v, retired: false })),
+            ...retired.map((v) => ({ ...v, retired: true })),
+          ]}
+        />
+      </SectionCard>
+    </ProductPage>
   );
 }

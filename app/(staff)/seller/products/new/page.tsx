@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProductBasicsForm } from "@/components/catalog/product-basics-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 
@@ -18,13 +18,11 @@ export default async function NewProductPage() {
   ]);
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-4">
-      <nav aria-label={te("breadcrumb")} className="text-sm text-slate-500">
-        <Link href="/seller" className="hover:text-ink hover:underline">
-          {tl("title")}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span className="font-medium text-slate-700">{t("title")}</span>
-      </nav>
+      <Breadcrumb
+        label={te("breadcrumb")}
+        trail={[{ href: "/seller", label: tl("title") }]}
+        current={t("title")}
+      />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <Card>
         <ProductBasicsForm />
