@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./reservations";
 export * from "./limits";
 export * from "./idempotency";
+export * from "./audit";
