@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { stockLevels, transferEvents, transferItems, transfers, variants } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
@@ -91,6 +92,12 @@ async function step(
     actorUserId: who,
     reason,
     createdAt: now,
+  });
+  await recordAudit(tx, actor, {
+    action: `transfer.${event}`,
+    targetType: "transfer",
+    targetId: t.id,
+    detail: { from: t.status, to, ...(reason ? { reason } : {}) },
   });
   const view = await loadTransferView(tx, actor, t.id);
   // Last: the stock rows stay locked only until COMMIT.

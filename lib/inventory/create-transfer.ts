@@ -10,6 +10,7 @@ import {
   transfers,
   variants,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Forbidden, Invalid } from "@/lib/errors";
@@ -98,6 +99,17 @@ export async function createTransfer(
     actorUserId: user.id,
     reason: input.note || null,
     createdAt: now,
+  });
+  await recordAudit(tx, user, {
+    action: "transfer.request",
+    targetType: "transfer",
+    targetId: id,
+    detail: {
+      fromLocationId: input.fromLocationId,
+      toLocationId: input.toLocationId,
+      items: input.items,
+      ...(input.note ? { note: input.note } : {}),
+    },
   });
   return { transfer: await loadTransferView(tx, user, id), replayed: false };
 }

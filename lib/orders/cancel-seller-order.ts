@@ -1,4 +1,7 @@
+import { and, eq, sum } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { refunds } from "@/db/schema";
+import { recordAudit, recordRefund } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
@@ -39,5 +42,21 @@ export async function cancelSellerOrder(
     payments: opts.payments ?? paymentProvider(),
     now: opts.now ?? new Date(),
   });
+  const target = { targetType: "seller_order", targetId: part.id } as const;
+  await recordAudit(tx, actor, {
+    action: "seller_order.cancel",
+    ...target,
+    detail: { orderId: order.id, from: part.status, to: "cancelled", reason: input.reason },
+  });
+  await recordRefund(tx, actor, target, await refundedFor(tx, part.id), { orderId: order.id });
   return loadSellerOrderRow(tx, part.id);
+}
+
+/** What was refunded for this seller order: a part is cancelled (and refunded) once, so all of it is this cancel's. */
+async function refundedFor(tx: Tx, sellerOrderId: string): Promise<number> {
+  const [row] = await tx
+    .select({ amount: sum(refunds.amount).mapWith(Number) })
+    .from(refunds)
+    .where(and(eq(refunds.refType, "seller_order"), eq(refunds.refId, sellerOrderId)));
+  return row?.amount ?? 0;
 }
