@@ -60,7 +60,7 @@ test("marketing approves a transfer and finds it in the audit log, filtered by a
 
   // Only approvals, today (Seoul).
   const main = page.getByRole("main");
-  await main.getByLabel("작업").selectOption({ label: "이동 승인" });
+  await main.getByLabel("작업", { exact: true }).selectOption({ label: "이동 승인" });
   const today = seoulDay(new Date());
   await main.getByLabel("시작일").fill(today);
   await main.getByLabel("종료일").fill(today);
@@ -76,7 +76,7 @@ test("marketing approves a transfer and finds it in the audit log, filtered by a
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await expect(rows.first()).toContainText("Transfer approved");
   await expect(rows.first()).toContainText("Requested → Approved");
-  await expect(main.getByLabel("Action")).toHaveValue("transfer.approve");
+  await expect(main.getByLabel("Action", { exact: true })).toHaveValue("transfer.approve");
   await shot(page, "audit-marketing-approvals-en");
 
   // A day with nothing in it: the empty state.

@@ -6,7 +6,7 @@ import type { AuditAction, AuditActor } from "@/lib/audit";
 export type AuditFilterValues = { actorId?: string; action?: string; from?: string; to?: string };
 
 const control = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
-const label = "flex flex-col gap-1 text-sm font-medium text-slate-700";
+const field = "flex flex-col gap-1 text-sm font-medium text-slate-700";
 
 /**
  * The audit page's filters: a plain GET form, so the filters live in the URL (a reload, a link or the
@@ -32,9 +32,9 @@ export function AuditFilters({
       aria-label={t("filter.title")}
       className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <label className={label}>
-        {t("filter.actor")}
-        <select name="actorId" defaultValue={values.actorId ?? ""} className={control}>
+      <div className={field}>
+        <label htmlFor="audit-actorId">{t("filter.actor")}</label>
+        <select id="audit-actorId" name="actorId" defaultValue={values.actorId ?? ""} className={control}>
           <option value="">{t("filter.allActors")}</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -42,10 +42,10 @@ export function AuditFilters({
             </option>
           ))}
         </select>
-      </label>
-      <label className={label}>
-        {t("filter.action")}
-        <select name="action" defaultValue={values.action ?? ""} className={control}>
+      </div>
+      <div className={field}>
+        <label htmlFor="audit-action">{t("filter.action")}</label>
+        <select id="audit-action" name="action" defaultValue={values.action ?? ""} className={control}>
           <option value="">{t("filter.allActions")}</option>
           {actions.map((a) => (
             <option key={a} value={a}>
@@ -53,15 +53,15 @@ export function AuditFilters({
             </option>
           ))}
         </select>
-      </label>
-      <label className={label}>
-        {t("filter.from")}
-        <input type="date" name="from" defaultValue={values.from ?? ""} className={control} />
-      </label>
-      <label className={label}>
-        {t("filter.to")}
-        <input type="date" name="to" defaultValue={values.to ?? ""} className={control} />
-      </label>
+      </div>
+      <div className={field}>
+        <label htmlFor="audit-from">{t("filter.from")}</label>
+        <input type="date" id="audit-from" name="from" defaultValue={values.from ?? ""} className={control} />
+      </div>
+      <div className={field}>
+        <label htmlFor="audit-to">{t("filter.to")}</label>
+        <input type="date" id="audit-to" name="to" defaultValue={values.to ?? ""} className={control} />
+      </div>
       <div className="flex gap-2">
         <Button type="submit">{t("filter.apply")}</Button>
         <Link
