@@ -1,14 +1,14 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import { and, asc, count, desc, eq, gte, lt, lte, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, locations, products, users, variants } from "@/db/schema";
 import { actorUserId, type Actor, type Role } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { uuidv7 } from "@/lib/orders/ids";
-import { Id, Page } from "@/lib/validation";
+import { Id, Page, PageSize } from "@/lib/validation";
 
 /**
  * The audit trail of staff actions: who did what to which thing, when, with a detail. Every staff verb
@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "transfer.ship",
   "transfer.receive",
   "transfer.cancel",
+  "stock.adjust",
+  "stock.receive",
   "seller_order.accept",
   "seller_order.pack",
   "seller_order.ship",
@@ -31,11 +33,21 @@ export const AUDIT_ACTIONS = [
   "reservable.generate_slots",
   "reservable.cancel",
   "reservable.cancel_day",
+  "product.create",
+  "product.update",
+  "product.set_options",
+  "variant.update",
+  "product.submit",
+  "product.approve",
+  "product.send_back",
+  "product.publish",
+  "product.pause",
+  "product.discontinue",
   "refund",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["transfer", "seller_order", "reservable", "location"] as const;
+export const AUDIT_TARGET_TYPES = ["transfer", "seller_order", "reservable", "location", "product"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {
@@ -101,7 +113,7 @@ export const AuditQuery = z
     from: Moment.optional(),
     to: Moment.optional(),
     page: Page,
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    pageSize: PageSize,
   })
   .superRefine((q, ctx) => {
     const b = bounds(q.from, q.to);
@@ -155,6 +167,63 @@ export async function listAudit(db: Db | Tx, actor: Actor | null, rawQuery: unkn
     detail: a.detail,
   }));
   return { items, total: counted?.total ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+/** Names for what a page of the trail refers to: locations, products and variants (by SKU). */
+export type AuditRefs = {
+  locations: Record<string, { name: string; nameEn: string }>;
+  products: Record<string, { name: string; nameEn: string }>;
+  skus: Record<string, string>;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuids = (xs: unknown[]) => [
+  ...new Set(xs.filter((x): x is string => typeof x === "string" && UUID.test(x))),
+];
+
+/** Looks up the names a page of items refers to, in three queries at most (the trail stores ids only). */
+export async function auditRefs(db: Db | Tx, items: AuditItem[]): Promise<AuditRefs> {
+  const locationIds = uuids(
+    items.flatMap((i) => [
+      i.targetType === "location" ? i.targetId : null,
+      i.detail.fromLocationId,
+      i.detail.toLocationId,
+    ]),
+  );
+  const productIds = uuids(items.map((i) => (i.targetType === "product" ? i.targetId : null)));
+  const variantIds = uuids(
+    items.flatMap((i) => [
+      i.detail.variantId,
+      ...(Array.isArray(i.detail.items)
+        ? (i.detail.items as { variantId?: unknown }[]).map((x) => x.variantId)
+        : []),
+    ]),
+  );
+  const [locs, prods, vars] = await Promise.all([
+    locationIds.length
+      ? db
+          .select({ id: locations.id, name: locations.name, nameEn: locations.nameEn })
+          .from(locations)
+          .where(inArray(locations.id, locationIds))
+      : [],
+    productIds.length
+      ? db
+          .select({ id: products.id, name: products.nameKo, nameEn: products.nameEn })
+          .from(products)
+          .where(inArray(products.id, productIds))
+      : [],
+    variantIds.length
+      ? db
+          .select({ id: variants.id, sku: variants.sku })
+          .from(variants)
+          .where(inArray(variants.id, variantIds))
+      : [],
+  ]);
+  return {
+    locations: Object.fromEntries(locs.map(({ id, ...names }) => [id, names])),
+    products: Object.fromEntries(prods.map(({ id, ...names }) => [id, names])),
+    skus: Object.fromEntries(vars.map((v) => [v.id, v.sku])),
+  };
 }
 
 export type AuditActor = { id: string; name: string; email: string; role: Role };

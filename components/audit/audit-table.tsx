@@ -1,9 +1,10 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
-import type { AuditItem } from "@/lib/audit";
+import type { AuditItem, AuditRefs } from "@/lib/audit";
+import { orderNumber } from "@/lib/orders/order-number";
 
 /** `atText` is formatted on the server (Seoul time), so server and browser render the same text. */
 export type AuditRow = AuditItem & { atText: string };
@@ -17,6 +18,9 @@ const TONE: Record<string, string> = {
   reject: "bg-red-50 text-red-800 ring-red-200",
   cancel: "bg-red-50 text-red-800 ring-red-200",
   cancel_day: "bg-red-50 text-red-800 ring-red-200",
+  send_back: "bg-red-50 text-red-800 ring-red-200",
+  discontinue: "bg-red-50 text-red-800 ring-red-200",
+  publish: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   refund: "bg-amber-50 text-amber-900 ring-amber-200",
 };
 const toneOf = (action: string) => TONE[action.split(".").pop()!] ?? "bg-sky-50 text-sky-800 ring-sky-200";
@@ -25,33 +29,69 @@ const toneOf = (action: string) => TONE[action.split(".").pop()!] ?? "bg-sky-50 
  * One page of the audit trail. The database filters, orders (newest first) and pages it, so the
  * columns do not sort: sorting one page would misstate the order of the whole.
  */
-export function AuditTable({
-  rows,
-  locationNames,
-}: {
-  rows: AuditRow[];
-  locationNames: Record<string, string>;
-}) {
+export function AuditTable({ rows, refs }: { rows: AuditRow[]; refs: AuditRefs }) {
   const t = useTranslations("audit");
   const transferStatus = useTranslations("transfers.status");
   const orderStatus = useTranslations("orderStatus");
+  const productStatus = useTranslations("catalog.labels.status");
   const format = useFormatter();
+  const locale = useLocale();
 
-  const place = (id: unknown) => (typeof id === "string" ? (locationNames[id] ?? id) : "");
-  const statusOf = (r: AuditRow, s: unknown) =>
-    typeof s !== "string" ? "" : r.targetType === "transfer" ? transferStatus(s) : orderStatus(s);
+  const named = (n: { name: string; nameEn: string } | undefined) =>
+    n ? (locale === "en" ? n.nameEn : n.name) : undefined;
+  const place = (id: unknown) => (typeof id === "string" ? (named(refs.locations[id]) ?? id) : "");
+  const sku = (id: unknown) => (typeof id === "string" ? (refs.skus[id] ?? id.slice(-8)) : "");
+  const STATUS = { transfer: transferStatus, seller_order: orderStatus, product: productStatus } as const;
+  const statusOf = (r: AuditRow, s: unknown) => {
+    const tr = STATUS[r.targetType as keyof typeof STATUS];
+    return typeof s === "string" && tr ? tr(s) : String(s);
+  };
+  const value = (key: string, v: unknown) =>
+    key === "price" && typeof v === "number"
+      ? format.number(v, "krw")
+      : typeof v === "boolean"
+        ? t(v ? "detail.yes" : "detail.no")
+        : v === null
+          ? "—"
+          : String(v);
 
   /** The detail as short phrases, in the page's language; keys it does not know are left out. */
   function describe(r: AuditRow): string[] {
     const d = r.detail;
     const out: string[] = [];
-    if (d.from && d.to && r.targetType !== "location")
+    if (typeof d.from === "string" && typeof d.to === "string")
       out.push(`${statusOf(r, d.from)} → ${statusOf(r, d.to)}`);
     if (d.fromLocationId && d.toLocationId) out.push(`${place(d.fromLocationId)} → ${place(d.toLocationId)}`);
-    if (Array.isArray(d.items)) {
-      const units = (d.items as { quantity?: number }[]).reduce((s, i) => s + (i.quantity ?? 0), 0);
-      out.push(t("detail.items", { lines: d.items.length, units }));
-    }
+    if (typeof d.variantId === "string") out.push(sku(d.variantId));
+    if (typeof d.onHandBefore === "number")
+      out.push(t("detail.onHand", { before: d.onHandBefore, after: Number(d.onHandAfter) }));
+    if (Array.isArray(d.items))
+      out.push(
+        (d.items as { variantId?: string; quantity?: number }[])
+          .map((i) => `${sku(i.variantId)} × ${i.quantity}`)
+          .join(", "),
+      );
+    if (d.changes && typeof d.changes === "object")
+      for (const [key, [before, after]] of Object.entries(d.changes as Record<string, [unknown, unknown]>))
+        out.push(
+          `${t.has(`detail.field.${key}`) ? t(`detail.field.${key}`) : key}: ${value(key, before)} → ${value(key, after)}`,
+        );
+    if (Array.isArray(d.fields))
+      out.push(
+        t("detail.fields", {
+          fields: d.fields
+            .map((f) => (t.has(`detail.field.${f}`) ? t(`detail.field.${f}`) : String(f)))
+            .join(", "),
+        }),
+      );
+    if (typeof d.groups === "number")
+      out.push(
+        t("detail.options", {
+          groups: d.groups,
+          added: Number(d.variantsAdded ?? 0),
+          retired: Number(d.variantsRetired ?? 0),
+        }),
+      );
     if (typeof d.amount === "number")
       out.push(t("detail.amount", { amount: format.number(d.amount, "krw") }));
     if (typeof d.refunds === "number") out.push(t("detail.refunds", { count: d.refunds }));
@@ -64,9 +104,20 @@ export function AuditTable({
       out.push(t("detail.cancelledSlots", { count: d.cancelledSlots }));
     if (typeof d.cancelledReservations === "number")
       out.push(t("detail.cancelledReservations", { count: d.cancelledReservations }));
+    if (typeof d.reference === "string") out.push(t("detail.reference", { text: d.reference }));
     if (typeof d.reason === "string") out.push(t("detail.reason", { text: d.reason }));
     if (typeof d.note === "string") out.push(t("detail.note", { text: d.note }));
     return out;
+  }
+
+  /** What the row acted on, as people name it: a place, a product, an order number, else the id's end. */
+  function targetName(r: AuditRow): { text: string; mono: boolean } {
+    if (r.targetType === "location") return { text: place(r.targetId), mono: false };
+    const product = named(refs.products[r.targetId]);
+    if (product) return { text: product, mono: false };
+    if (r.targetType === "seller_order" && typeof r.detail.orderId === "string")
+      return { text: `#${orderNumber(r.detail.orderId)}`, mono: true };
+    return { text: r.targetId.slice(-8), mono: true };
   }
 
   const columns = [
@@ -101,18 +152,18 @@ export function AuditTable({
       enableSorting: false,
       cell: (c) => {
         const r = c.row.original;
+        const name = targetName(r);
         return (
           <div className="min-w-32">
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">
               {t(`target.${r.targetType}`)}
             </p>
-            {r.targetType === "location" ? (
-              <p className="font-medium text-ink">{place(r.targetId)}</p>
-            ) : (
-              <p className="font-mono text-xs text-slate-700" title={r.targetId}>
-                {r.targetId.slice(-8)}
-              </p>
-            )}
+            <p
+              className={name.mono ? "font-mono text-xs text-slate-700" : "font-medium text-ink"}
+              title={r.targetId}
+            >
+              {name.text}
+            </p>
           </div>
         );
       },

@@ -4,10 +4,9 @@ import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-f
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import { AUDIT_ACTIONS, AuditQuery, auditActors, listAudit } from "@/lib/audit";
+import { AUDIT_ACTIONS, AuditQuery, auditActors, auditRefs, listAudit } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/guard";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { listLocations } from "@/lib/inventory/locations";
 import { ORDER_TIME } from "@/lib/orders/format";
 
 const BASE = "/marketing/audit";
@@ -37,13 +36,13 @@ export default async function AuditPage({
   const query = valid ? { ...values, page, pageSize: String(PAGE_SIZE) } : { pageSize: String(PAGE_SIZE) };
   const db = getDb();
   const locale = await getLocale();
-  const [list, actors, locations, t, format] = await Promise.all([
+  const [list, actors, t, format] = await Promise.all([
     listAudit(db, actor, query),
     auditActors(db, actor),
-    listLocations(db),
     getTranslations("audit"),
     getFormatter({ locale }),
   ]);
+  const refs = await auditRefs(db, list.items);
   const hrefFor = (p: number) => {
     const q = new URLSearchParams(valid ? values : {});
     if (p > 1) q.set("page", String(p));
@@ -71,9 +70,7 @@ export default async function AuditPage({
             ...i,
             atText: format.dateTime(new Date(i.at), { ...ORDER_TIME, timeZone: TIME_ZONE }),
           }))}
-          locationNames={Object.fromEntries(
-            locations.map((l) => [l.id, locale === "en" ? l.nameEn : l.name]),
-          )}
+          refs={refs}
         />
         <PaginationLinks
           page={list.page}
