@@ -5,7 +5,7 @@ import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
 import { demoIds } from "@/test/orders-fixtures";
-import { auditRefs, recordAudit, recordRefund, type AuditItem } from "./audit";
+import { auditRefs, recordAudit, type AuditItem } from "./audit";
 
 const t = setupTestDb();
 const { rowsWritten, summary } = auditProbe(() => t.db);
@@ -56,13 +56,23 @@ describe("recordAudit", () => {
     ]);
   });
 
-  it("records a refund only when something was refunded", async () => {
-    const target = { targetType: "seller_order", targetId: "so-1" } as const;
-    expect(await rowsWritten(() => run((tx) => recordRefund(tx, marketing, target, 0)))).toEqual([]);
+  it("records a cancel's refund as a second row on the same target, only when something was refunded", async () => {
+    const cancel = { action: "seller_order.cancel", targetType: "seller_order", targetId: "so-1" } as const;
+    const none = await rowsWritten(() =>
+      run((tx) => recordAudit(tx, marketing, { ...cancel, refund: { amount: 0 } })),
+    );
+    expect(summary(none)).toEqual([[marketing.id, "seller_order.cancel", "seller_order", "so-1", {}]]);
     const rows = await rowsWritten(() =>
-      run((tx) => recordRefund(tx, marketing, target, 5_000, { orderId: "o-1" })),
+      run((tx) =>
+        recordAudit(tx, marketing, {
+          ...cancel,
+          detail: { reason: "r" },
+          refund: { amount: 5_000, detail: { orderId: "o-1" } },
+        }),
+      ),
     );
     expect(summary(rows)).toEqual([
+      [marketing.id, "seller_order.cancel", "seller_order", "so-1", { reason: "r" }],
       [marketing.id, "refund", "seller_order", "so-1", { orderId: "o-1", amount: 5_000 }],
     ]);
   });

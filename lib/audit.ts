@@ -58,28 +58,30 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** Writes one audit row in `tx`, the transaction of the action it records (the worker's actor id is null). */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    id: uuidv7(),
-    actorId: actorUserId(actor),
-    action: entry.action,
-    targetType: entry.targetType,
-    targetId: entry.targetId,
-    detail: entry.detail ?? {},
-  });
-}
-
-/** The refund a staff action made, recorded on that action's target; nothing when it refunded nothing. */
-export async function recordRefund(
+/**
+ * Writes the audit row of an action in `tx`, the transaction of the action itself (the worker's actor id
+ * is null). A staff cancel that refunds passes `refund`: a second row, `refund`, on the same target with
+ * the amount, written only when something was refunded.
+ */
+export async function recordAudit(
   tx: Tx,
   actor: Actor,
-  target: Pick<AuditEntry, "targetType" | "targetId">,
-  amount: number,
-  detail: Record<string, unknown> = {},
+  entry: AuditEntry & { refund?: { amount: number; detail?: Record<string, unknown> } },
 ): Promise<void> {
-  if (amount > 0)
-    await recordAudit(tx, actor, { action: "refund", ...target, detail: { ...detail, amount } });
+  // Ids are time-ordered; the refund's is a millisecond later, so it sorts right after its cancel.
+  const ms = Date.now();
+  const row = (action: AuditAction, detail: Record<string, unknown>, later = 0) => ({
+    id: uuidv7(ms + later),
+    actorId: actorUserId(actor),
+    action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    detail,
+  });
+  const rows = [row(entry.action, entry.detail ?? {})];
+  if (entry.refund && entry.refund.amount > 0)
+    rows.push(row("refund", { ...entry.refund.detail, amount: entry.refund.amount }, 1));
+  await tx.insert(auditLog).values(rows);
 }
 
 /** A Seoul calendar day (`2026-05-01`) or an instant with its offset. */

@@ -1,7 +1,7 @@
 import { and, eq, sum } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { refunds } from "@/db/schema";
-import { recordAudit, recordRefund } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
@@ -42,13 +42,13 @@ export async function cancelSellerOrder(
     payments: opts.payments ?? paymentProvider(),
     now: opts.now ?? new Date(),
   });
-  const target = { targetType: "seller_order", targetId: part.id } as const;
   await recordAudit(tx, actor, {
     action: "seller_order.cancel",
-    ...target,
+    targetType: "seller_order",
+    targetId: part.id,
     detail: { orderId: order.id, from: part.status, to: "cancelled", reason: input.reason },
+    refund: { amount: await refundedFor(tx, part.id), detail: { orderId: order.id } },
   });
-  await recordRefund(tx, actor, target, await refundedFor(tx, part.id), { orderId: order.id });
   return loadSellerOrderRow(tx, part.id);
 }
 

@@ -5,7 +5,7 @@ import type { Tx } from "@/db/client";
 import { locations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
-import { recordAudit, recordRefund } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit";
 import { Conflict, NotFound } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { loadManagedReservable, requireStaff, reservableNotFound } from "./access";
@@ -62,13 +62,13 @@ export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId
   if (r.status === "cancelled")
     throw new Conflict("reservable.already_cancelled", "This reservable is already cancelled.");
   const result = await callOff(tx, id, actorUserId(actor!), input.reason);
-  const target = { targetType: "reservable", targetId: id } as const;
   await recordAudit(tx, actor!, {
     action: "reservable.cancel",
-    ...target,
+    targetType: "reservable",
+    targetId: id,
     detail: { reason: input.reason, cancelledReservations: result.cancelledReservations },
+    refund: { amount: result.refundedAmount, detail: { refunds: result.refunds } },
   });
-  await recordRefund(tx, actor!, target, result.refundedAmount, { refunds: result.refunds });
   await notifyChanged(tx, id);
   return { id, status: "cancelled" as const, ...result };
 }
@@ -104,18 +104,18 @@ export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
     total.refunds += r.refunds;
     total.refundedAmount += r.refundedAmount;
   }
-  const target = { targetType: "location", targetId: input.locationId } as const;
   await recordAudit(tx, staff, {
     action: "reservable.cancel_day",
-    ...target,
+    targetType: "location",
+    targetId: input.locationId,
     detail: {
       date: input.date,
       reason: input.reason,
       cancelledSlots: slots.length,
       cancelledReservations: total.cancelledReservations,
     },
+    refund: { amount: total.refundedAmount, detail: { refunds: total.refunds } },
   });
-  await recordRefund(tx, staff, target, total.refundedAmount, { refunds: total.refunds });
   await notifyChanged(
     tx,
     slots.map((s) => s.id),
