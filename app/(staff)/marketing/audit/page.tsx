@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { auditRowViews } from "@/components/audit/audit-view";
 import { PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { AUDIT_ACTIONS, AuditQuery, auditActors, auditRefs, listAudit } from "@/lib/audit";
@@ -36,13 +37,23 @@ export default async function AuditPage({
   const query = valid ? { ...values, page, pageSize: String(PAGE_SIZE) } : { pageSize: String(PAGE_SIZE) };
   const db = getDb();
   const locale = await getLocale();
-  const [list, actors, t, format] = await Promise.all([
+  const [list, actors, t, transferStatus, orderStatus, productStatus, f] = await Promise.all([
     listAudit(db, actor, query),
     auditActors(db, actor),
     getTranslations("audit"),
+    getTranslations("transfers.status"),
+    getTranslations("orderStatus"),
+    getTranslations("catalog.labels.status"),
     getFormatter({ locale }),
   ]);
-  const refs = await auditRefs(db, list.items);
+  // The page's one place of formatting: moments in Seoul, amounts in won, in the page's language.
+  const rows = auditRowViews(list.items, await auditRefs(db, list.items), {
+    t,
+    status: { transfer: transferStatus, seller_order: orderStatus, product: productStatus },
+    locale,
+    moment: (at) => f.dateTime(new Date(at), { ...ORDER_TIME, timeZone: TIME_ZONE }),
+    krw: (amount) => f.number(amount, { style: "currency", currency: "KRW", maximumFractionDigits: 0 }),
+  });
   const hrefFor = (p: number) => {
     const q = new URLSearchParams(valid ? values : {});
     if (p > 1) q.set("page", String(p));
@@ -65,13 +76,7 @@ export default async function AuditPage({
           {t("listTitle")}{" "}
           <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
         </h2>
-        <AuditTable
-          rows={list.items.map((i) => ({
-            ...i,
-            atText: format.dateTime(new Date(i.at), { ...ORDER_TIME, timeZone: TIME_ZONE }),
-          }))}
-          refs={refs}
-        />
+        <AuditTable rows={rows} />
         <PaginationLinks
           page={list.page}
           pages={Math.ceil(list.total / PAGE_SIZE)}
