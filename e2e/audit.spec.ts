@@ -54,9 +54,11 @@ test("marketing approves a transfer and finds it in the audit log, filtered by a
   await expect(rows.first()).toContainText("이동 승인");
   await expect(rows.first()).toContainText("정하늘 (마케팅본부)");
   await expect(rows.first()).toContainText("요청됨 → 승인됨");
-  await expect(table.getByRole("row").filter({ hasText: "이동 요청" }).filter({ hasText: note })).toHaveCount(
-    1,
-  );
+  const requested = table.getByRole("row").filter({ hasText: "이동 요청" }).filter({ hasText: note });
+  await expect(requested).toHaveCount(1);
+  await expect(requested).toContainText("수도권 물류센터 (이천) → 종로 직영 HUB");
+  await expect(requested).toContainText(`${SKU} × 1`);
+  await shot(page, "audit-marketing-ko");
 
   // Only approvals, today (Seoul).
   const main = page.getByRole("main");
