@@ -67,7 +67,7 @@ describe("the network's figures", () => {
     const ids = await demoIds(t.db);
     const [v] = await t.db.execute(sql`select v.id from variants v join products p on p.id = v.product_id where p.status = 'on_sale' and v.sku = 'SM-S931N-1-1'`);
     const before = (await networkKpis(t.db, marketing, {})).stockOuts;
-    await setStock(t.db, ids.loc("HUB-DUNSAN"), v!.id, 0); // through the ledger
+    await setStock(t.db, ids.loc("HUB-DUNSAN"), v!.id as string, 0); // through the ledger
     const k = await networkKpis(t.db, marketing, {});
     expect(k.stockOuts).toBeGreaterThanOrEqual(before);
     expect(k.stockOutList).toContainEqual(expect.objectContaining({ variantId: v!.id, locationId: ids.loc("HUB-DUNSAN") }));
