@@ -290,11 +290,12 @@ export function errorText(t: T, code: string, meta?: Record<string, unknown>): s
     case "transfer.illegal_transition":
       return t("errors.state");
     case "transfer.not_allowed":
-    case "transfer.not_your_hub":
     case "auth.forbidden":
       return t("errors.forbidden");
     case "transfer.not_found":
       return t("errors.notFound");
+    case "location.not_found":
+      return t("errors.noSuchHub");
     case "validation.invalid":
       return t("errors.invalid");
     case "rate_limited":
