@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const FORMAT_HOME =
+  "Format dates and numbers with lib/format.ts (useFormat, formatFor): one home, explicit locale and time zone.";
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -21,11 +24,31 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
+          paths: [
+            { name: "next-intl", importNames: ["useFormatter"], message: FORMAT_HOME },
+            { name: "next-intl/server", importNames: ["getFormatter"], message: FORMAT_HOME },
+          ],
           patterns: [
             { group: ["drizzle-orm", "drizzle-orm/*"], message: "Query the database in lib/, not in app/ or components/." },
             { group: ["@/db/schema", "@/db/schema/*"], message: "Use the schema in lib/ and db/ only." },
           ],
         },
+      ],
+    },
+  },
+  {
+    // One home for formatting: server and browser must write the same text (hydration), so nobody
+    // formats with the machine's locale or time zone, or with options of their own.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/format.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|NumberFormat|RelativeTimeFormat)$/]",
+          message: FORMAT_HOME,
+        },
+        { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]", message: FORMAT_HOME },
       ],
     },
   },
