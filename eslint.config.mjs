@@ -8,7 +8,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -29,7 +37,10 @@ const config = [
             { name: "next-intl/server", importNames: ["getFormatter"], message: FORMAT_HOME },
           ],
           patterns: [
-            { group: ["drizzle-orm", "drizzle-orm/*"], message: "Query the database in lib/, not in app/ or components/." },
+            {
+              group: ["drizzle-orm", "drizzle-orm/*"],
+              message: "Query the database in lib/, not in app/ or components/.",
+            },
             { group: ["@/db/schema", "@/db/schema/*"], message: "Use the schema in lib/ and db/ only." },
           ],
         },
@@ -45,10 +56,34 @@ const config = [
       "no-restricted-syntax": [
         "error",
         {
-          selector: "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|NumberFormat|RelativeTimeFormat)$/]",
+          selector:
+            "MemberExpression[object.name='Intl'][property.name=/^(DateTimeFormat|NumberFormat|RelativeTimeFormat)$/]",
           message: FORMAT_HOME,
         },
-        { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]", message: FORMAT_HOME },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message: FORMAT_HOME,
+        },
+      ],
+    },
+  },
+  {
+    // Every spec runs under the shared fixture, which fails it on any browser error.
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message:
+                "Import test from ./fixtures: it fails a spec on page errors, console errors and HTTP errors.",
+            },
+          ],
+        },
       ],
     },
   },
