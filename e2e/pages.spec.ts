@@ -167,3 +167,18 @@ for (const { role, pages } of ROLES) {
     }
   });
 }
+
+// Browsers fetch the page's icon themselves (Playwright does not see that request), so check it here:
+// without one, every first visit logged a 404 for /favicon.ico.
+test("the shop has an icon, and /favicon.ico answers", async ({ page }) => {
+  await page.goto("/");
+  const icons = await page
+    .locator('link[rel~="icon"]')
+    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const href of [...icons, "/favicon.ico"]) {
+    const res = await page.request.get(href);
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()["content-type"], href).toMatch(/^image\//);
+  }
+});
