@@ -79,7 +79,8 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
       col.accessor((r) => r.location?.name[locale] ?? "", {
         id: "where",
         header: t("columns.where"),
-        cell: (c) => <span className="whitespace-nowrap">{c.getValue() || "—"}</span>,
+        // HUB names may wrap: in English the table must still fit a laptop's width with its actions.
+        cell: (c) => <span className="block min-w-24">{c.getValue() || "—"}</span>,
       }),
       col.accessor("startsAt", {
         header: t("columns.when"),
@@ -229,7 +230,9 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
           </tbody>
         </table>
       </div>
-      <div className="flex items-center justify-between text-sm text-slate-600">
+      <div
+        className={`flex items-center justify-between text-sm text-slate-600 ${total === 0 ? "hidden" : ""}`}
+      >
         <span>
           {t("showing", {
             from: total === 0 ? 0 : pageIndex * pageSize + 1,
