@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import type { ProductSummary } from "@/lib/catalog/schemas";
 import { swatchColor } from "@/lib/catalog/swatches";
 import { ProductVisual } from "./product-visual";
@@ -8,7 +9,7 @@ import { ProductVisual } from "./product-visual";
 export function ProductCard({ product, sellerName }: { product: ProductSummary; sellerName?: string }) {
   const t = useTranslations("catalog.card");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const name = locale === "en" ? product.nameEn : product.nameKo;
   const colors = product.optionGroups.find((g) => g.code === "color")?.values ?? [];
@@ -63,7 +64,7 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
         ) : (
           <p className="mt-1 text-xs text-slate-500">{t("options", { count: product.variants.length })}</p>
         )}
-        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">{t("from", { price: format.number(product.priceFrom, "krw") })}</p>
+        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">{t("from", { price: format.krw(product.priceFrom) })}</p>
       </div>
     </Link>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useState } from "react";
 import type { ProductDetail, Variant } from "@/lib/catalog/schemas";
 import { isLight, swatchColor } from "@/lib/catalog/swatches";
@@ -28,7 +29,7 @@ export function ProductPurchase({
   children?: React.ReactNode;
 }) {
   const t = useTranslations("catalog.product");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const [variant, setVariant] = useState<Variant | undefined>(() => initialVariant(product.variants, requestedVariantId));
 
@@ -143,7 +144,7 @@ export function ProductPurchase({
                     {t("price")} · {t("vatIncluded")}
                   </p>
                   <p className="text-3xl font-extrabold tracking-tight text-ink" data-testid="variant-price">
-                    {format.number(variant.price, "krw")}
+                    {format.krw(variant.price)}
                   </p>
                 </div>
                 <div className="text-right text-xs text-slate-500">
