@@ -169,56 +169,6 @@ export const sellerOrderEvents = pgTable(
   (t) => [index().on(t.sellerOrderId, t.createdAt)],
 );
 
-export const paymentPurpose = pgEnum("payment_purpose", ["order", "reservation"]);
-export const paymentStatus = pgEnum("payment_status", [
-  "captured",
-  "declined",
-  "partially_refunded",
-  "refunded",
-]);
-
-/** Payments for orders and reservations alike, through the provider interface in lib/orders/payments. */
-export const payments = pgTable(
-  "payments",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    customerId: uuid()
-      .notNull()
-      .references(() => users.id),
-    purpose: paymentPurpose().notNull(),
-    refId: uuid().notNull(),
-    provider: text().notNull(),
-    providerRef: text(),
-    amount: integer().notNull(),
-    refundedAmount: integer().notNull().default(0),
-    status: paymentStatus().notNull(),
-    failureReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index().on(t.purpose, t.refId),
-    check("payments_amounts", sql`${t.amount} >= 0 and ${t.refundedAmount} between 0 and ${t.amount}`),
-  ],
-);
-
-export const refunds = pgTable(
-  "refunds",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    paymentId: uuid()
-      .notNull()
-      .references(() => payments.id),
-    amount: integer().notNull(),
-    reason: text(),
-    actorUserId: uuid().references(() => users.id),
-    /** What the refund is for, e.g. a seller order id, so a part is never refunded twice. */
-    refType: text().notNull(),
-    refId: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index().on(t.paymentId), check("refunds_amount_positive", sql`${t.amount} > 0`)],
-);
-
 /**
  * `Idempotency-Key` records. The row is inserted in the same transaction as what it creates, so a
  * concurrent duplicate waits on the primary key and then finds the first result.
