@@ -61,7 +61,8 @@ export async function captureOrderPayment(db: Db, provider: PaymentProvider, p: 
 /**
  * The sweep's settling of an order payment left open. `pending`: the order's transaction never committed
  * (it would have marked it `authorized`), so whatever the provider holds is released. `authorized`: the
- * order was placed and its capture never recorded, so it is captured now, or the order undone.
+ * order was placed and its capture never recorded, so it is captured now (or the order undone if the
+ * provider refuses), unless the customer cancelled all of it meanwhile: then the hold is released.
  */
 export async function settleOrderPayment(
   db: Db,
@@ -71,6 +72,17 @@ export async function settleOrderPayment(
   if (payment.status === "pending")
     return releaseIntent(db, provider, payment, await lookupIntent(provider, payment), "order not placed");
   if (payment.status !== "authorized" || !payment.providerRef) return;
+  const held = { id: payment.id, authorizationId: payment.providerRef };
+  const parts = await db
+    .select({ status: sellerOrders.status })
+    .from(sellerOrders)
+    .where(eq(sellerOrders.orderId, payment.refId));
+  // Cancelled whole before it was captured: release the hold instead of capturing and refunding it all.
+  // (Refused: it was captured after all; then it is recorded and the cancelled parts refunded below.)
+  if (parts.every((p) => p.status === "cancelled")) {
+    const voided = await voidPayment(db, provider, held, "order cancelled");
+    if (voided !== "refused") return;
+  }
   try {
     await captureOrderPayment(db, provider, {
       paymentId: payment.id,

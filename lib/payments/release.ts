@@ -33,20 +33,38 @@ export async function releaseIntent(
       failureReason: reason,
     });
   } else if (found.state === "authorized") {
-    await voidPayment(db, provider, { id: payment.id, authorizationId: found.authorizationId }, reason);
-  } else {
-    await withRefunds(
+    // Refused: it was captured meanwhile; it is given back instead.
+    const voided = await voidPayment(
       db,
-      async (tx) => {
-        const taken = await recordCaptured(tx, payment.id, found.authorizationId);
-        const refunds = taken
-          ? await requestRefunds(tx, [
-              { paymentId: payment.id, refType: "payment", refId: payment.id, reason, actorUserId: null },
-            ])
-          : [];
-        return { refunds };
-      },
-      { provider },
+      provider,
+      { id: payment.id, authorizationId: found.authorizationId },
+      reason,
     );
+    if (voided === "refused") await giveBack(db, provider, payment, found.authorizationId, reason);
+  } else {
+    await giveBack(db, provider, payment, found.authorizationId, reason);
   }
+}
+
+/** A payment taken for nothing: recorded captured, and refunded in full (once: the refund's key). */
+async function giveBack(
+  db: Db,
+  provider: PaymentProvider,
+  payment: PaymentRow,
+  authorizationId: string,
+  reason: string,
+) {
+  await withRefunds(
+    db,
+    async (tx) => {
+      const taken = await recordCaptured(tx, payment.id, authorizationId);
+      const refunds = taken
+        ? await requestRefunds(tx, [
+            { paymentId: payment.id, refType: "payment", refId: payment.id, reason, actorUserId: null },
+          ])
+        : [];
+      return { refunds };
+    },
+    { provider },
+  );
 }

@@ -103,7 +103,8 @@ export async function settleReservationPayment(db: Db, provider: PaymentProvider
         providerRef: held.authorizationId,
         failureReason: "capture_failed",
       });
-      return voidPayment(db, provider, held, "capture_failed");
+      await voidPayment(db, provider, held, "capture_failed");
+      return;
     }
   }
   try {
