@@ -1,6 +1,6 @@
-import { and, inArray, lte, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { payments, refunds } from "@/db/schema";
+import { payments } from "@/db/schema";
 import { settleOrderPayment } from "@/lib/orders/order-payment";
 import { settleReservationPayment } from "@/lib/reservations/payment-outcome";
 import { paymentProvider } from "./index";
@@ -35,24 +35,12 @@ export async function settleIntents(
   opts: { provider?: PaymentProvider; olderThanMs?: number; limit?: number; log?: (m: string) => void } = {},
 ): Promise<SettleIntentsResult> {
   const provider = opts.provider ?? paymentProvider();
+  const age = opts.olderThanMs ?? settleAfterMs();
   const limit = opts.limit ?? 100;
-  const before = sql`now() - make_interval(secs => ${(opts.olderThanMs ?? settleAfterMs()) / 1000})`;
-  const open = await db
-    .update(payments)
-    .set({ updatedAt: sql`now()` })
-    .where(
-      inArray(
-        payments.id,
-        db
-          .select({ id: payments.id })
-          .from(payments)
-          .where(and(inArray(payments.status, OPEN), lte(payments.updatedAt, before)))
-          .orderBy(payments.updatedAt)
-          .limit(limit)
-          .for("update", { skipLocked: true }),
-      ),
-    )
-    .returning();
+  const openIds = await claimStale(db, "payments", OPEN, age, limit);
+  const open = openIds.length
+    ? await db.select().from(payments).where(inArray(payments.id, openIds)).orderBy(payments.createdAt)
+    : [];
   let failed = 0;
   for (const p of open) {
     try {
@@ -62,26 +50,32 @@ export async function settleIntents(
       opts.log?.(`payment ${p.id} not settled (will retry): ${String(e)}`);
     }
   }
-  const due = await db
-    .update(refunds)
-    .set({ updatedAt: sql`now()` })
-    .where(
-      inArray(
-        refunds.id,
-        db
-          .select({ id: refunds.id })
-          .from(refunds)
-          .where(and(inArray(refunds.status, ["pending"]), lte(refunds.updatedAt, before)))
-          .orderBy(refunds.updatedAt)
-          .limit(limit)
-          .for("update", { skipLocked: true }),
-      ),
-    )
-    .returning({ id: refunds.id });
-  const made = await makeRefunds(
-    db,
-    due.map((r) => r.id),
-    { provider },
-  );
+  const due = await claimStale(db, "refunds", ["pending"], age, limit);
+  const made = await makeRefunds(db, due, { provider });
   return { payments: open.length - failed, failed, refunds: made };
+}
+
+/**
+ * Claims up to `limit` rows of `table` in one of `statuses` untouched for `olderThanMs`, by touching
+ * their `updated_at`: another sweep passes them over for a while. Locks only for this one statement.
+ */
+async function claimStale(
+  db: Db,
+  table: "payments" | "refunds",
+  statuses: string[],
+  olderThanMs: number,
+  limit: number,
+): Promise<string[]> {
+  const t = sql.identifier(table);
+  const status = sql.identifier(table === "payments" ? "payment_status" : "refund_status");
+  const rows = await db.execute<{ id: string }>(sql`
+    update ${t} set updated_at = now()
+    where id in (
+      select id from ${t}
+      where status = any(${sql.param(statuses)}::${status}[])
+        and updated_at <= now() - make_interval(secs => ${olderThanMs / 1000})
+      order by updated_at limit ${limit}
+      for update skip locked)
+    returning id`);
+  return rows.map((r) => r.id);
 }
