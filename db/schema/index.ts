@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./payments";
 export * from "./reservations";
 export * from "./limits";
+export * from "./idempotency";

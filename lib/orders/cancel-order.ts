@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { withRefunds } from "@/lib/payments/refund";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { loadOrderView, orderNotFound } from "./order-queries";
 import { CancelOrderInput } from "./schemas";
@@ -25,12 +25,11 @@ export async function cancelOrder(
 ): Promise<OrderView> {
   const customer = requireUser(actor, "order:cancel:own");
   const input = CancelOrderInput.parse(raw);
-  const id = Id.safeParse(orderId);
-  if (!id.success) throw orderNotFound();
+  const id = idOrNotFound(orderId, orderNotFound);
   await withRefunds(
     db,
     async (tx) => {
-      const locked = await lockOrderAndParts(tx, id.data);
+      const locked = await lockOrderAndParts(tx, id);
       if (!locked || locked.order.customerId !== customer.id) throw orderNotFound();
       const { parts } = locked;
       if (parts.every((p) => p.status === "cancelled"))
@@ -42,7 +41,7 @@ export async function cancelOrder(
         );
       }
       const refunds = await cancelParts(tx, {
-        orderId: id.data,
+        orderId: id,
         parts: parts.filter((p) => p.status !== "cancelled"),
         actor: customer,
         reason: input.reason ?? null,
@@ -52,5 +51,5 @@ export async function cancelOrder(
     },
     { provider: opts.payments },
   );
-  return (await loadOrderView(db, id.data))!;
+  return (await loadOrderView(db, id))!;
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { pipelinedTransaction } from "@/db/raw";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
+import { claimKey, findKey, idempotentRequest } from "@/lib/idempotency";
 import {
   insufficientStockOf,
   InsufficientStock,
@@ -15,7 +16,6 @@ import { paymentDeclined, PaymentPending } from "@/lib/payments/errors";
 import { DEFAULT_TEST_CARD, type PaymentProvider } from "@/lib/payments/provider";
 import { recordPaymentIntent } from "@/lib/payments/records";
 import { voidPayment } from "@/lib/payments/void";
-import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
 import { uuidv7 } from "./ids";
 import { captureOrderPayment } from "./order-payment";
 import { loadOrderView } from "./order-queries";
@@ -58,12 +58,9 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const customer = requireUser(actor, "order:place");
   const input = PlaceOrderInput.parse(raw);
-  const hash = requestHash(input);
-  const keyRef: KeyRef | null = opts.idempotencyKey
-    ? { userId: customer.id, scope: "orders", key: opts.idempotencyKey }
-    : null;
-  if (keyRef) {
-    const prior = await findKey(db, keyRef, hash);
+  const idem = idempotentRequest({ userId: customer.id, scope: "orders", key: opts.idempotencyKey }, input);
+  if (idem) {
+    const prior = await findKey(db, idem);
     if (prior) return replay(db, prior);
   }
 
@@ -106,8 +103,8 @@ export async function placeOrder(
     priorOrderId = await pipelinedTransaction(
       db,
       async (conn) => {
-        if (keyRef) {
-          const prior = await claimKey(conn, keyRef, hash, orderId);
+        if (idem) {
+          const prior = await claimKey(conn, idem, orderId);
           if (prior) return { result: prior };
         }
         return {

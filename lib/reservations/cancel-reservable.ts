@@ -9,9 +9,9 @@ import { Conflict, NotFound } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { requestRefunds, withRefunds, type RefundIntent } from "@/lib/payments/refund";
-import { loadManagedReservable, requireStaff } from "./access";
+import { loadManagedReservable, requireStaff, reservableNotFound } from "./access";
 import { notifyChanged } from "./events";
-import { pathId } from "./queries";
+import { idOrNotFound } from "@/lib/validation";
 import { CancelReservableInput, CancelSlotDayInput } from "./schemas";
 
 export type CallOffResult = { cancelledReservations: number; refunds: number; refundedAmount: number };
@@ -72,7 +72,7 @@ export async function cancelReservable(
   raw: unknown,
   opts: Options = {},
 ) {
-  const id = pathId(reservableId, "reservable");
+  const id = idOrNotFound(reservableId, reservableNotFound);
   const out = await withRefunds(
     db,
     async (tx) => {

@@ -3,12 +3,13 @@ import type { Db, Tx } from "@/db/client";
 import { reservables, reservations, waitlistEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { requestRefunds, withRefunds, type RefundIntent } from "@/lib/payments/refund";
+import { idOrNotFound } from "@/lib/validation";
+import { reservationNotFound } from "./access";
 import { notifyChanged } from "./events";
 import { addTaken, lockReservable } from "./locked";
-import { pathId } from "./queries";
 import { CancelReservationInput } from "./schemas";
 import { offerToWaitlist } from "./waitlist";
 
@@ -26,7 +27,7 @@ export async function cancelReservation(
   opts: { payments?: PaymentProvider } = {},
 ) {
   const customer = requireUser(actor, "reservation:cancel:own");
-  const id = pathId(reservationId);
+  const id = idOrNotFound(reservationId, reservationNotFound);
   const input = CancelReservationInput.parse(raw);
   const { refunds } = await withRefunds(db, (tx) => cancelLocked(tx, customer.id, id, input.reason), {
     provider: opts.payments,
@@ -40,7 +41,7 @@ async function cancelLocked(tx: Tx, customerId: string, id: string, asked: strin
     .select({ reservableId: reservations.reservableId })
     .from(reservations)
     .where(and(eq(reservations.id, id), eq(reservations.customerId, customerId)));
-  if (!own) throw new NotFound("reservation.not_found", "No such reservation.");
+  if (!own) throw reservationNotFound();
 
   const r = (await lockReservable(tx, own.reservableId))!;
   const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for("update");

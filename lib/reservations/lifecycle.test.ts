@@ -155,11 +155,11 @@ describe("idempotency", () => {
       requestReservation(x, other!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }),
     );
     expect(await reservationsOf(t.db, r.id)).toHaveLength(2);
-    // The same key for a different request is a conflict.
+    // The same key for a different request is refused with 422, as for every kind of creation.
     await expect(
       tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 2 }, { idempotencyKey: "k-1" })),
     ).rejects.toMatchObject({
-      status: 409,
+      status: 422,
       code: "idempotency.key_reused",
     });
   });

@@ -3,14 +3,16 @@ import type { Db } from "@/db/client";
 import { reservables, reservations, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
+import { sellablePrice } from "@/lib/catalog/sellable";
 import { paymentProvider } from "@/lib/payments";
 import { charge } from "@/lib/payments/charge";
 import { PaymentPending } from "@/lib/payments/errors";
 import { DEFAULT_TEST_CARD, type PaymentProvider } from "@/lib/payments/provider";
 import { openPaymentFor, recordPaymentIntent } from "@/lib/payments/records";
 import { completeReservationPayment } from "./payment-outcome";
-import { pathId } from "./queries";
+import { idOrNotFound } from "@/lib/validation";
+import { reservationNotFound } from "./access";
 import { PayReservationInput } from "./schemas";
 
 /**
@@ -35,7 +37,7 @@ export async function payReservation(
   opts: { payments?: PaymentProvider } = {},
 ) {
   const customer = requireUser(actor, "reservation:pay:own");
-  const id = pathId(reservationId);
+  const id = idOrNotFound(reservationId, reservationNotFound);
   const input = PayReservationInput.parse(raw);
   const provider = opts.payments ?? paymentProvider();
   const intent = await db.transaction(async (tx) => {
@@ -44,7 +46,7 @@ export async function payReservation(
         id: reservations.id,
         status: reservations.status,
         quantity: reservations.quantity,
-        price: variants.price,
+        price: sellablePrice, // a reservable is only made for a priced variant, and a price is never unset
         expired: sql<boolean>`${reservations.holdExpiresAt} <= now()`,
       })
       .from(reservations)
@@ -52,7 +54,7 @@ export async function payReservation(
       .innerJoin(variants, eq(variants.id, reservables.variantId))
       .where(and(eq(reservations.id, id), eq(reservations.customerId, customer.id)))
       .for("update", { of: reservations });
-    if (!row) throw new NotFound("reservation.not_found", "No such reservation.");
+    if (!row) throw reservationNotFound();
     if (row.status === "paid")
       throw new Conflict("reservation.already_paid", "This reservation is already paid.");
     if (row.status === "expired" || (row.status === "confirmed" && row.expired)) {
