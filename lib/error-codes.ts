@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   "order.insufficient_stock": 409,
   "order.no_warehouse": 409,
   "order.not_on_sale": 409,
+  "payment.pending": 409,
   "reservable.already_cancelled": 409,
   "reservable.cancelled": 409,
   "reservable.closed": 409,

@@ -2,6 +2,7 @@ export * from "./identity";
 export * from "./catalog";
 export * from "./inventory";
 export * from "./orders";
+export * from "./payments";
 export * from "./reservations";
 export * from "./limits";
 export * from "./idempotency";

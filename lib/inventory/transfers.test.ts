@@ -5,7 +5,7 @@ import type { Tx } from "@/db/client";
 import { stockLevels, stockMovements, transferEvents, transfers, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
-import { FakePaymentProvider } from "@/lib/orders/payments/fake";
+import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
