@@ -4,3 +4,4 @@ export * from "./inventory";
 export * from "./orders";
 export * from "./reservations";
 export * from "./limits";
+export * from "./images";
