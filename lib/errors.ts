@@ -6,7 +6,7 @@
 export type FieldErrors = Record<string, string>;
 
 export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429;
+  abstract readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
   constructor(
     readonly code: string,
     message?: string,
@@ -41,13 +41,23 @@ export class NotFound extends DomainError {
 export class Conflict extends DomainError {
   readonly status = 409;
 }
+/** The body (an upload) is bigger than the endpoint takes; `meta.maxBytes` says how big it may be. */
+export class PayloadTooLarge extends DomainError {
+  readonly status = 413;
+}
+/** What was sent is not a kind the endpoint takes, judged by its content (not its name or header). */
+export class UnsupportedMediaType extends DomainError {
+  readonly status = 415;
+}
 export class Invalid extends DomainError {
   readonly status = 422;
   constructor(
     readonly errors: FieldErrors,
     message = "Some fields are invalid.",
+    /** A more precise code than `validation.invalid`, when the UI words this failure its own way. */
+    code = "validation.invalid",
   ) {
-    super("validation.invalid", message);
+    super(code, message);
   }
 }
 export class RateLimited extends DomainError {
