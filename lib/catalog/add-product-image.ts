@@ -1,13 +1,22 @@
+import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { productImages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
 import { assertImagesEditable, ownProduct } from "./image-access";
-import { normalizeImage } from "./image-master";
+import { ImageMaster, normalizeImage } from "./image-master";
 import { imageColumns, imageCount, toProductImage } from "./image-queries";
-import { AddProductImageInput, type ProductImage } from "./image-schemas";
+import { PathId, type ProductImage } from "./image-schemas";
 import { IMAGE_RULES } from "./image-urls";
+
+/** The image must have come from normalizeImage(): a verb never stores bytes sharp has not rewritten. */
+const AddProductImageInput = z
+  .object({
+    productId: PathId,
+    image: z.custom<ImageMaster>(ImageMaster.is, { error: "Must be an image normalized by normalizeImage()." }),
+  })
+  .strict();
 
 function full() {
   return new Conflict(

@@ -7,7 +7,7 @@ import { Unauthenticated } from "@/lib/errors";
 import { Id } from "@/lib/validation";
 import { ownProduct, productNotFound } from "./image-access";
 import type { ProductImage } from "./image-schemas";
-import { imageUrl, type ImageRef } from "./image-urls";
+import { imageUrl } from "./image-urls";
 
 type Reader = Db | Tx;
 
@@ -36,8 +36,8 @@ export async function imageCount(db: Reader, productId: string): Promise<number>
 }
 
 /** The images of a page of products in one query, by product, first image first. */
-export async function imagesOfProducts(db: Reader, productIds: string[]): Promise<Map<string, ImageRef[]>> {
-  const out = new Map<string, ImageRef[]>();
+export async function imagesOfProducts(db: Reader, productIds: string[]): Promise<Map<string, ProductImage[]>> {
+  const out = new Map<string, ProductImage[]>();
   if (productIds.length === 0) return out;
   const rows = await db
     .select(imageColumns)
@@ -47,7 +47,7 @@ export async function imagesOfProducts(db: Reader, productIds: string[]): Promis
   for (const r of rows) {
     const list = out.get(r.productId) ?? [];
     out.set(r.productId, list);
-    list.push({ id: r.id, width: r.width, height: r.height });
+    list.push(toProductImage(r));
   }
   return out;
 }

@@ -1,18 +1,11 @@
 import { z } from "zod";
+// No sharp here (nor anything that imports it): the catalog's response schemas, which pages share,
+// include ProductImageSchema. AddProductImageInput, which names ImageMaster, lives beside its verb.
 import { Id } from "@/lib/validation";
-import { ImageMaster } from "./image-master";
 import { IMAGE_RULES } from "./image-urls";
 
 /** A product id from a path: only checked to be a string here; the loader answers NotFound for a bad one. */
-const PathId = z.string();
-
-export const AddProductImageInput = z
-  .object({
-    productId: PathId,
-    image: z.custom<ImageMaster>(ImageMaster.is, { error: "Must be an image normalized by normalizeImage()." }),
-  })
-  .strict();
-export type AddProductImageInput = z.infer<typeof AddProductImageInput>;
+export const PathId = z.string();
 
 export const RemoveProductImageInput = z.object({ productId: PathId, imageId: PathId }).strict();
 export type RemoveProductImageInput = z.infer<typeof RemoveProductImageInput>;

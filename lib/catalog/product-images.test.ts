@@ -7,6 +7,7 @@ import { makeCustomer } from "@/test/factories";
 import { makeProduct, makeStaff, picture, productWithImages } from "@/test/image-fixtures";
 import { addProductImage } from "./add-product-image";
 import { normalizeImage, type ImageMaster } from "./image-master";
+import { getProduct, listProducts } from "./queries";
 import { removeProductImage } from "./remove-product-image";
 import { reorderProductImages } from "./reorder-product-images";
 
@@ -131,5 +132,20 @@ describe("who may change a product's images", () => {
     await expect(add(seller, product.id)).rejects.toMatchObject({ status: 409, code: "product.discontinued" });
     await expect(remove(seller, product.id, ids[0]!)).rejects.toMatchObject({ status: 409 });
     await expect(reorder(seller, product.id, [ids[1], ids[0]])).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("the catalog's products carry their images", () => {
+  it("main image first, in the list and on the product page; none is an empty list", async () => {
+    const { seller, product, ids } = await productWithImages(t.db, 3);
+    await t.db.execute(sql`update products set status = 'on_sale', name_en = ${`Imaged ${product.id}`} where id = ${product.id}`);
+    await reorder(seller, product.id, [ids[2], ids[0], ids[1]]);
+    const expected = [ids[2], ids[0], ids[1]].map((id, position) => ({ id, url: `/api/images/${id}?w=640`, width: 300, height: 200, position }));
+
+    const page = await listProducts(t.db, { q: `Imaged ${product.id}` });
+    expect(page.items.map((p) => p.images)).toEqual([expected]);
+    expect((await getProduct(t.db, null, product.id)).images).toEqual(expected);
+    const bare = await makeProduct(t.db, seller, "on_sale");
+    expect((await getProduct(t.db, null, bare.id)).images).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
 import { Id } from "@/lib/validation";
+import { imagesOfProducts } from "./image-queries";
 import {
   PAGE_SIZE,
   ProductListQuery,
@@ -113,7 +114,7 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [valueRows, variantRows] = await Promise.all([
+  const [valueRows, variantRows, imagesByProduct] = await Promise.all([
     db
       .select({
         productId: optionGroups.productId,
@@ -141,6 +142,7 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       .leftJoin(variantOptionValues, eq(variantOptionValues.variantId, variants.id))
       .where(inArray(variants.productId, ids))
       .orderBy(asc(variants.sku)),
+    imagesOfProducts(db, ids),
   ]);
 
   const groupsByProduct = new Map<string, OptionGroup[]>();
@@ -201,6 +203,7 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       priceFrom: vs.length ? Math.min(...vs.map((v) => v.price)) : 0,
       optionGroups: groupsByProduct.get(p.id) ?? [],
       variants: vs,
+      images: imagesByProduct.get(p.id) ?? [],
     };
   });
 }
