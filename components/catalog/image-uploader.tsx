@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { removeProductImageAction, reorderProductImagesAction, uploadProductImageAction } from "@/app/(staff)/_product-images/actions";
 import type { ProductImage } from "@/lib/catalog/image-schemas";
 import { IMAGE_RULES, imageUrl } from "@/lib/catalog/image-urls";
+import type { ErrorCode } from "@/lib/error-codes";
 import type { ActionResult } from "@/lib/http/action";
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -16,7 +17,7 @@ const MB = 1024 * 1024;
 const ACCEPTED_TYPES = IMAGE_RULES.accept.split(",");
 
 /** Error codes of the image verbs → the uploader's messages (the one place they are worded). */
-const MESSAGE_OF: Record<string, string> = {
+const MESSAGE_OF: Partial<Record<ErrorCode, string>> = {
   "image.too_large": "tooLarge",
   "image.unsupported_type": "unsupportedType",
   "request.not_multipart": "unsupportedType",
@@ -25,7 +26,7 @@ const MESSAGE_OF: Record<string, string> = {
   "image.empty": "empty",
   "product_image.limit": "limit",
   "product_image.order_mismatch": "orderMismatch",
-  "product.discontinued": "discontinued",
+  "product.not_editable": "discontinued",
   "product.not_found": "notFound",
   "product_image.not_found": "notFound",
   rate_limited: "rateLimited",
@@ -126,7 +127,7 @@ export function ImageUploader({
     router.refresh();
   }
 
-  function precheck(file: File, room: number): string | null {
+  function precheck(file: File, room: number): ErrorCode | null {
     if (room <= 0) return "product_image.limit";
     if (file.size === 0) return "image.empty";
     if (file.size > IMAGE_RULES.maxBytes) return "image.too_large";

@@ -7,6 +7,8 @@ import {
   pgTable,
   primaryKey,
   text,
+  boolean,
+  jsonb,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -70,6 +72,8 @@ export const productStatusEvents = pgTable(
     toStatus: productStatus().notNull(),
     actorUserId: uuid().references(() => users.id),
     reason: text(),
+    /** What the product contained when it was submitted for review (to show what changed since). */
+    snapshot: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.productId, t.createdAt)],
@@ -87,6 +91,8 @@ export const optionGroups = pgTable(
     nameKo: text().notNull(),
     nameEn: text().notNull(),
     position: integer().notNull().default(0),
+    /** No longer offered, kept because a retired variant still refers to one of its values. */
+    archived: boolean().notNull().default(false),
   },
   (t) => [index().on(t.productId)],
 );
@@ -101,6 +107,8 @@ export const optionValues = pgTable(
     valueKo: text().notNull(),
     valueEn: text().notNull(),
     position: integer().notNull().default(0),
+    /** See optionGroups.archived. */
+    archived: boolean().notNull().default(false),
   },
   (t) => [index().on(t.groupId)],
 );
@@ -113,7 +121,10 @@ export const variants = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
     sku: text().notNull().unique(),
-    price: integer().notNull(),
+    /** KRW; null until the seller sets it (a variant without a price cannot be sold). */
+    price: integer(),
+    /** Off: not offered. A variant that was ever stocked or ordered is retired this way, never deleted. */
+    active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.productId), check("variants_price_positive", sql`${t.price} > 0`)],

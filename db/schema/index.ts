@@ -4,4 +4,5 @@ export * from "./inventory";
 export * from "./orders";
 export * from "./reservations";
 export * from "./limits";
+export * from "./idempotency";
 export * from "./images";

@@ -218,22 +218,3 @@ export const refunds = pgTable(
   },
   (t) => [index().on(t.paymentId), check("refunds_amount_positive", sql`${t.amount} > 0`)],
 );
-
-/**
- * `Idempotency-Key` records. The row is inserted in the same transaction as what it creates, so a
- * concurrent duplicate waits on the primary key and then finds the first result.
- */
-export const idempotencyKeys = pgTable(
-  "idempotency_keys",
-  {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    scope: text().notNull(),
-    key: text().notNull(),
-    requestHash: text().notNull(),
-    resourceId: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.scope, t.key] })],
-);

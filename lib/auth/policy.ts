@@ -15,6 +15,7 @@ export type Permission =
   | "reservation:pay:own"
   | "reservation:cancel:own"
   | "stock:view:own-location"
+  | "stock:count:own-location"
   | "stock:view:any"
   | "fulfilment:work:own-location"
   | "fulfilment:work:any-network"
@@ -39,14 +40,16 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
   dealer: [
     "catalog:browse",
     "stock:view:own-location",
+    "stock:count:own-location",
     "fulfilment:work:own-location",
     "reservable:manage:own",
     "transfer:request",
   ],
-  seller: ["catalog:browse", "stock:view:own-location", "fulfilment:work:own-location", "product:manage:own", "reservable:manage:own"],
+  seller: ["catalog:browse", "stock:view:own-location", "stock:count:own-location", "fulfilment:work:own-location", "product:manage:own", "reservable:manage:own"],
   marketing: [
     "catalog:browse",
     "stock:view:own-location",
+    "stock:count:own-location",
     "stock:view:any",
     "fulfilment:work:own-location",
     "fulfilment:work:any-network",

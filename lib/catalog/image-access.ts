@@ -33,6 +33,6 @@ export async function ownProduct(db: Db | Tx, actor: UserActor, rawId: string, o
 /** Photos change in every state but the last, as prices do (API.md: variants, "any status but discontinued"). */
 export function assertImagesEditable(product: { status: string }) {
   if (product.status === "discontinued") {
-    throw new Conflict("product.discontinued", "The product is discontinued: its images can no longer change.");
+    throw new Conflict("product.not_editable", "The product is discontinued: its images can no longer change.", { productStatus: product.status });
   }
 }

@@ -129,7 +129,7 @@ describe("who may change a product's images", () => {
   it("a discontinued product's images stay as they are (409)", async () => {
     const { seller, product, ids } = await productWith(2);
     await t.db.execute(sql`update products set status = 'discontinued' where id = ${product.id}`);
-    await expect(add(seller, product.id)).rejects.toMatchObject({ status: 409, code: "product.discontinued" });
+    await expect(add(seller, product.id)).rejects.toMatchObject({ status: 409, code: "product.not_editable" });
     await expect(remove(seller, product.id, ids[0]!)).rejects.toMatchObject({ status: 409 });
     await expect(reorder(seller, product.id, [ids[1], ids[0]])).rejects.toMatchObject({ status: 409 });
   });

@@ -4,8 +4,9 @@ import { optionGroups, optionValues, organisations, products, variantOptionValue
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { imagesOfProducts } from "./image-queries";
+import { isSellable, sellablePrice } from "./sellable";
 import {
   PAGE_SIZE,
   ProductListQuery,
@@ -18,6 +19,8 @@ import {
 } from "./schemas";
 
 type Reader = Db | Tx;
+
+const productNotFound = () => new NotFound("product.not_found", "No such product.");
 
 /** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
 export async function listSellers(db: Reader): Promise<Seller[]> {
@@ -50,7 +53,7 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
     input.category ? eq(products.category, input.category) : undefined,
     searchCondition(input.q),
   );
-  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id})`;
+  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id} and ${isSellable})`;
   const [[counted], rows] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
     db
@@ -70,7 +73,7 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
  * any other state (to preview a draft). Everything else is NotFound, as if it did not exist.
  */
 export async function getProduct(db: Reader, actor: Actor | null, id: string): Promise<ProductDetail> {
-  if (!Id.safeParse(id).success) throw new NotFound("product.not_found", "No such product.");
+  idOrNotFound(id, productNotFound);
   const [row] = await db
     .select({
       ...productColumns,
@@ -84,7 +87,7 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(products.id, id));
   const visible = row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
-  if (!row || !visible) throw new NotFound("product.not_found", "No such product.");
+  if (!row || !visible) throw productNotFound();
   const { sellerName, sellerNameEn, sellerKind, descriptionKo, descriptionEn, ...base } = row;
   const [summary] = await withVariants(db, [base]);
   return {
@@ -135,12 +138,12 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
         productId: variants.productId,
         id: variants.id,
         sku: variants.sku,
-        price: variants.price,
+        price: sellablePrice,
         valueId: variantOptionValues.optionValueId,
       })
       .from(variants)
       .leftJoin(variantOptionValues, eq(variantOptionValues.variantId, variants.id))
-      .where(inArray(variants.productId, ids))
+      .where(and(inArray(variants.productId, ids), isSellable))
       .orderBy(asc(variants.sku)),
     imagesOfProducts(db, ids),
   ]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { productCategory, productStatus, productType } from "@/db/schema";
+import { Page } from "@/lib/validation";
 import { ProductImageSchema } from "./image-schemas";
 
 export const PAGE_SIZE = 20;
@@ -21,13 +22,7 @@ export const ProductListQuery = z.object({
     .max(100, { error: "Use at most 100 characters." })
     .optional()
     .describe("Words searched in the Korean and English names, case-insensitively; every word must match"),
-  page: z.coerce
-    .number({ error: "Must be a whole number from 1 to 10,000." })
-    .int({ error: "Must be a whole number from 1 to 10,000." })
-    .min(1, { error: "Must be a whole number from 1 to 10,000." })
-    .max(10_000, { error: "Must be a whole number from 1 to 10,000." })
-    .default(1)
-    .describe(`Page number, ${PAGE_SIZE} products a page`),
+  page: Page.describe(`Page number, ${PAGE_SIZE} products a page`),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 

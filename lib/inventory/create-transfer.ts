@@ -13,7 +13,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Forbidden, Invalid } from "@/lib/errors";
-import { claimKey, requestHash, type KeyRef } from "@/lib/orders/idempotency";
+import { claimKey, idempotentRequest } from "@/lib/idempotency";
 import { HUB_KINDS, isNetwork } from "./transfer-access";
 import { loadTransferView, type TransferView } from "./transfer-queries";
 import { CreateTransferInput } from "./transfer-schemas";
@@ -72,9 +72,9 @@ export async function createTransfer(
   }
 
   const id = randomUUID();
-  if (opts.idempotencyKey) {
-    const ref: KeyRef = { userId: user.id, scope: "transfers", key: opts.idempotencyKey };
-    const prior = await claimKey(tx, ref, requestHash(input), id);
+  const idem = idempotentRequest({ userId: user.id, scope: "transfers", key: opts.idempotencyKey }, input);
+  if (idem) {
+    const prior = await claimKey(tx, idem, id);
     if (prior) return { transfer: await loadTransferView(tx, user, prior), replayed: true };
   }
   const now = opts.now ?? new Date();

@@ -5,7 +5,7 @@ import { locations, transfers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import type { TransferEvent, TransferStatus } from "./transfer-machine";
 
 export type LocationKindName = (typeof locations.kind.enumValues)[number];
@@ -70,8 +70,7 @@ export async function loadTransferFor(
   rawId: unknown,
   opts: { lock?: boolean } = {},
 ): Promise<TransferAccessRow> {
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw transferNotFound();
+  const id = idOrNotFound(rawId, transferNotFound);
   const q = tx
     .select({
       id: transfers.id,
@@ -87,7 +86,7 @@ export async function loadTransferFor(
     .innerJoin(fromLoc, eq(fromLoc.id, transfers.fromLocationId))
     .innerJoin(toLoc, eq(toLoc.id, transfers.toLocationId))
     .innerJoin(users, eq(users.id, transfers.requestedBy))
-    .where(eq(transfers.id, id.data));
+    .where(eq(transfers.id, id));
   const [row] = opts.lock ? await q.for("update", { of: transfers }) : await q;
   if (!row || !canSee(actor, row)) throw transferNotFound();
   return row;

@@ -42,5 +42,5 @@ export const jsonResponse = (description: string, schema: z.ZodType): ResponseCo
 });
 export const IdParam = z.object({ id: z.string().describe("The resource id") });
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().max(200).optional().describe("Same key from the same user: the first result, nothing new"),
+  "idempotency-key": z.string().max(200).optional().describe("Same key from the same user: the first result, nothing new; the same key with another body: 422 idempotency.key_reused"),
 });

@@ -2,7 +2,7 @@ import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { loadOrderView, orderNotFound } from "./order-queries";
 import { paymentProvider } from "./payments";
@@ -24,9 +24,8 @@ export async function cancelOrder(
 ): Promise<OrderView> {
   const customer = requireUser(actor, "order:cancel:own");
   const input = CancelOrderInput.parse(raw);
-  const id = Id.safeParse(orderId);
-  if (!id.success) throw orderNotFound();
-  const locked = await lockOrderAndParts(tx, id.data);
+  const id = idOrNotFound(orderId, orderNotFound);
+  const locked = await lockOrderAndParts(tx, id);
   if (!locked || locked.order.customerId !== customer.id) throw orderNotFound();
   const { parts } = locked;
   if (parts.every((p) => p.status === "cancelled"))
@@ -38,12 +37,12 @@ export async function cancelOrder(
     );
   }
   await cancelParts(tx, {
-    orderId: id.data,
+    orderId: id,
     parts: parts.filter((p) => p.status !== "cancelled"),
     actor: customer,
     reason: input.reason ?? null,
     payments: opts.payments ?? paymentProvider(),
     now: opts.now ?? new Date(),
   });
-  return (await loadOrderView(tx, id.data))!;
+  return (await loadOrderView(tx, id))!;
 }

@@ -5,6 +5,7 @@ import { payments as paymentsTable } from "@/db/schema";
 import { SYSTEM, type Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { PaymentDeclined } from "@/lib/errors";
+import { claimKey, findKey, idempotentRequest } from "@/lib/idempotency";
 import {
   insufficientStockOf,
   InsufficientStock,
@@ -13,7 +14,6 @@ import {
 } from "@/lib/inventory/stock";
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
 import { cancelParts, lockOrderAndParts } from "./cancel-parts";
-import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
 import { uuidv7 } from "./ids";
 import { loadOrderView } from "./order-queries";
 import { paymentProvider } from "./payments";
@@ -54,12 +54,9 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const customer = requireUser(actor, "order:place");
   const input = PlaceOrderInput.parse(raw);
-  const hash = requestHash(input);
-  const keyRef: KeyRef | null = opts.idempotencyKey
-    ? { userId: customer.id, scope: "orders", key: opts.idempotencyKey }
-    : null;
-  if (keyRef) {
-    const prior = await findKey(db, keyRef, hash);
+  const idem = idempotentRequest({ userId: customer.id, scope: "orders", key: opts.idempotencyKey }, input);
+  if (idem) {
+    const prior = await findKey(db, idem);
     if (prior) return replay(db, prior);
   }
 
@@ -100,8 +97,8 @@ export async function placeOrder(
     priorOrderId = await pipelinedTransaction(
       db,
       async (conn) => {
-        if (keyRef) {
-          const prior = await claimKey(conn, keyRef, hash, orderId);
+        if (idem) {
+          const prior = await claimKey(conn, idem, orderId);
           if (prior) return { result: prior };
         }
         return {

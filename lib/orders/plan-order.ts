@@ -42,7 +42,8 @@ export type OrderPlan = {
 type VariantRow = {
   id: string;
   sku: string;
-  price: number;
+  price: number | null;
+  active: boolean;
   type: "stock" | "reservation";
   status: string;
   nameKo: string;
@@ -83,7 +84,7 @@ export class InsufficientStockAtSource extends Conflict {
 const PLAN_SQL = `
   select
     (select json_agg(json_build_object(
-       'id', v.id, 'sku', v.sku, 'price', v.price, 'type', p.type, 'status', p.status, 'nameKo', p.name_ko, 'nameEn', p.name_en,
+       'id', v.id, 'sku', v.sku, 'price', v.price, 'active', v.active, 'type', p.type, 'status', p.status, 'nameKo', p.name_ko, 'nameEn', p.name_en,
        'sellerId', p.seller_id, 'sellerKind', o.kind, 'sellerName', o.name, 'sellerNameEn', o.name_en))
      from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
      where v.id = any($1::uuid[])) as variants,
@@ -121,7 +122,8 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
   if (Object.keys(unknown).length > 0) throw new Invalid(unknown);
   for (const item of input.items) {
     const v = byId.get(item.variantId)!;
-    if (v.status !== "on_sale") {
+    // Only an on-sale product's active, priced variant is sold (a retired variant or one without a price is not).
+    if (v.status !== "on_sale" || !v.active || v.price === null) {
       throw new Conflict("order.not_on_sale", `${v.sku} is not on sale.`, { variantId: v.id, sku: v.sku });
     }
   }
@@ -185,11 +187,11 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       sku: v.sku,
       productName: v.nameKo,
       productNameEn: v.nameEn,
-      price: v.price,
+      price: v.price!, // checked above: every line is priced
       quantity: item.quantity,
       sellerOrderId: part.id,
     });
-    part.subtotal += v.price * item.quantity;
+    part.subtotal += v.price! * item.quantity;
   }
   const list = [...parts.values()];
   const shippingFee = 0;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { regions } from "@/db/schema";
-import { Id, Quantity } from "@/lib/validation";
+import { Id, Page, PageSize, Quantity } from "@/lib/validation";
 
 /** The zod inputs of the orders domain: one schema for the form and the API alike. */
 
@@ -102,12 +102,12 @@ export const FulfilmentQueueQuery = z.strictObject({
   sort: z
     .enum(["createdAt", "-createdAt", "status", "-status", "subtotal", "-subtotal"])
     .default("-createdAt"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: Page,
+  pageSize: PageSize,
 });
 export type FulfilmentQueueQuery = z.infer<typeof FulfilmentQueueQuery>;
 
 export const MyOrdersQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: Page,
+  pageSize: PageSize,
 });

@@ -7,10 +7,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
 import { Conflict, NotFound } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { loadManagedReservable, requireStaff } from "./access";
+import { loadManagedReservable, requireStaff, reservableNotFound } from "./access";
 import { notifyChanged } from "./events";
 import { refundReservationPayment } from "./payments";
-import { pathId } from "./queries";
+import { idOrNotFound } from "@/lib/validation";
 import { CancelReservableInput, CancelSlotDayInput } from "./schemas";
 
 export type CallOffResult = { cancelledReservations: number; refunds: number; refundedAmount: number };
@@ -55,7 +55,7 @@ async function callOff(tx: Tx, id: string, who: string | null, reason: string): 
 
 /** Staff call off a whole reservable (an event cancelled), all or nothing, in one go. */
 export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId: string, raw: unknown) {
-  const id = pathId(reservableId, "reservable");
+  const id = idOrNotFound(reservableId, reservableNotFound);
   const r = await loadManagedReservable(tx, actor, id, { lock: true });
   const input = CancelReservableInput.parse(raw);
   if (r.status === "cancelled")

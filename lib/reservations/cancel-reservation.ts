@@ -3,11 +3,12 @@ import type { Tx } from "@/db/client";
 import { reservables, reservations, waitlistEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
+import { idOrNotFound } from "@/lib/validation";
+import { reservationNotFound } from "./access";
 import { notifyChanged } from "./events";
 import { addTaken, lockReservable } from "./locked";
 import { refundReservationPayment } from "./payments";
-import { pathId } from "./queries";
 import { CancelReservationInput } from "./schemas";
 import { offerToWaitlist } from "./waitlist";
 
@@ -18,13 +19,13 @@ import { offerToWaitlist } from "./waitlist";
  */
 export async function cancelReservation(tx: Tx, actor: Actor | null, reservationId: string, raw: unknown) {
   const customer = requireUser(actor, "reservation:cancel:own");
-  const id = pathId(reservationId);
+  const id = idOrNotFound(reservationId, reservationNotFound);
   const input = CancelReservationInput.parse(raw);
   const [own] = await tx
     .select({ reservableId: reservations.reservableId })
     .from(reservations)
     .where(and(eq(reservations.id, id), eq(reservations.customerId, customer.id)));
-  if (!own) throw new NotFound("reservation.not_found", "No such reservation.");
+  if (!own) throw reservationNotFound();
 
   const r = (await lockReservable(tx, own.reservableId))!;
   const [row] = await tx.select().from(reservations).where(eq(reservations.id, id)).for("update");

@@ -70,14 +70,14 @@ describe("request → decide → pay", () => {
     });
   });
 
-  it("refuses a declined card with 409 and changes nothing", async () => {
+  it("refuses a declined card with 402 and changes nothing", async () => {
     const r = await makeReservable(t.db, { capacity: 5 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
     await expect(
       tx((x) => payReservation(x, c!, res.id, { cardNumber: "4000 0000 0000 0002" })),
     ).rejects.toMatchObject({
-      status: 409,
+      status: 402,
       code: "payment.declined",
     });
     expect((await reservationFor(t.db, c!, res.id)).status).toBe("confirmed");
@@ -153,11 +153,11 @@ describe("idempotency", () => {
       requestReservation(x, other!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }),
     );
     expect(await reservationsOf(t.db, r.id)).toHaveLength(2);
-    // The same key for a different request is a conflict.
+    // The same key for a different request is refused with 422, as for every kind of creation.
     await expect(
       tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 2 }, { idempotencyKey: "k-1" })),
     ).rejects.toMatchObject({
-      status: 409,
+      status: 422,
       code: "idempotency.key_reused",
     });
   });

@@ -3,10 +3,12 @@ import type { Tx } from "@/db/client";
 import { reservables, reservations, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, NotFound, PaymentDeclined } from "@/lib/errors";
 import { notifyChanged } from "./events";
 import { chargeCard, recordReservationPayment } from "./payments";
-import { pathId } from "./queries";
+import { sellablePrice } from "@/lib/catalog/sellable";
+import { idOrNotFound } from "@/lib/validation";
+import { reservationNotFound } from "./access";
 import { PayReservationInput } from "./schemas";
 
 /**
@@ -16,7 +18,7 @@ import { PayReservationInput } from "./schemas";
  */
 export async function payReservation(tx: Tx, actor: Actor | null, reservationId: string, raw: unknown) {
   const customer = requireUser(actor, "reservation:pay:own");
-  const id = pathId(reservationId);
+  const id = idOrNotFound(reservationId, reservationNotFound);
   const input = PayReservationInput.parse(raw);
   const [row] = await tx
     .select({
@@ -26,7 +28,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
       status: reservations.status,
       quantity: reservations.quantity,
       holdExpiresAt: reservations.holdExpiresAt,
-      price: variants.price,
+      price: sellablePrice, // a reservable is only made for a priced variant, and a price is never unset
       expired: sql<boolean>`${reservations.holdExpiresAt} <= now()`,
     })
     .from(reservations)
@@ -53,7 +55,7 @@ export async function payReservation(tx: Tx, actor: Actor | null, reservationId:
   const amount = row.price * row.quantity;
   const charge = await chargeCard({ amount, cardNumber: input.cardNumber, reference: row.id });
   if (!charge.ok)
-    throw new Conflict("payment.declined", "The card was declined. Try another card.", {
+    throw new PaymentDeclined("payment.declined", "The card was declined. Try another card.", {
       reason: charge.reason,
     });
   const payment = await recordReservationPayment(tx, {

@@ -45,12 +45,12 @@ describe("POST /api/reservations/{id}/pay", () => {
     expect([again.status, again.body.code]).toEqual([409, "reservation.already_paid"]);
   });
 
-  it("declines the test card with 409, paying nothing", async () => {
+  it("declines the test card with 402, paying nothing", async () => {
     const c = await makeCustomer(t.db);
     const id = await confirmedFor(c);
     const before = await paymentCount();
     const res = await call(POST, { as: c, params: { id }, body: { cardNumber: "4000 0000 0000 0002" } });
-    expect([res.status, res.body.code]).toEqual([409, "payment.declined"]);
+    expect([res.status, res.body.code]).toEqual([402, "payment.declined"]);
     expect(await paymentCount()).toBe(before);
   });
 

@@ -129,7 +129,7 @@ describe("POST /api/seller-products/{id}/images", () => {
       expect((await upload((await makeProduct(t.db, seller, status)).id, seller)).status).toBe(201);
     }
     const gone = await upload((await makeProduct(t.db, seller, "discontinued")).id, seller);
-    expect(gone.body).toMatchObject({ status: 409, code: "product.discontinued" });
+    expect(gone.body).toMatchObject({ status: 409, code: "product.not_editable" });
   });
 });
 
