@@ -59,7 +59,7 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
 /**
  * An upload from either door (the API's multipart POST, the editor's server action): who and where
  * are checked first, cheaply, so that a stranger's or a full product costs no image decoding; then the
- * bytes are checked and normalized outside any transaction (sharp takes tens of milliseconds), and a
+ * bytes are checked and normalized outside any transaction (sharp takes up to a second on a phone photo), and a
  * short transaction stores the result, checking everything again under the lock.
  */
 export async function uploadProductImage(db: Db, actor: Actor | null, productId: string, file: Uint8Array): Promise<ProductImage> {

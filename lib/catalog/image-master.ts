@@ -9,14 +9,14 @@ const ACCEPTED_LIST = "JPEG, PNG, WebP or AVIF";
 
 const MB = 1024 * 1024;
 
+// Held by this module only: nothing else can construct an ImageMaster.
+const MADE_HERE = Symbol("ImageMaster");
+
 /**
  * An upload after normalization: upright, stripped of its metadata (EXIF, GPS, XMP), in sRGB, as WebP
  * of at most IMAGE_RULES.masterSide px on its long side. Only normalizeImage() makes one, so a verb
  * that is handed an ImageMaster knows its bytes went through sharp (and never stores a raw upload).
  */
-// Held by this module only: nothing else can construct an ImageMaster.
-const MADE_HERE = Symbol("ImageMaster");
-
 export class ImageMaster {
   readonly contentType = "image/webp";
   /** SHA-256 of `bytes`, hex. */
@@ -39,8 +39,8 @@ export class ImageMaster {
 }
 
 /**
- * Checks an upload by its content and turns it into the stored master. CPU work (tens of ms for a
- * phone photo): call it before opening the transaction that stores the result, never inside one.
+ * Checks an upload by its content and turns it into the stored master. CPU work (up to a second for
+ * a large phone photo): call it before opening the transaction that stores the result, never inside one.
  *
  * Refuses, each with a sentence a seller can act on: an empty file (422), one over the size limit
  * (413), bytes that are not an accepted image whatever the file is called (415), and dimensions too
