@@ -4,9 +4,10 @@ import { productImages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
-import { assertImagesEditable, ownProduct } from "./image-access";
+import { assertImagesEditable, sellersOwnProduct } from "./image-access";
 import { ImageMaster, normalizeImage } from "./image-master";
 import { imageColumns, imageCount, toProductImage } from "./image-queries";
+import { touchProduct } from "./product-history";
 import { PathId, type ProductImage } from "./image-schemas";
 import { IMAGE_RULES } from "./image-urls";
 
@@ -34,7 +35,7 @@ function full() {
 export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown): Promise<ProductImage> {
   const user = requireUser(actor, "product:manage:own");
   const input = AddProductImageInput.parse(raw);
-  const product = await ownProduct(tx, user, input.productId, { lock: true });
+  const product = await sellersOwnProduct(tx, user, input.productId, { lock: true });
   assertImagesEditable(product);
   const position = await imageCount(tx, product.id);
   if (position >= IMAGE_RULES.perProduct) throw full();
@@ -53,6 +54,7 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
       createdBy: user.id,
     })
     .returning(imageColumns);
+  await touchProduct(tx, product.id);
   return toProductImage(row!);
 }
 
@@ -64,7 +66,7 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
  */
 export async function uploadProductImage(db: Db, actor: Actor | null, productId: string, file: Uint8Array): Promise<ProductImage> {
   const user = requireUser(actor, "product:manage:own");
-  const product = await ownProduct(db, user, productId, { lock: false });
+  const product = await sellersOwnProduct(db, user, productId, { lock: false });
   assertImagesEditable(product);
   if ((await imageCount(db, product.id)) >= IMAGE_RULES.perProduct) throw full();
   const image = await normalizeImage(file);

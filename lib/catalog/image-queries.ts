@@ -1,11 +1,8 @@
 import { asc, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { productImages, products } from "@/db/schema";
+import { productImages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { can, requireUser } from "@/lib/auth/policy";
-import { Unauthenticated } from "@/lib/errors";
-import { Id } from "@/lib/validation";
-import { ownProduct, productNotFound } from "./image-access";
+import { loadProductFor } from "./product-access";
 import type { ProductImage } from "./image-schemas";
 import { imageUrl } from "./image-urls";
 
@@ -54,16 +51,9 @@ export async function imagesOfProducts(db: Reader, productIds: string[]): Promis
 
 /**
  * GET /api/seller-products/{id}/images: the seller's own product in any state, and marketing any
- * product (to review it). Everyone else: 401 signed out, 403 without either right, 404 not theirs.
+ * product (to review it); the catalog's one loader says who (401, 403, 404 as for the product).
  */
-export async function listProductImages(db: Reader, actor: Actor | null, productId: string): Promise<ProductImage[]> {
-  if (!actor) throw new Unauthenticated();
-  if (can(actor, "product:review")) {
-    const id = Id.safeParse(productId);
-    const [row] = id.success ? await db.select({ id: products.id }).from(products).where(eq(products.id, id.data)) : [];
-    if (!row) throw productNotFound();
-    return imagesOf(db, row.id);
-  }
-  const product = await ownProduct(db, requireUser(actor, "product:manage:own"), productId, { lock: false });
+export async function listProductImages(db: Reader, actor: Actor | null, productId: unknown): Promise<ProductImage[]> {
+  const { product } = await loadProductFor(db, actor, productId);
   return imagesOf(db, product.id);
 }

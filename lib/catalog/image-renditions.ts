@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
 import { productImages } from "@/db/schema";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { imageNotFound } from "./image-access";
 import { renditionWidth, RENDITION_WIDTHS, type RenditionWidth } from "./image-urls";
 
@@ -55,23 +55,22 @@ export type ServedImage = { notModified: true; etag: string } | ({ notModified: 
  * itself may be seen, so a draft's photos cannot be found by guessing; see docs/decisions/0007.
  */
 export async function serveImage(db: Db, rawId: string, rawWidth: string | null, ifNoneMatch: string | null): Promise<ServedImage> {
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw imageNotFound();
+  const id = idOrNotFound(rawId, imageNotFound);
   const w = renditionWidth(rawWidth);
-  const hot = cache.get(key(id.data, w));
+  const hot = cache.get(key(id, w));
   if (hot) return matchesEtag(ifNoneMatch, hot.etag) ? { notModified: true, etag: hot.etag } : { notModified: false, ...hot };
 
   if (ifNoneMatch) {
-    const [row] = await db.select({ sha256: productImages.sha256 }).from(productImages).where(eq(productImages.id, id.data));
+    const [row] = await db.select({ sha256: productImages.sha256 }).from(productImages).where(eq(productImages.id, id));
     if (!row) throw imageNotFound();
     const etag = etagOf(row.sha256, w);
     if (matchesEtag(ifNoneMatch, etag)) return { notModified: true, etag };
   }
 
-  const k = key(id.data, w);
+  const k = key(id, w);
   let pending = making.get(k);
   if (!pending) {
-    pending = makeRendition(db, id.data, w).finally(() => making.delete(k));
+    pending = makeRendition(db, id, w).finally(() => making.delete(k));
     making.set(k, pending);
   }
   const made = await pending;

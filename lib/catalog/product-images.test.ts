@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { productImages } from "@/db/schema";
+import { productImages, products } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { setupTestDb } from "@/test/db";
 import { makeCustomer } from "@/test/factories";
@@ -103,6 +103,25 @@ describe("reorderProductImages", () => {
     await expect(reorder(seller, product.id, ["x"])).rejects.toMatchObject({ name: "ZodError" });
     await expect(reorder(seller, product.id, [])).rejects.toMatchObject({ name: "ZodError" });
     expect(await positions(product.id)).toEqual(before);
+  });
+});
+
+describe("every image change", () => {
+  it("marks the product changed (updatedAt), as any edit of its content does", async () => {
+    const { seller, product, ids } = await productWith(2);
+    const updatedAt = async () =>
+      (await t.db.select({ at: products.updatedAt }).from(products).where(eq(products.id, product.id)))[0]!.at.getTime();
+    const changes = [
+      () => reorder(seller, product.id, [ids[1], ids[0]]),
+      () => remove(seller, product.id, ids[0]!),
+      () => add(seller, product.id),
+    ];
+    for (const change of changes) {
+      const before = await updatedAt();
+      await new Promise((r) => setTimeout(r, 5));
+      await change();
+      expect(await updatedAt()).toBeGreaterThan(before);
+    }
   });
 });
 

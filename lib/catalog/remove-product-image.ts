@@ -3,10 +3,11 @@ import type { Tx } from "@/db/client";
 import { productImages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Id } from "@/lib/validation";
-import { assertImagesEditable, imageNotFound, ownProduct } from "./image-access";
+import { idOrNotFound } from "@/lib/validation";
+import { assertImagesEditable, imageNotFound, sellersOwnProduct } from "./image-access";
 import { forgetRenditions } from "./image-renditions";
 import { RemoveProductImageInput } from "./image-schemas";
+import { touchProduct } from "./product-history";
 
 /**
  * Deletes one image of the seller's own product and closes the gap, so positions stay 0…n-1 (the
@@ -15,19 +16,19 @@ import { RemoveProductImageInput } from "./image-schemas";
 export async function removeProductImage(tx: Tx, actor: Actor | null, raw: unknown): Promise<void> {
   const user = requireUser(actor, "product:manage:own");
   const input = RemoveProductImageInput.parse(raw);
-  const product = await ownProduct(tx, user, input.productId, { lock: true });
+  const product = await sellersOwnProduct(tx, user, input.productId, { lock: true });
   assertImagesEditable(product);
-  const imageId = Id.safeParse(input.imageId);
-  if (!imageId.success) throw imageNotFound();
+  const imageId = idOrNotFound(input.imageId, imageNotFound);
   const [gone] = await tx
     .delete(productImages)
-    .where(and(eq(productImages.id, imageId.data), eq(productImages.productId, product.id)))
+    .where(and(eq(productImages.id, imageId), eq(productImages.productId, product.id)))
     .returning({ position: productImages.position });
   if (!gone) throw imageNotFound();
   await tx
     .update(productImages)
     .set({ position: sql`${productImages.position} - 1` })
     .where(and(eq(productImages.productId, product.id), gt(productImages.position, gone.position)));
+  await touchProduct(tx, product.id);
   // This instance stops serving it at once; others within the renditions' time to live.
-  forgetRenditions(imageId.data);
+  forgetRenditions(imageId);
 }

@@ -4,9 +4,10 @@ import { productImages } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Invalid } from "@/lib/errors";
-import { assertImagesEditable, ownProduct } from "./image-access";
+import { assertImagesEditable, sellersOwnProduct } from "./image-access";
 import { imagesOf } from "./image-queries";
 import { ReorderProductImagesInput, type ProductImage } from "./image-schemas";
+import { touchProduct } from "./product-history";
 
 /**
  * Puts the seller's own product's images in the given order (the first is the main image). The list
@@ -16,7 +17,7 @@ import { ReorderProductImagesInput, type ProductImage } from "./image-schemas";
 export async function reorderProductImages(tx: Tx, actor: Actor | null, raw: unknown): Promise<ProductImage[]> {
   const user = requireUser(actor, "product:manage:own");
   const input = ReorderProductImagesInput.parse(raw);
-  const product = await ownProduct(tx, user, input.productId, { lock: true });
+  const product = await sellersOwnProduct(tx, user, input.productId, { lock: true });
   assertImagesEditable(product);
   const current = await tx
     .select({ id: productImages.id })
@@ -37,5 +38,6 @@ export async function reorderProductImages(tx: Tx, actor: Actor | null, raw: unk
     .update(productImages)
     .set({ position: sql`case ${productImages.id} ${cases} end` })
     .where(eq(productImages.productId, product.id));
+  await touchProduct(tx, product.id);
   return imagesOf(tx, product.id);
 }
