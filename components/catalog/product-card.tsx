@@ -26,6 +26,8 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
           brand={product.brand}
           nameEn={product.nameEn}
           tint={colors[0] ? swatchColor(colors[0].valueEn) : undefined}
+          image={product.images[0]}
+          alt={name}
           className="aspect-[4/3] transition group-hover:brightness-[1.02]"
         />
         <div className="absolute left-3 top-3 flex flex-wrap gap-1.5">

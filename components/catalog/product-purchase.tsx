@@ -9,7 +9,7 @@ import { isLight, swatchColor } from "@/lib/catalog/swatches";
 import { describeVariant, initialVariant, isCombinable, pickValue } from "@/lib/catalog/variant-choice";
 import type { Availability } from "@/lib/inventory/schemas";
 import { AvailabilityPanel } from "./availability-panel";
-import { ProductVisual } from "./product-visual";
+import { ProductGallery } from "./product-gallery";
 import { SelectedVariantContext } from "./selected-variant";
 
 /**
@@ -48,12 +48,13 @@ export function ProductPurchase({
   return (
     <div className="grid gap-8 lg:grid-cols-2 lg:gap-12">
       <div className="lg:sticky lg:top-24 lg:self-start">
-        <ProductVisual
+        <ProductGallery
           category={product.category}
           brand={product.brand}
           nameEn={product.nameEn}
           tint={colorValue ? swatchColor(colorValue.valueEn) : undefined}
-          size="hero"
+          images={product.images}
+          alt={name}
           className="aspect-[4/3] rounded-3xl border border-slate-200"
         />
       </div>

@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./reservations";
 export * from "./limits";
 export * from "./idempotency";
+export * from "./images";
