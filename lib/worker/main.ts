@@ -5,7 +5,6 @@
  * Stops cleanly on SIGTERM/SIGINT: no new work, the transactions in flight finish (or roll back).
  */
 import { createDb, databaseUrl } from "@/db/client";
-import { settleIntents } from "@/lib/payments/settle-intents";
 import { ReservationWorker } from "@/lib/reservations/worker";
 
 const log = (m: string) => console.log(`[worker ${process.pid}] ${m}`);
@@ -18,7 +17,10 @@ async function main() {
   let sweeping: Promise<void> | null = null;
   const paymentSweep = setInterval(() => {
     if (sweeping) return; // the last sweep is still asking the provider
-    sweeping = settleIntents(db, { log })
+    // Loaded at the first sweep, not at start: deciding reservations should not wait for the
+    // payments code (and the orders code it settles with) to load.
+    sweeping = import("@/lib/payments/settle-intents")
+      .then(({ settleIntents }) => settleIntents(db, { log }))
       .then((r) => {
         if (r.payments + r.failed + r.refunds.succeeded + r.refunds.failed + r.refunds.pending > 0)
           log(`payments swept: ${JSON.stringify(r)}`);
