@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import type { SellerProductRow } from "@/lib/catalog/seller-products";
 
@@ -22,9 +23,9 @@ const STATUS_ORDER = Object.keys(STATUS_BADGE);
 export function SellerProductsTable({ rows, caption }: { rows: SellerProductRow[]; caption: string }) {
   const t = useTranslations("catalog.dashboard");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
-  const krw = (x: number) => format.number(x, "krw");
+  const krw = (x: number) => format.krw(x);
   const columns = [
     col.accessor((r) => (locale === "en" ? r.nameEn : r.nameKo), {
       id: "name",

@@ -3,10 +3,9 @@ import type { Db, Tx } from "@/db/client";
 import { locations, products, stockLevels, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, isOwnOrganisation } from "@/lib/auth/policy";
-import { NotFound } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
 
-const locationNotFound = () => new NotFound("location.not_found", "No such location.");
+import { locationNotFound } from "./location-access";
 
 /**
  * Levels that the ledger does not explain: for every (location, variant), on_hand must equal

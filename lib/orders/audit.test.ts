@@ -13,7 +13,7 @@ import {
 } from "./advance-seller-order";
 import { cancelOrder } from "./cancel-order";
 import { cancelSellerOrder } from "./cancel-seller-order";
-import { FakePaymentProvider } from "./payments/fake";
+import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "./place-order";
 
 /** Every staff verb of fulfilment writes one audit row in its own transaction (lib/audit.ts); customers' do not. */
@@ -78,7 +78,7 @@ describe("seller orders", () => {
   it("a staff cancel writes the cancel and the refund it made, with the amount", async () => {
     const { order, whPart } = await twoSellerOrder("SM-S938N-1-2");
     const rows = await rowsWritten(() =>
-      run((tx) => cancelSellerOrder(tx, seller, whPart.id, { reason: "out of stock" }, { payments: fake })),
+      cancelSellerOrder(t.db, seller, whPart.id, { reason: "out of stock" }, { payments: fake }),
     );
     expect(summary(rows)).toEqual([
       [
@@ -98,8 +98,6 @@ describe("seller orders", () => {
     expect(
       await rowsWritten(async () => (orderId = (await twoSellerOrder("SM-S938N-2-1")).order.id)),
     ).toEqual([]);
-    expect(
-      await rowsWritten(() => run((tx) => cancelOrder(tx, customer, orderId, {}, { payments: fake }))),
-    ).toEqual([]);
+    expect(await rowsWritten(() => cancelOrder(t.db, customer, orderId, {}, { payments: fake }))).toEqual([]);
   });
 });

@@ -59,13 +59,11 @@ describe("reservables", () => {
     const paidRows = await rowsWritten(async () => {
       const r = await requestReservation(t.db, buyer, { reservableId: id, quantity: 2 });
       await settleUntilIdle(t.db);
-      await run((tx) => payReservation(tx, buyer, r.id, {}));
+      await payReservation(t.db, buyer, r.id, {});
     });
     expect(paidRows).toEqual([]);
 
-    const rows = await rowsWritten(() =>
-      run((tx) => cancelReservable(tx, marketing, id, { reason: "launch moved" })),
-    );
+    const rows = await rowsWritten(() => cancelReservable(t.db, marketing, id, { reason: "launch moved" }));
     expect(summary(rows)).toEqual([
       [
         marketing.id,
@@ -77,9 +75,7 @@ describe("reservables", () => {
       [marketing.id, "refund", "reservable", id, { amount: 60_000, refunds: 1 }],
     ]);
     // Again: 409, nothing new.
-    expect(
-      await rowsWritten(() => run((tx) => cancelReservable(tx, marketing, id, { reason: "again" }))),
-    ).toEqual([]);
+    expect(await rowsWritten(() => cancelReservable(t.db, marketing, id, { reason: "again" }))).toEqual([]);
   });
 
   it("generating slots writes one row on the hub; generating the same ones again writes none; a day off writes one", async () => {
@@ -106,8 +102,7 @@ describe("reservables", () => {
     expect(await rowsWritten(() => run((tx) => generateSlots(tx, dealer, input)))).toEqual([]);
 
     const dayOff = await expectOneRow(
-      () =>
-        run((tx) => cancelSlotDay(tx, dealer, { locationId: hub, date: fromDate, reason: "inventory day" })),
+      () => cancelSlotDay(t.db, dealer, { locationId: hub, date: fromDate, reason: "inventory day" }),
       dealer,
       "reservable.cancel_day",
       { type: "location", id: () => hub },

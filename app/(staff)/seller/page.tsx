@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { SellerProductsTable } from "@/components/catalog/seller-products-table";
 import { PageTitle } from "@/components/ui/card";
@@ -21,7 +22,7 @@ export default async function SellerHome() {
     ownLocationStock(db, actor),
     organisationOf(db, actor.organisationId),
     getTranslations("catalog.dashboard"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
   const orgName = (locale === "en" ? org?.nameEn : org?.name) ?? actor.name;

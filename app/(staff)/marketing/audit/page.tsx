@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -7,8 +7,7 @@ import { PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { AUDIT_ACTIONS, AuditQuery, auditActors, auditRefs, listAudit } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/guard";
-import { TIME_ZONE } from "@/lib/i18n/config";
-import { ORDER_TIME } from "@/lib/orders/format";
+import { formatFor } from "@/lib/format";
 
 const BASE = "/marketing/audit";
 const FILTERS = ["actorId", "action", "from", "to"] as const;
@@ -37,22 +36,22 @@ export default async function AuditPage({
   const query = valid ? { ...values, page, pageSize: String(PAGE_SIZE) } : { pageSize: String(PAGE_SIZE) };
   const db = getDb();
   const locale = await getLocale();
-  const [list, actors, t, transferStatus, orderStatus, productStatus, f] = await Promise.all([
+  const [list, actors, t, transferStatus, orderStatus, productStatus] = await Promise.all([
     listAudit(db, actor, query),
     auditActors(db, actor),
     getTranslations("audit"),
     getTranslations("transfers.status"),
     getTranslations("orderStatus"),
     getTranslations("catalog.labels.status"),
-    getFormatter({ locale }),
   ]);
-  // The page's one place of formatting: moments in Seoul, amounts in won, in the page's language.
+  const format = formatFor(locale);
+  // Formatting through the shop's one formatter (lib/format.ts): moments in Seoul, amounts in won.
   const rows = auditRowViews(list.items, await auditRefs(db, list.items), {
     t,
     status: { transfer: transferStatus, seller_order: orderStatus, product: productStatus },
     locale,
-    moment: (at) => f.dateTime(new Date(at), { ...ORDER_TIME, timeZone: TIME_ZONE }),
-    krw: (amount) => f.number(amount, { style: "currency", currency: "KRW", maximumFractionDigits: 0 }),
+    moment: (at) => format.dateTime(at, "dateTime"),
+    krw: format.krw,
   });
   const hrefFor = (p: number) => {
     const q = new URLSearchParams(valid ? values : {});

@@ -152,3 +152,40 @@ describe("POST /api/locations/{id}/adjustments (count corrections)", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("the ledger in view", () => {
+  it("GET /api/locations/{id}/movements: newest first, who, what document, why; filter by variant; operator and marketing only", async () => {
+    const { GET: movements } = await import("./movements/route");
+    const hub = ids.loc("HUB-GANGNAM");
+    const phone = ids.variant(PHONE);
+    const { onHand } = await stockAt(t.db, hub, phone);
+    await call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: onHand, onHand: onHand + 3, reason: "재고 조사 +3" } });
+    const res = await call(movements, { as: who.dealer, params: { id: hub }, url: `/api/locations/${hub}/movements?variantId=${phone}&pageSize=5` });
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ kind: "adjustment", onHandDelta: 3, reservedDelta: 0, refType: "adjustment", actorId: who.dealer!.id, note: "재고 조사 +3", sku: PHONE, at: expect.any(String) });
+    expect(res.body.items.every((m: { variantId: string }) => m.variantId === phone)).toBe(true);
+    expect(res.body.total).toBeGreaterThanOrEqual(res.body.items.length);
+    expect((await call(movements, { as: who.marketing, params: { id: hub } })).status).toBe(200);
+    expect((await call(movements, { as: who.dealer2, params: { id: hub } })).status).toBe(404);
+    expect((await call(movements, { as: who.customer, params: { id: hub } })).status).toBe(403);
+    expect((await call(movements, { as: null, params: { id: hub } })).status).toBe(401);
+    expect((await call(movements, { as: who.dealer, params: { id: hub }, url: `/api/locations/${hub}/movements?page=0` })).status).toBe(422);
+  });
+
+  it("GET /api/ledger/check: every level against the ledger, with any drift listed (marketing only)", async () => {
+    const { GET: check } = await import("../../ledger/check/route");
+    const ok = await call(check, { as: who.marketing });
+    expect(ok.status).toBe(200);
+    expect(ok.body.levels).toBeGreaterThan(0);
+    expect(ok.body.drift).toEqual([]);
+    expect((await call(check, { as: who.dealer })).status).toBe(403);
+    expect((await call(check, { as: null })).status).toBe(401);
+    // A level changed behind the ledger's back is found.
+    const hub = ids.loc("HUB-GANGNAM");
+    const phone = ids.variant(PHONE);
+    await t.db.execute(sql`update stock_levels set on_hand = on_hand + 1 where location_id = ${hub} and variant_id = ${phone}`);
+    const drift = await call(check, { as: who.marketing });
+    expect(drift.body.drift).toEqual([expect.objectContaining({ locationId: hub, variantId: phone })]);
+    await t.db.execute(sql`update stock_levels set on_hand = on_hand - 1 where location_id = ${hub} and variant_id = ${phone}`);
+  });
+});
