@@ -80,6 +80,8 @@ export function auditRowViews(items: AuditItem[], refs: AuditRefs, tools: AuditV
           retired: Number(d.variantsRetired ?? 0),
         }),
       );
+    if (typeof d.position === "number") out.push(t("detail.position", { n: d.position + 1 }));
+    if (Array.isArray(d.imageIds)) out.push(t("detail.images", { count: d.imageIds.length }));
     if (typeof d.amount === "number") out.push(t("detail.amount", { amount: tools.krw(d.amount) }));
     if (typeof d.refunds === "number") out.push(t("detail.refunds", { count: d.refunds }));
     if (typeof d.capacity === "number") out.push(t("detail.capacity", { count: d.capacity }));

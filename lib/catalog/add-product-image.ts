@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { productImages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
@@ -55,6 +56,7 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
     })
     .returning(imageColumns);
   await touchProduct(tx, product.id);
+  await recordAudit(tx, user, { action: "product.add_image", targetType: "product", targetId: product.id, detail: { imageId: row!.id, position } });
   return toProductImage(row!);
 }
 

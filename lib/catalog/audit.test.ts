@@ -2,9 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
+import { picture } from "@/test/image-fixtures";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
+import { addProductImage } from "./add-product-image";
 import { createProduct } from "./create-product";
+import { normalizeImage } from "./image-master";
+import { removeProductImage } from "./remove-product-image";
+import { reorderProductImages } from "./reorder-product-images";
 import { setProductOptions } from "./set-options";
 import {
   approveProduct,
@@ -107,5 +112,41 @@ describe("a seller's product", () => {
       expect(row.detail).toEqual({ from, to, ...body });
     }
     expect(await rowsWritten(() => run((tx) => discontinueProduct(tx, seller, p.id, {})))).toEqual([]); // 409
+  });
+
+  it("adding, reordering and removing images each write one row on the product; a stale order writes none", async () => {
+    const { product: p } = await run((tx) => createProduct(tx, seller, draft));
+    const image = await normalizeImage(await picture(400, 300));
+    const product = { type: "product", id: () => p.id };
+    const ids: string[] = [];
+    for (const position of [0, 1]) {
+      const row = await expectOneRow(
+        async () => ids.push((await run((tx) => addProductImage(tx, seller, { productId: p.id, image }))).id),
+        seller,
+        "product.add_image",
+        product,
+      );
+      expect(row.detail).toEqual({ imageId: ids[position], position });
+    }
+    const order = [ids[1]!, ids[0]!];
+    const reordered = await expectOneRow(
+      () => run((tx) => reorderProductImages(tx, seller, { productId: p.id, ids: order })),
+      seller,
+      "product.reorder_images",
+      product,
+    );
+    expect(reordered.detail).toEqual({ imageIds: order });
+    expect(
+      await rowsWritten(() =>
+        run((tx) => reorderProductImages(tx, seller, { productId: p.id, ids: [ids[0]!] })),
+      ),
+    ).toEqual([]);
+    const removed = await expectOneRow(
+      () => run((tx) => removeProductImage(tx, seller, { productId: p.id, imageId: ids[0]! })),
+      seller,
+      "product.remove_image",
+      product,
+    );
+    expect(removed.detail).toEqual({ imageId: ids[0], position: 1 });
   });
 });

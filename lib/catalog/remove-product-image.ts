@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { productImages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { idOrNotFound } from "@/lib/validation";
@@ -29,6 +30,7 @@ export async function removeProductImage(tx: Tx, actor: Actor | null, raw: unkno
     .set({ position: sql`${productImages.position} - 1` })
     .where(and(eq(productImages.productId, product.id), gt(productImages.position, gone.position)));
   await touchProduct(tx, product.id);
+  await recordAudit(tx, user, { action: "product.remove_image", targetType: "product", targetId: product.id, detail: { imageId, position: gone.position } });
   // This instance stops serving it at once; others within the renditions' time to live.
   forgetRenditions(imageId);
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { productImages } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { Invalid } from "@/lib/errors";
@@ -39,5 +40,6 @@ export async function reorderProductImages(tx: Tx, actor: Actor | null, raw: unk
     .set({ position: sql`case ${productImages.id} ${cases} end` })
     .where(eq(productImages.productId, product.id));
   await touchProduct(tx, product.id);
+  await recordAudit(tx, user, { action: "product.reorder_images", targetType: "product", targetId: product.id, detail: { imageIds: input.ids } });
   return imagesOf(tx, product.id);
 }
