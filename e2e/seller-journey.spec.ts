@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import sharp from "sharp";
+import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**
  * A marketplace launch from end to end, in the seller centre and marketing's review: the second demo
@@ -21,28 +22,11 @@ const PRICES: Record<string, number> = {
 };
 const REASON = "4L 모델의 연속 사용 시간을 상품 설명에 적어 주세요.";
 
-// A page that logs an error (a hydration mismatch, a failed action) fails the test.
-let pageErrors: string[] = [];
-function watch(page: Page) {
-  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
-      pageErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  return page;
-}
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  watch(page);
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
 /** Another signed-in person in their own browser context (their own cookies and language). */
 async function personPage(browser: Browser, baseURL: string, who: Parameters<typeof signInAs>[1]) {
+  // The shared fixture watches this context too (a page or console error, an unexpected HTTP error).
   const context = await browser.newContext({ baseURL, locale: "ko-KR", timezoneId: "Asia/Seoul" });
-  const page = watch(await context.newPage());
+  const page = await context.newPage();
   await signInAs(page, who);
   return page;
 }
@@ -114,6 +98,15 @@ test("a seller launches a product through marketing's review, a customer buys it
   const productId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME_KO);
   await expect(bar(page).locator("[data-product-status]")).toHaveText("작성 중");
+
+  // A photo (made here: a warm 800×800 square), uploaded through the editor's image slot.
+  const photo = await sharp({ create: { width: 800, height: 800, channels: 3, background: "#e9dcc7" } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .locator("#images input[type=file]")
+    .setInputFiles({ name: "mood-lamp.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(page.getByTestId("uploaded-image")).toHaveCount(1);
 
   // Not ready: no models yet. The bar says what is missing.
   await bar(page).getByRole("button", { name: "심사 요청", exact: true }).click();
@@ -207,6 +200,7 @@ test("a seller launches a product through marketing's review, a customer buys it
   await expect(marketing.getByTestId("review-changes")).toHaveCount(0);
   await expect(marketing.getByRole("main")).toContainText("처음 심사하는 상품입니다");
   await expect(marketing.getByTestId("review-variants")).toContainText("SH-MOOD-WH-2L");
+  await expect(marketing.getByTestId("review-images").getByRole("img")).toHaveCount(1);
   await bar(marketing).getByRole("button", { name: "보완 요청", exact: true }).click();
   const sendBack = marketing.getByRole("dialog", { name: "보완 요청" });
   await sendBack.getByRole("button", { name: "보완 요청 보내기" }).click();
@@ -332,8 +326,9 @@ test("a seller launches a product through marketing's review, a customer buys it
   await customer.goto(`/?q=${encodeURIComponent("가습")}`);
   await expect(customer.getByTestId("empty-results")).toBeVisible();
   await expect(customer.getByTestId("product-card").filter({ hasText: NAME_KO })).toHaveCount(0);
-  const gone = await customer.request.get(`/products/${productId}`);
-  expect(gone.status()).toBe(404);
+  expectHttpError(customer, `/products/${productId}`, 404);
+  const gone = await customer.goto(`/products/${productId}`);
+  expect(gone?.status()).toBe(404);
 
   await customer.context().close();
   await marketing.context().close();
@@ -342,10 +337,11 @@ test("a seller launches a product through marketing's review, a customer buys it
 test("the seller centre and the review queue refuse other roles", async ({ page }) => {
   await signInAs(page, "customer");
   for (const path of ["/seller", "/seller/products/new", "/seller/sales", "/marketing/reviews"]) {
+    expectHttpError(page, path, 404);
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
   }
-  await signInAs(page, "seller");
+  await signInAs(page, "seller"); // its 404 is the one declared above, seen a second time
   const res = await page.goto("/marketing/reviews");
   expect(res?.status()).toBe(404);
 });

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   "request.empty_body": 400,
   "request.malformed_json": 400,
   "request.idempotency_key": 400,
+  "request.malformed_multipart": 400,
   "request.unknown_path": 404,
   "fulfilment.unknown_step": 400,
   "product.unknown_step": 400,
@@ -41,6 +42,7 @@ export const ERROR_CODES = {
   "seller_order.not_found": 404,
   "transfer.not_found": 404,
   "variant.not_found": 404,
+  "product_image.not_found": 404,
 
   // 409: not enough stock, or the wrong state
   "cart.not_on_sale": 409,
@@ -49,6 +51,7 @@ export const ERROR_CODES = {
   "order.insufficient_stock": 409,
   "order.no_warehouse": 409,
   "order.not_on_sale": 409,
+  "payment.pending": 409,
   "reservable.already_cancelled": 409,
   "reservable.cancelled": 409,
   "reservable.closed": 409,
@@ -68,17 +71,27 @@ export const ERROR_CODES = {
   "waitlist.already_waiting": 409,
   "waitlist.closed": 409,
   "waitlist.has_room": 409,
+  "product_image.limit": 409,
+
+  // 413, 415: an upload too big, or not a kind of file the endpoint takes (judged by its bytes)
+  "image.too_large": 413,
+  "image.unsupported_type": 415,
+  "image.unreadable": 415,
+  "request.not_multipart": 415,
 
   // 422: the fields (errors by field path), or a reused Idempotency-Key
   "validation.invalid": 422,
   "idempotency.key_reused": 422,
+  "image.empty": 422,
+  "image.dimensions": 422,
+  "product_image.order_mismatch": 422,
 
   // 429, and 500 for what no client can cause (the cause only in the log)
   rate_limited: 429,
   internal: 500,
 } as const satisfies Record<string, ErrorStatus>;
 
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The codes answered with status `S`, e.g. `CodeWithStatus<404>`. */
 export type CodeWithStatus<S extends ErrorStatus> = {

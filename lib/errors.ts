@@ -35,12 +35,18 @@ export class Forbidden extends DomainError<CodeWithStatus<403>> {}
 /** Unknown, or another organisation's or customer's: never reveal which. */
 export class NotFound extends DomainError<CodeWithStatus<404>> {}
 export class Conflict extends DomainError<CodeWithStatus<409>> {}
-export class Invalid extends DomainError<"validation.invalid"> {
+/** The body (an upload) is bigger than the endpoint takes; `meta.maxBytes` says how big it may be. */
+export class PayloadTooLarge extends DomainError<CodeWithStatus<413>> {}
+/** What was sent is not a kind the endpoint takes, judged by its content (not its name or header). */
+export class UnsupportedMediaType extends DomainError<CodeWithStatus<415>> {}
+/** Fields that are wrong, by path. `code` stays validation.invalid unless the UI words this failure its own way. */
+export class Invalid<C extends CodeWithStatus<422> = "validation.invalid"> extends DomainError<C> {
   constructor(
     readonly errors: FieldErrors,
     message = "Some fields are invalid.",
+    code: C = "validation.invalid" as C,
   ) {
-    super("validation.invalid", message);
+    super(code, message);
   }
 }
 export class RateLimited extends DomainError<"rate_limited"> {

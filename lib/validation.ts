@@ -33,7 +33,7 @@ export const Quantity = z
 
 /** Paging in a query string (`?page=2&pageSize=50`): every list uses these, so every list refuses alike. */
 const wholeNumber = (max: number) => {
-  const error = `Must be a whole number from 1 to ${max.toLocaleString("en")}.`;
+  const error = `Must be a whole number from 1 to ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.`; // API text, not UI: no locale
   return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error });
 };
 export const Page = wholeNumber(10_000).default(1);

@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import type { SellerProductListItem } from "@/lib/catalog/seller-product-queries";
 import { ProductStatusBadge } from "./product-status-badge";
@@ -32,9 +33,9 @@ export function ProductListTable({
   const t = useTranslations("sellerCentre.list");
   const tr = useTranslations("productReview");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
-  const krw = (x: number) => format.number(x, "krw");
+  const krw = (x: number) => format.krw(x);
   const href = (id: string) => (mode === "seller" ? `/seller/products/${id}` : `/marketing/reviews/${id}`);
   const columns = [
     col.accessor((r) => (locale === "en" ? r.nameEn : r.nameKo), {

@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import type { ProductSnapshot } from "@/lib/catalog/product-detail";
 import type { ProductDiff } from "@/lib/catalog/review-diff";
 
@@ -45,7 +46,7 @@ export function ReviewChanges({
 }) {
   const t = useTranslations("productReview");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   if (!diff)
     return <p className="rounded-xl bg-slate-50 px-4 py-3 text-sm text-slate-600">{t("firstReview")}</p>;
   if (diff.unchanged)
@@ -58,7 +59,7 @@ export function ReviewChanges({
         : field === "type"
           ? tl(`type.${v}`)
           : v;
-  const price = (p: number | null) => (p === null ? "—" : format.number(p, "krw"));
+  const price = (p: number | null) => (p === null ? "—" : format.krw(p));
   const variantValue = (k: "sku" | "price" | "active", v: Variant) =>
     k === "price" ? price(v.price) : k === "active" ? (v.active ? t("on") : t("off")) : v.sku;
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import type { SellerProductDetail } from "@/lib/catalog/product-detail";
 
@@ -12,7 +13,7 @@ const col = createColumnHelper<Row>();
 export function ReviewVariantsTable({ rows }: { rows: Row[] }) {
   const t = useTranslations("productReview");
   const tv = useTranslations("sellerCentre.variants");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const columns = [
     col.accessor((v) => (locale === "en" ? v.labelEn : v.labelKo) || tv("single"), {
@@ -28,7 +29,7 @@ export function ReviewVariantsTable({ rows }: { rows: Row[] }) {
         c.getValue() === null ? (
           <span className="text-amber-700">{tv("noPrice")}</span>
         ) : (
-          format.number(c.getValue() as number, "krw")
+          format.krw(c.getValue() as number)
         ),
     }),
     col.accessor("active", {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import {
   Bar,
   CartesianGrid,
@@ -18,7 +19,7 @@ export type SalesDay = { day: string; dayText: string; units: number; revenue: n
 /** Revenue per day as bars (left axis, KRW) and units as a line (right axis). */
 export function SalesChart({ days, label }: { days: SalesDay[]; label: string }) {
   const t = useTranslations("sellerCentre.sales");
-  const format = useFormatter();
+  const format = useFormat();
   const short = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
   return (
     <figure className="h-80 w-full" aria-label={label} role="img">
@@ -35,9 +36,7 @@ export function SalesChart({ days, label }: { days: SalesDay[]; label: string })
           />
           <YAxis
             yAxisId="revenue"
-            tickFormatter={(v: number) =>
-              format.number(v, { notation: "compact", style: "currency", currency: "KRW" })
-            }
+            tickFormatter={(v: number) => format.krwShort(v)}
             tick={{ fontSize: 11, fill: "#64748b" }}
             tickLine={false}
             axisLine={false}
@@ -56,7 +55,7 @@ export function SalesChart({ days, label }: { days: SalesDay[]; label: string })
             labelFormatter={(_, payload) => (payload?.[0]?.payload as SalesDay | undefined)?.dayText ?? ""}
             formatter={(value, name) => [
               name === "revenue"
-                ? format.number(Number(value), "krw")
+                ? format.krw(Number(value))
                 : t("unitsValue", { count: Number(value) }),
               name === "revenue" ? t("revenue") : t("units"),
             ]}

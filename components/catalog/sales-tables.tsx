@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import type { SalesReport } from "@/lib/catalog/seller-product-queries";
 import type { SalesDay } from "./sales-chart";
@@ -11,14 +12,14 @@ const byProduct = createColumnHelper<ProductRow>();
 const byDay = createColumnHelper<SalesDay>();
 
 function Totals({ label, totals, cells }: { label: string; totals: SalesReport["totals"]; cells: number }) {
-  const format = useFormatter();
+  const format = useFormat();
   return (
     <>
       <td className="px-4 py-3" colSpan={cells}>
         {label}
       </td>
       <td className="px-4 py-3 text-right tabular-nums">{format.number(totals.units)}</td>
-      <td className="px-4 py-3 text-right tabular-nums">{format.number(totals.revenue, "krw")}</td>
+      <td className="px-4 py-3 text-right tabular-nums">{format.krw(totals.revenue)}</td>
     </>
   );
 }
@@ -26,7 +27,7 @@ function Totals({ label, totals, cells }: { label: string; totals: SalesReport["
 /** Units and revenue per product over the period, best sellers first, with the totals. */
 export function SalesByProduct({ rows, totals }: { rows: ProductRow[]; totals: SalesReport["totals"] }) {
   const t = useTranslations("sellerCentre.sales");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const columns = [
     byProduct.accessor((r) => (locale === "en" ? r.nameEn : r.nameKo), {
@@ -42,7 +43,7 @@ export function SalesByProduct({ rows, totals }: { rows: ProductRow[]; totals: S
     byProduct.accessor("revenue", {
       header: t("revenue"),
       meta: { align: "right", className: "font-semibold text-ink" },
-      cell: (c) => format.number(c.getValue(), "krw"),
+      cell: (c) => format.krw(c.getValue()),
     }),
   ];
   return (
@@ -62,7 +63,7 @@ export function SalesByProduct({ rows, totals }: { rows: ProductRow[]; totals: S
 /** Units and revenue per Seoul day of the period (every day listed, quiet days as 0). */
 export function SalesByDay({ days, totals }: { days: SalesDay[]; totals: SalesReport["totals"] }) {
   const t = useTranslations("sellerCentre.sales");
-  const format = useFormatter();
+  const format = useFormat();
   const columns = [
     byDay.accessor("day", { header: t("day"), cell: (c) => c.row.original.dayText }),
     byDay.accessor("units", {
@@ -73,7 +74,7 @@ export function SalesByDay({ days, totals }: { days: SalesDay[]; totals: SalesRe
     byDay.accessor("revenue", {
       header: t("revenue"),
       meta: { align: "right" },
-      cell: (c) => format.number(c.getValue(), "krw"),
+      cell: (c) => format.krw(c.getValue()),
     }),
   ];
   return (

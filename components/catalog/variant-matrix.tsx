@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper, type CellContext } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatFor, useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition } from "react";
 import { updateVariantAction } from "@/app/(staff)/_products/actions";
@@ -31,8 +32,8 @@ function priceOf(text: string): number | string {
   return /^\d+$/.test(digits) ? Number(digits) : text;
 }
 
-/** A price as its input shows it: 49,000 (digits grouped the same in Korean and English). */
-const shownPrice = (v: Variant) => (v.price === null ? "" : v.price.toLocaleString("en-US"));
+/** A price as its input shows it: 49,000 (digits are grouped alike in Korean and English). */
+const shownPrice = (v: Variant) => (v.price === null ? "" : formatFor("en").number(v.price));
 
 function useName() {
   const t = useTranslations("sellerCentre.variants");
@@ -170,7 +171,7 @@ export function VariantMatrix({
 }) {
   const t = useTranslations("sellerCentre.variants");
   const tr = useTranslations("productReview");
-  const format = useFormatter();
+  const format = useFormat();
   const name = useName();
   const explain = useProductErrors();
   const router = useRouter();
@@ -228,7 +229,7 @@ export function VariantMatrix({
     col.accessor("price", {
       header: t("price"),
       meta: { align: "right" },
-      cell: (c) => (c.getValue() === null ? "—" : format.number(c.getValue() as number, "krw")),
+      cell: (c) => (c.getValue() === null ? "—" : format.krw(c.getValue() as number)),
     }),
     col.display({
       id: "state",

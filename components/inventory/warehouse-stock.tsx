@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper, type CellContext } from "@tanstack/react-table";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition } from "react";
 import { adjustStockAction, receiveGoodsAction } from "@/app/(staff)/_stock/actions";
@@ -87,7 +88,7 @@ export function WarehouseStock({
   const t = useTranslations("sellerCentre.stock");
   const tv = useTranslations("sellerCentre.variants");
   const tc = useTranslations("common");
-  const format = useFormatter();
+  const format = useFormat();
   const explain = useProductErrors();
   const router = useRouter();
   const [busy, start] = useTransition();

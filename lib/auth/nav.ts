@@ -27,6 +27,7 @@ const NAV: Record<Role | "guest", NavItem[]> = {
     { href: "/marketing/fulfilment", label: "fulfilment" },
     { href: "/marketing/reservables", label: "reservables" },
     { href: "/marketing/transfers", label: "transfers" },
+    { href: "/marketing/audit", label: "audit" },
   ],
   seller: [
     { href: "/seller", label: "products" },

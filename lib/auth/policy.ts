@@ -25,7 +25,8 @@ export type Permission =
   | "reservable:manage:network"
   | "transfer:request"
   | "transfer:approve:network"
-  | "network:dashboard";
+  | "network:dashboard"
+  | "audit:read";
 
 const GRANTS: Record<Role | "system", readonly Permission[]> = {
   customer: [
@@ -59,6 +60,7 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
     "transfer:request",
     "transfer:approve:network",
     "network:dashboard",
+    "audit:read",
   ],
   system: [
     "reservable:manage:network",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/db/client";
 import { products } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { claimKey, idempotentRequest } from "@/lib/idempotency";
 import { loadProductFor, productActorKind, requireSeller } from "./product-access";
@@ -43,5 +44,11 @@ export async function createProduct(
     })
     .returning();
   await recordTransition(tx, { productId: product!.id, from: null, to: "draft", actorId: user.id, reason: "created" });
+  await recordAudit(tx, user, {
+    action: "product.create",
+    targetType: "product",
+    targetId: product!.id,
+    detail: { nameKo: input.nameKo, nameEn: input.nameEn, type: input.type },
+  });
   return { product: await productDetail(tx, { ...product!, status: "draft" }), replayed: false };
 }

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
+import { imagesOfProducts } from "./image-queries";
 import { isSellable, sellablePrice } from "./sellable";
 import {
   PAGE_SIZE,
@@ -116,7 +117,7 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [valueRows, variantRows] = await Promise.all([
+  const [valueRows, variantRows, imagesByProduct] = await Promise.all([
     db
       .select({
         productId: optionGroups.productId,
@@ -144,6 +145,7 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       .leftJoin(variantOptionValues, eq(variantOptionValues.variantId, variants.id))
       .where(and(inArray(variants.productId, ids), isSellable))
       .orderBy(asc(variants.sku)),
+    imagesOfProducts(db, ids),
   ]);
 
   const groupsByProduct = new Map<string, OptionGroup[]>();
@@ -204,6 +206,7 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       priceFrom: vs.length ? Math.min(...vs.map((v) => v.price)) : 0,
       optionGroups: groupsByProduct.get(p.id) ?? [],
       variants: vs,
+      images: imagesByProduct.get(p.id) ?? [],
     };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { productCategory, productStatus, productType } from "@/db/schema";
 import { Page } from "@/lib/validation";
+import { ProductImageSchema } from "./image-schemas";
 
 export const PAGE_SIZE = 20;
 
@@ -76,6 +77,7 @@ export const ProductSummarySchema = z
     priceFrom: z.number().int().describe("Lowest variant price, KRW"),
     optionGroups: z.array(OptionGroupSchema),
     variants: z.array(VariantSchema),
+    images: z.array(ProductImageSchema).describe("The seller's photos, main image first; empty when there are none"),
   })
   .meta({ id: "ProductSummary" });
 export type ProductSummary = z.infer<typeof ProductSummarySchema>;

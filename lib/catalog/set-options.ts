@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { optionGroups, optionValues, variantOptionValues, variants } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict } from "@/lib/errors";
 import { isEditable } from "./lifecycle";
@@ -27,7 +28,7 @@ function groupCode(nameEn: string, taken: Set<string>): string {
  * Values a retired variant still names are archived, not deleted.
  */
 export async function setProductOptions(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown): Promise<SellerProductDetail> {
-  const { product, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
+  const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
   requireSeller(kind);
   const input = SetOptionsInput.parse(raw);
   if (!isEditable(product.status)) {
@@ -134,5 +135,11 @@ export async function setProductOptions(tx: Tx, actor: Actor | null, rawId: unkn
     }
   }
   await touchProduct(tx, product.id);
+  await recordAudit(tx, user, {
+    action: "product.set_options",
+    targetType: "product",
+    targetId: product.id,
+    detail: { groups: input.groups.length, variantsAdded: fresh.length, variantsRetired: plan.retire.length, variantsRemoved: plan.remove.length },
+  });
   return productDetail(tx, { ...product });
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/db/client";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { nextProductStatus, REASON_REQUIRED, STEP_ACTORS, type ProductEvent } from "./lifecycle";
@@ -35,6 +36,12 @@ async function step(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown, e
     snapshot = snapshotOf(detail);
   }
   await recordTransition(tx, { productId: product.id, from: product.status, to, actorId: user.id, reason: input.reason ?? null, snapshot });
+  await recordAudit(tx, user, {
+    action: `product.${event}`,
+    targetType: "product",
+    targetId: product.id,
+    detail: { from: product.status, to, ...(input.reason ? { reason: input.reason } : {}) },
+  });
   return productDetail(tx, { ...product, status: to });
 }
 

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { products } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict } from "@/lib/errors";
 import { isEditable } from "./lifecycle";
@@ -10,7 +11,7 @@ import { UpdateProductInput } from "./product-schemas";
 
 /** Names, descriptions, brand, category and type change only while the product is a draft. */
 export async function updateProduct(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown): Promise<SellerProductDetail> {
-  const { product, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
+  const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
   requireSeller(kind);
   const input = UpdateProductInput.parse(raw);
   if (!isEditable(product.status)) {
@@ -22,5 +23,6 @@ export async function updateProduct(tx: Tx, actor: Actor | null, rawId: unknown,
     .set({ ...input, updatedAt: sql`now()` })
     .where(eq(products.id, product.id))
     .returning();
+  await recordAudit(tx, user, { action: "product.update", targetType: "product", targetId: product.id, detail: { fields: Object.keys(input) } });
   return productDetail(tx, updated!);
 }

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { variants } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, NotFound } from "@/lib/errors";
 import { Id } from "@/lib/validation";
@@ -15,7 +16,7 @@ export type VariantView = SellerProductDetail["variants"][number];
 
 /** A variant's SKU, price or switch, in any status but discontinued (a price change applies to new orders only). */
 export async function updateVariant(tx: Tx, actor: Actor | null, rawProductId: unknown, rawVariantId: unknown, raw: unknown) {
-  const { product, kind } = await loadProductFor(tx, actor, rawProductId, { lock: true });
+  const { product, user, kind } = await loadProductFor(tx, actor, rawProductId, { lock: true });
   requireSeller(kind);
   const variantId = Id.safeParse(rawVariantId);
   if (!variantId.success) throw new NotFound("variant.not_found", "No such variant.");
@@ -41,6 +42,8 @@ export async function updateVariant(tx: Tx, actor: Actor | null, rawProductId: u
       .where(eq(variants.id, variant.id))
       .returning({ id: variants.id, sku: variants.sku, price: variants.price, active: variants.active });
     await touchProduct(tx, product.id);
+    const changes = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, [variant[k as keyof typeof input], v]]));
+    await recordAudit(tx, user, { action: "variant.update", targetType: "product", targetId: product.id, detail: { variantId: variant.id, changes } });
     return updated!;
   } catch (e) {
     if (isSkuViolation(e)) throw new SkuTaken(input.sku ?? variant.sku);

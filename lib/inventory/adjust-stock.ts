@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { stockLevels } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, Invalid } from "@/lib/errors";
 import { loadOperatedLocation } from "./location-access";
@@ -38,6 +39,12 @@ export async function adjustStock(tx: Tx, actor: Actor | null, rawLocationId: un
     throw new Conflict("stock.below_reserved", `${level!.reserved} are reserved for open orders: on hand cannot go below that.`, now);
   }
   const delta = input.onHand - level!.onHand;
+  await recordAudit(tx, user, {
+    action: "stock.adjust",
+    targetType: "location",
+    targetId: location.id,
+    detail: { variantId: input.variantId, onHandBefore: level!.onHand, onHandAfter: input.onHand, reason: input.reason },
+  });
   await applyStockMoves(
     tx,
     [{ ...key, kind: "adjustment", onHandDelta: delta, reservedDelta: 0, refType: "adjustment", refId: randomUUID(), note: input.reason }],

@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { IdParam, jsonBody, jsonResponse, problems } from "@/lib/openapi/common";
 import { AvailabilitySchema, LocationSchema } from "./schemas";
+import { KpisQuery } from "@/lib/network/kpis";
 import { MovementsQuery } from "./ledger";
 import { AdjustStockInput, ReceiveGoodsInput } from "./stock-ops-schemas";
 
@@ -97,5 +98,15 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
       200: jsonResponse("The check", z.object({ levels: z.number().int(), drift: z.array(z.object({ locationId: z.string(), variantId: z.string(), onHand: z.number().nullable(), reserved: z.number().nullable(), ledgerOnHand: z.number().nullable(), ledgerReserved: z.number().nullable() })), checkedAt: z.string() })),
       ...problems(401, 403),
     },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/kpis",
+    tags: ["network"],
+    summary: "The network's figures over Seoul days (marketing; default the last 30)",
+    description: "Lead time ordered → delivered by source kind (hub vs center, p50/p90 hours), hub fill rate, stock-outs now, orders by source kind, transfers in flight, and the same per day for charts.",
+    security: [{ session: [] }],
+    request: { query: KpisQuery },
+    responses: { 200: jsonResponse("The figures", z.object({}).passthrough()), ...problems(401, 403, 422) },
   });
 }

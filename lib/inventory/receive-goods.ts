@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { stockReceiptItems, stockReceipts } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Forbidden, Invalid } from "@/lib/errors";
 import { loadOperatedLocation } from "./location-access";
@@ -34,6 +35,12 @@ export async function receiveGoods(tx: Tx, actor: Actor | null, rawLocationId: u
     refId: receipt!.id,
     note: input.reference,
   }));
+  await recordAudit(tx, user, {
+    action: "stock.receive",
+    targetType: "location",
+    targetId: location.id,
+    detail: { receiptId: receipt!.id, reference: input.reference, items: input.items },
+  });
   // Last: the stock statement holds the rows' locks until COMMIT (the one lock order of every stock change).
   await ensureLevels(tx, moves);
   await applyStockMoves(tx, moves, user.id);

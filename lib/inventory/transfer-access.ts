@@ -20,11 +20,45 @@ export type TransferAccessRow = {
   fromOperatorId: string;
   fromKind: LocationKindName;
   toOperatorId: string;
+  toKind: LocationKindName;
   requesterOrgId: string | null;
 };
 
 export function transferNotFound() {
   return new NotFound("transfer.not_found", "No such transfer.");
+}
+
+/** Another organisation's hub, answered as if it did not exist (API.md). */
+export function hubNotFound() {
+  return new NotFound("location.not_found", "No such location.");
+}
+
+/**
+ * Is this a hub another organisation runs, as this actor sees it? Marketing runs the network, so no hub
+ * is foreign to it; logistics centers are the network's shared sources (a dealer requests from them and
+ * is refused a step there with 403, not 404).
+ */
+export function isForeignHub(actor: Actor, kind: LocationKindName, operatorId: string): boolean {
+  return !isNetwork(actor) && HUB_KINDS.includes(kind) && operatorId !== actor.organisationId;
+}
+
+/**
+ * The end each step acts on: approving, rejecting and shipping decide about the source's stock;
+ * receiving and cancelling act for the destination (a request is always for the destination hub).
+ */
+const ACTING_END: Record<TransferEvent, "from" | "to"> = {
+  approve: "from",
+  reject: "from",
+  ship: "from",
+  receive: "to",
+  cancel: "to",
+};
+
+/** Would this step act on another organisation's hub? Then it is a 404, never a 403. */
+export function actsOnForeignHub(actor: Actor, t: TransferAccessRow, event: TransferEvent): boolean {
+  return ACTING_END[event] === "from"
+    ? isForeignHub(actor, t.fromKind, t.fromOperatorId)
+    : isForeignHub(actor, t.toKind, t.toOperatorId);
 }
 
 /** Marketing sees and decides across the network. */
@@ -80,6 +114,7 @@ export async function loadTransferFor(
       fromOperatorId: fromLoc.operatorId,
       fromKind: fromLoc.kind,
       toOperatorId: toLoc.operatorId,
+      toKind: toLoc.kind,
       requesterOrgId: users.organisationId,
     })
     .from(transfers)

@@ -25,6 +25,8 @@ export const problemResponses = {
   403: problem("Not allowed"),
   404: problem("Unknown, or not yours"),
   409: problem("Conflict: wrong state, not enough stock or capacity"),
+  413: problem("Too large (an upload over its limit; `maxBytes` says the limit)"),
+  415: problem("Not a kind of content this endpoint takes"),
   422: problem("Invalid fields (see `errors`)"),
   429: problem("Rate-limited (see Retry-After)"),
 } as const;

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { ProductListFilters, productListHref } from "@/components/catalog/product-list-filters";
 import { ProductListTable } from "@/components/catalog/product-list-table";
@@ -15,7 +16,6 @@ import {
 } from "@/lib/catalog/seller-product-queries";
 import { organisationOf } from "@/lib/identity/organisation";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
-import { ORDER_TIME } from "@/lib/orders/format";
 import { productListQuery } from "../_products/list-query";
 
 export async function generateMetadata() {
@@ -39,7 +39,7 @@ export default async function SellerHome({
     organisationOf(db, actor.organisationId),
     getTranslations("sellerCentre.list"),
     getTranslations("catalog.dashboard"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
   const orgName = (locale === "en" ? org?.nameEn : org?.name) ?? actor.name;
@@ -90,7 +90,7 @@ export default async function SellerHome({
           caption={t("listTitle")}
           rows={list.items.map((r) => ({
             ...r,
-            updatedAtText: format.dateTime(new Date(r.updatedAt), ORDER_TIME),
+            updatedAtText: format.dateTime(r.updatedAt, "dateTime"),
           }))}
           empty={
             filtered ? (

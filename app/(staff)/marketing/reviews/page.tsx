@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { ProductListFilters, productListHref } from "@/components/catalog/product-list-filters";
 import { ProductListTable } from "@/components/catalog/product-list-table";
@@ -10,7 +11,6 @@ import {
   productStatusCounts,
   SELLER_PAGE_SIZE,
 } from "@/lib/catalog/seller-product-queries";
-import { ORDER_TIME } from "@/lib/orders/format";
 import { ALL_STATUSES, productListQuery } from "../../_products/list-query";
 
 const TABS = ["in_review", "draft", "approved", "on_sale", "paused", "discontinued"] as const;
@@ -34,7 +34,7 @@ export default async function ReviewQueuePage({
     productStatusCounts(db, actor),
     getTranslations("productReview"),
     getTranslations("sellerCentre.list"),
-    getFormatter(),
+    getLocale().then(formatFor),
   ]);
   const filter = { status: query.status, q: query.q, type: query.type };
   const queue = query.status === "in_review";
@@ -64,7 +64,7 @@ export default async function ReviewQueuePage({
           caption={queue ? t("queue") : t("allProducts")}
           rows={list.items.map((r) => ({
             ...r,
-            updatedAtText: format.dateTime(new Date(r.updatedAt), ORDER_TIME),
+            updatedAtText: format.dateTime(r.updatedAt, "dateTime"),
           }))}
           empty={queue && !filter.q && !filter.type ? t("emptyQueue") : tl("emptyFiltered")}
         />

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor, seoulDayKey } from "@/lib/format";
 import { ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { SalesChart } from "@/components/catalog/sales-chart";
@@ -14,7 +15,6 @@ import { Invalid } from "@/lib/errors";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const seoulToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(new Date());
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,7 +29,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const asked = { from: one(sp.from), to: one(sp.to) };
   const db = getDb();
-  const [t, format] = await Promise.all([getTranslations("sellerCentre.sales"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("sellerCentre.sales"), getLocale().then(formatFor)]);
   // A hand-typed range that does not parse shows the default period, and says why.
   const wanted = await sellerSales(db, actor, asked).catch((e: unknown) => {
     if (e instanceof Invalid || e instanceof ZodError) return null;
@@ -38,9 +38,9 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const invalid = wanted === null;
   const report = wanted ?? (await sellerSales(db, actor, {}));
   const dayText = (day: string) =>
-    format.dateTime(new Date(`${day}T12:00:00+09:00`), { dateStyle: "medium" });
+    format.dateTime(`${day}T12:00:00+09:00`, "date");
   const days = report.days.map((d) => ({ ...d, dayText: dayText(d.day) }));
-  const today = seoulToday();
+  const today = seoulDayKey(new Date());
   const ranges = [
     { label: t("last7"), from: addDays(today, -6) },
     { label: t("last30"), from: addDays(today, -29) },
@@ -86,7 +86,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
       </form>
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label={t("revenue")} value={format.number(report.totals.revenue, "krw")} />
+        <StatCard label={t("revenue")} value={format.krw(report.totals.revenue)} />
         <StatCard
           label={t("units")}
           value={t("unitsValue", { count: report.totals.units })}
@@ -95,7 +95,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         <StatCard label={t("products")} value={format.number(report.products.length)} accent="bg-sky-500" />
         <StatCard
           label={t("average")}
-          value={format.number(Math.round(report.totals.revenue / Math.max(report.days.length, 1)), "krw")}
+          value={format.krw(Math.round(report.totals.revenue / Math.max(report.days.length, 1)))}
           accent="bg-slate-400"
         />
       </div>

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ProductPage } from "@/components/catalog/product-page";
@@ -9,8 +10,9 @@ import type { UserActor } from "@/lib/auth/actor";
 import { requirePageRole } from "@/lib/auth/guard";
 import { splitVariants } from "@/lib/catalog/product-view";
 import { diffSnapshots } from "@/lib/catalog/review-diff";
+import { listProductImages } from "@/lib/catalog/image-queries";
+import { imageUrl } from "@/lib/catalog/image-urls";
 import { reviewOf } from "@/lib/catalog/seller-product-queries";
-import { ORDER_TIME } from "@/lib/orders/format";
 import { orNotFound } from "@/app/(staff)/_products/or-not-found";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,15 +30,16 @@ export async function generateMetadata({ params }: Props) {
 export default async function ReviewPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageRole(["marketing"], `/marketing/reviews/${id}`);
-  const [{ product, current, previous }, t, tc, tl, format, locale] = await Promise.all([
+  const [{ product, current, previous }, images, t, tc, tl, format, locale] = await Promise.all([
     load(actor, id),
+    listProductImages(getDb(), actor, id),
     getTranslations("productReview"),
     getTranslations("sellerCentre"),
     getTranslations("catalog.labels"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
-  const when = (at: string) => format.dateTime(new Date(at), ORDER_TIME);
+  const when = (at: string) => format.dateTime(at, "dateTime");
   const name = locale === "en" ? product.nameEn : product.nameKo;
   const submitted = product.history.findLast((h) => h.to === "in_review");
   const { matrix, retired } = splitVariants(product);
@@ -110,6 +113,32 @@ export default async function ReviewPage({ params }: Props) {
             </div>
           ))}
         </div>
+      </SectionCard>
+
+      <SectionCard id="images" title={tc("editor.images")}>
+        {images.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("noImages")}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-3" data-testid="review-images">
+            {images.map((img, i) => (
+              <li key={img.id} className="relative">
+                {/* eslint-disable-next-line @next/next/no-img-element -- served already sized and cached by /api/images */}
+                <img
+                  src={imageUrl(img.id, 320)}
+                  alt={`${name} ${i + 1}`}
+                  width={160}
+                  height={160}
+                  className="h-40 w-40 rounded-xl border border-slate-200 bg-slate-50 object-contain"
+                />
+                {i === 0 ? (
+                  <span className="absolute left-2 top-2 rounded bg-ink/80 px-1.5 py-0.5 text-[11px] font-semibold text-white">
+                    {t("mainImage")}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </SectionCard>
 
       <SectionCard id="options" title={t("options")}>

@@ -1,21 +1,23 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { ImageUploader } from "@/components/catalog/image-uploader";
 import { OptionsEditor } from "@/components/catalog/options-editor";
 import { ProductBasicsForm } from "@/components/catalog/product-basics-form";
 import { ProductPage } from "@/components/catalog/product-page";
 import { VariantMatrix } from "@/components/catalog/variant-matrix";
 import { WarehouseStock, type StockRow } from "@/components/inventory/warehouse-stock";
-import { SectionCard } from "@/components/ui/card";
+import { Card, SectionCard } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import type { UserActor } from "@/lib/auth/actor";
 import { isEditable, variantsEditable } from "@/lib/catalog/lifecycle";
 import { sendBackNote, splitVariants } from "@/lib/catalog/product-view";
+import { listProductImages } from "@/lib/catalog/image-queries";
 import { getSellerProduct } from "@/lib/catalog/seller-product-queries";
 import { locationStock } from "@/lib/inventory/queries";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
-import { ORDER_TIME } from "@/lib/orders/format";
 import { orNotFound } from "@/app/(staff)/_products/or-not-found";
 
 type Props = { params: Promise<{ id: string }> };
@@ -35,19 +37,20 @@ export default async function ProductEditorPage({ params }: Props) {
   const { id } = await params;
   const actor = await requirePageRole(["seller"], `/seller/products/${id}`);
   const db = getDb();
-  const [product, warehouses, t, tl, format, locale] = await Promise.all([
+  const [product, images, warehouses, t, tl, format, locale] = await Promise.all([
     load(actor, id),
+    listProductImages(db, actor, id),
     ownLocationStock(db, actor),
     getTranslations("sellerCentre"),
     getTranslations("catalog.labels"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
   const stocks = await Promise.all(warehouses.map((w) => locationStock(db, actor, w.id)));
   const { matrix, retired } = splitVariants(product);
   const note = sendBackNote(product);
   const draft = isEditable(product.status);
-  const when = (at: string) => format.dateTime(new Date(at), ORDER_TIME);
+  const when = (at: string) => format.dateTime(at, "dateTime");
   const name = locale === "en" ? product.nameEn : product.nameKo;
   const variantName = (v: (typeof product.variants)[number]) =>
     (locale === "en" ? v.labelEn : v.labelKo) || t("variants.single");
@@ -116,15 +119,15 @@ export default async function ProductEditorPage({ params }: Props) {
         <ProductBasicsForm product={product} locked={!draft} />
       </SectionCard>
 
-      <SectionCard id="images" title={t("editor.images")}>
-        {/* Image uploader slot: <ImageUploader productId={product.id} images={…} /> (components/catalog/image-uploader.tsx) goes here. */}
-        <div
-          className="grid place-items-center rounded-xl border-2 border-dashed border-slate-200 px-4 py-8 text-sm text-slate-500"
-          data-testid="image-slot"
-        >
-          {t("editor.imagesSlot")}
+      <Card className="scroll-mt-24">
+        <div id="images">
+          <ImageUploader
+            productId={product.id}
+            images={images}
+            disabled={product.status === "discontinued"}
+          />
         </div>
-      </SectionCard>
+      </Card>
 
       <SectionCard id="options" title={t("options.title")} description={t("options.help")}>
         <OptionsEditor
