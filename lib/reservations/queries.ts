@@ -150,6 +150,10 @@ const reservationColumns = {
   cancelledAt: reservations.cancelledAt,
   cancelReason: reservations.cancelReason,
   waitlistEntryId: reservations.waitlistEntryId,
+  attendance: reservations.attendance,
+  attendanceAt: reservations.attendanceAt,
+  /** The order a released pre-order became (lib/reservations/release-preorders.ts). */
+  orderId: sql<string | null>`(select o.id from orders o where o.reservation_id = ${reservations.id})`,
   createdAt: reservations.createdAt,
   r: reservableColumns,
 };
@@ -166,6 +170,9 @@ type ReservationRow = {
   cancelledAt: Date | null;
   cancelReason: string | null;
   waitlistEntryId: string | null;
+  attendance: "checked_in" | "no_show" | null;
+  attendanceAt: Date | null;
+  orderId: string | null;
   createdAt: Date;
   r: ReservableRow;
 };
@@ -183,6 +190,9 @@ export function reservationView(x: ReservationRow) {
     cancelledAt: iso(x.cancelledAt),
     cancelReason: x.cancelReason ?? undefined,
     fromWaitlist: x.waitlistEntryId !== null,
+    attendance: x.attendance ?? undefined,
+    attendanceAt: iso(x.attendanceAt),
+    orderId: x.orderId ?? undefined,
     amount: x.r.price * x.quantity,
     createdAt: x.createdAt.toISOString(),
     reservable: reservableView(x.r),
