@@ -5,7 +5,7 @@ import { prepared } from "@/db/raw";
 import { DomainError } from "@/lib/errors";
 
 /**
- * `Idempotency-Key` for every kind of creation (API.md): the same key from the same user returns the
+ * `Idempotency-Key` for every kind of creation (the API contract): the same key from the same user returns the
  * first result and creates nothing new; the same key with another body is 422, whatever the kind.
  *
  * The key row is inserted in the same transaction as what it creates. A concurrent duplicate's insert

@@ -4,7 +4,7 @@ import { products } from "@/db/schema";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import type { ProductActorKind } from "./lifecycle";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -28,12 +28,12 @@ export async function loadProductFor(
   opts: { lock?: boolean } = {},
 ): Promise<{ product: ProductRow; user: UserActor; kind: ProductActorKind }> {
   const { user, kind } = productActorKind(actor);
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw new NotFound("product.not_found", "No such product.");
-  const q = db.select().from(products).where(eq(products.id, id.data));
+  const noSuchProduct = () => new NotFound("product.not_found", "No such product.");
+  const id = idOrNotFound(rawId, noSuchProduct);
+  const q = db.select().from(products).where(eq(products.id, id));
   const [product] = opts.lock ? await q.for("update") : await q;
   if (!product || (kind === "seller" && product.sellerId !== user.organisationId)) {
-    throw new NotFound("product.not_found", "No such product.");
+    throw noSuchProduct();
   }
   return { product, user, kind };
 }

@@ -4,7 +4,7 @@ import { optionGroups, optionValues, organisations, productStatusEvents, users, 
 import type { ProductRow } from "./product-access";
 import type { ProductStatus } from "./lifecycle";
 
-/** A seller's product as its seller and marketing see it (API.md `GET /api/seller-products/{id}`). */
+/** A seller's product as its seller and marketing see it (the API contract `GET /api/seller-products/{id}`). */
 export type SellerProductDetail = {
   id: string;
   nameKo: string;

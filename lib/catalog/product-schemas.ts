@@ -3,7 +3,7 @@ import { productStatus } from "@/db/schema";
 import { Page } from "@/lib/validation";
 import { ProductCategory, ProductType } from "./schemas";
 
-/** The inputs of a seller's product editing (API.md "Sellers' products and the launch lifecycle"). */
+/** The inputs of a seller's product editing (the API contract "Sellers' products and the launch lifecycle"). */
 
 const text = (max: number, what = "text") =>
   z

@@ -25,7 +25,7 @@ const ListItem = z.object({ id: z.string(), nameKo: z.string(), nameEn: z.string
 const ProductParams = IdParam;
 const StepParams = z.object({ id: z.string(), step: z.enum(["submit", "approve", "send-back", "publish", "pause", "discontinue"]) });
 
-/** Sellers' products and the launch lifecycle (API.md), in /api/openapi.json. */
+/** Sellers' products and the launch lifecycle (the API contract), in /api/openapi.json. */
 export function registerSellerProductsApi(registry: OpenAPIRegistry) {
   type Rest = Omit<Parameters<OpenAPIRegistry["registerPath"]>[0], "method" | "path" | "summary">;
   const path = (method: "get" | "post" | "patch" | "put", p: string, summary: string, rest: Rest) =>

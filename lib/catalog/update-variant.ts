@@ -4,7 +4,7 @@ import { variants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { variantsEditable } from "./lifecycle";
 import { loadProductFor, requireSeller } from "./product-access";
 import type { SellerProductDetail } from "./product-detail";
@@ -18,13 +18,12 @@ export type VariantView = SellerProductDetail["variants"][number];
 export async function updateVariant(tx: Tx, actor: Actor | null, rawProductId: unknown, rawVariantId: unknown, raw: unknown) {
   const { product, user, kind } = await loadProductFor(tx, actor, rawProductId, { lock: true });
   requireSeller(kind);
-  const variantId = Id.safeParse(rawVariantId);
-  if (!variantId.success) throw new NotFound("variant.not_found", "No such variant.");
+  const variantId = idOrNotFound(rawVariantId, () => new NotFound("variant.not_found", "No such variant."));
   const input = UpdateVariantInput.parse(raw);
   const [variant] = await tx
     .select()
     .from(variants)
-    .where(and(eq(variants.id, variantId.data), eq(variants.productId, product.id)))
+    .where(and(eq(variants.id, variantId), eq(variants.productId, product.id)))
     .for("update");
   if (!variant) throw new NotFound("variant.not_found", "No such variant.");
   if (!variantsEditable(product.status)) {

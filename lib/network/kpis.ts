@@ -31,7 +31,7 @@ const seoulToday = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOSt
 const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** The figures the HUB network exists for (marketing's dashboard; API.md `GET /api/kpis`). */
+/** The figures the HUB network exists for (marketing's dashboard; the API contract `GET /api/kpis`). */
 export async function networkKpis(db: Db | Tx, actor: Actor | null, raw: unknown, now = new Date()): Promise<Kpis> {
   requireUser(actor, "network:dashboard");
   const input = KpisQuery.parse(raw);

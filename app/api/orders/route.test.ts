@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 describe("POST /api/orders", () => {
-  it("places an order: 201 with API.md's fields", async () => {
+  it("places an order: 201 with the API contract's fields", async () => {
     const res = await call(POST, { as: customer, body: body() });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({

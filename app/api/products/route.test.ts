@@ -10,7 +10,7 @@ beforeAll(() => seedDemo(t.db));
 const get = (qs: string) => call(GET, { url: `/api/products${qs}` });
 
 describe("GET /api/products", () => {
-  it("answers a page of on-sale products in the API.md shape", async () => {
+  it("answers a page of on-sale products in the the API contract shape", async () => {
     const res = await get("");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");

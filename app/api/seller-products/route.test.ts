@@ -49,7 +49,7 @@ async function newProduct(as = who.seller!, body: object = draft) {
 const doStep = (id: string, name: string, as: UserActor | null, body: object = {}) => call(step, { as, params: { id, step: name }, body });
 
 describe("a seller's product, from draft to on sale, over HTTP", () => {
-  it("creates a draft with no options and no variants, in the API.md shape", async () => {
+  it("creates a draft with no options and no variants, in the the API contract shape", async () => {
     const res = await call(create, { as: who.seller, body: { ...draft, descriptionKo: "설명", descriptionEn: "About it" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ ...draft, status: "draft", sellerId: who.seller!.organisationId, options: [], variants: [], descriptionEn: "About it" });
