@@ -92,7 +92,11 @@ const dialect = new PgDialect();
  * pipelined one). Returns null when claimed, or the resource id a committed earlier request produced
  * (after waiting for it, if it was still in flight); throws IdempotencyKeyReused when that request differs.
  */
-export async function claimKey(conn: Conn, req: IdempotentRequest, resourceId: string): Promise<string | null> {
+export async function claimKey(
+  conn: Conn,
+  req: IdempotentRequest,
+  resourceId: string,
+): Promise<string | null> {
   const claim = dialect.sqlToQuery(claimKeySql(req, resourceId));
   const inserted = await prepared(conn, claim.sql, claim.params);
   if (inserted.length > 0) return null;

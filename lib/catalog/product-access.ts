@@ -12,7 +12,8 @@ export type ProductRow = typeof products.$inferSelect;
 /** Who is asking, as the lifecycle sees it: the seller that manages listings, or marketing that reviews. */
 export function productActorKind(actor: Actor | null): { user: UserActor; kind: ProductActorKind } {
   if (!actor) throw new Unauthenticated();
-  if (actor.kind === "user" && can(actor, "product:manage:own") && actor.organisationId) return { user: actor, kind: "seller" };
+  if (actor.kind === "user" && can(actor, "product:manage:own") && actor.organisationId)
+    return { user: actor, kind: "seller" };
   if (actor.kind === "user" && can(actor, "product:review")) return { user: actor, kind: "marketing" };
   throw new Forbidden("auth.forbidden", "Only a seller's staff and marketing manage products.");
 }

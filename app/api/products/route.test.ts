@@ -16,8 +16,19 @@ describe("GET /api/products", () => {
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(res.body.total).toBe(17);
     const item = res.body.items[0];
-    expect(item).toMatchObject({ id: expect.any(String), name: expect.any(String), type: expect.any(String), status: "on_sale", sellerId: expect.any(String) });
-    expect(item.variants[0]).toMatchObject({ id: expect.any(String), sku: expect.any(String), options: expect.any(Object), price: expect.any(Number) });
+    expect(item).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      type: expect.any(String),
+      status: "on_sale",
+      sellerId: expect.any(String),
+    });
+    expect(item.variants[0]).toMatchObject({
+      id: expect.any(String),
+      sku: expect.any(String),
+      options: expect.any(Object),
+      price: expect.any(Number),
+    });
   });
 
   it("filters by type and searches Korean and English names", async () => {
