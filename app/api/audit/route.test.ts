@@ -42,7 +42,7 @@ async function rowAt(at: string, action: string, actorId: string | null, targetI
 }
 
 describe("GET /api/audit", () => {
-  it("shows marketing the staff actions done over the API, newest first, in the API.md shape", async () => {
+  it("shows marketing the staff actions done over the API, newest first, in the the API contract shape", async () => {
     const created = await call(createTransfer, {
       as: who.dealer,
       body: {
