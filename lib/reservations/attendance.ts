@@ -1,8 +1,10 @@
-import { addMinutes } from "date-fns";
-import { eq, sql } from "drizzle-orm";
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMinutes } from "date-fns";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Tx } from "@/db/client";
-import { locations, reservables, reservations } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
+import { locations, products, reservables, reservations, users } from "@/db/schema";
+import { TIME_ZONE } from "@/lib/i18n/config";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict } from "@/lib/errors";
@@ -115,3 +117,82 @@ export const checkInReservation = (tx: Tx, actor: Actor | null, id: unknown, raw
 /** POST /api/reservations/{id}/no-show: the customer did not come. */
 export const markNoShow = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
   record(tx, actor, id, raw, "no_show");
+
+export type Appointment = {
+  id: string;
+  customerName: string;
+  quantity: number;
+  startsAt: string;
+  endsAt: string | null;
+  location: { name: string; nameEn: string };
+  productName: string;
+  productNameEn: string;
+  attendance: Attendance | null;
+  /** What may be recorded now, by the rules above. */
+  canCheckIn: boolean;
+  canMarkNoShow: boolean;
+};
+
+/**
+ * The staff page's list: today's (Seoul) paid appointments at the hubs this actor runs, by start time,
+ * with what may be recorded now. Empty for staff who run no hub.
+ */
+export async function todaysAppointments(
+  db: Db | Tx,
+  actor: Actor | null,
+  now = new Date(),
+): Promise<Appointment[]> {
+  const staff = requireStaff(actor);
+  if (!staff.organisationId) return [];
+  const today = new TZDate(now.getTime(), TIME_ZONE);
+  const from = new Date(
+    new TZDate(today.getFullYear(), today.getMonth(), today.getDate(), 0, 0, TIME_ZONE).getTime(),
+  );
+  const rows = await db
+    .select({
+      id: reservations.id,
+      customerName: users.name,
+      quantity: reservations.quantity,
+      startsAt: reservables.startsAt,
+      endsAt: reservables.endsAt,
+      locName: locations.name,
+      locNameEn: locations.nameEn,
+      productName: products.nameKo,
+      productNameEn: products.nameEn,
+      attendance: reservations.attendance,
+    })
+    .from(reservations)
+    .innerJoin(reservables, eq(reservables.id, reservations.reservableId))
+    .innerJoin(locations, eq(locations.id, reservables.locationId))
+    .innerJoin(products, eq(products.id, reservables.productId))
+    .innerJoin(users, eq(users.id, reservations.customerId))
+    .where(
+      and(
+        eq(reservables.kind, "slot"),
+        eq(locations.operatorId, staff.organisationId),
+        eq(reservations.status, "paid"),
+        gte(reservables.startsAt, from),
+        lt(reservables.startsAt, addDays(from, 1)),
+      ),
+    )
+    .orderBy(asc(reservables.startsAt), asc(reservations.seq))
+    .limit(500);
+  return rows.map((r) => {
+    const starts = r.startsAt!;
+    const ends = r.endsAt ?? addMinutes(starts, 60);
+    const open = !r.attendance;
+    return {
+      id: r.id,
+      customerName: r.customerName,
+      quantity: r.quantity,
+      startsAt: starts.toISOString(),
+      endsAt: r.endsAt ? r.endsAt.toISOString() : null,
+      location: { name: r.locName, nameEn: r.locNameEn },
+      productName: r.productName,
+      productNameEn: r.productNameEn,
+      attendance: r.attendance,
+      canCheckIn: open && now >= addMinutes(starts, -CHECK_IN_EARLY_MINUTES) && now <= ends,
+      canMarkNoShow: open && now >= starts,
+    };
+  });
+}

@@ -343,5 +343,24 @@ export async function staffChoices(db: Db | Tx, actor: Actor | null) {
       : staff.role === "seller"
         ? variantRows.filter((v) => v.sellerId === staff.organisationId)
         : [];
-  return { hubs, slotVariants: hubs.length > 0 ? variantRows : [], preorderVariants };
+  // Where a pre-order may ship from once released: marketing any center, hub or warehouse (the server
+  // checks it fits the product's seller), a seller its own warehouses.
+  const preorderSources =
+    preorderVariants.length === 0
+      ? []
+      : await db
+          .select({
+            id: locations.id,
+            nameKo: locations.name,
+            nameEn: locations.nameEn,
+            kind: locations.kind,
+          })
+          .from(locations)
+          .where(
+            staff.role === "marketing"
+              ? undefined
+              : and(eq(locations.operatorId, staff.organisationId!), eq(locations.kind, "seller_warehouse")),
+          )
+          .orderBy(asc(locations.kind), asc(locations.code));
+  return { hubs, slotVariants: hubs.length > 0 ? variantRows : [], preorderVariants, preorderSources };
 }

@@ -32,6 +32,7 @@ async function main() {
       .finally(() => (sweeping = null));
   }, PAYMENT_SWEEP_MS);
   let releasing: Promise<void> | null = null;
+  // Like the payments sweep, loaded at its first run (not at start), so deciding starts at once.
   const releasePreorders = () => {
     if (releasing) return; // the last run is still converting
     releasing = import("@/lib/reservations/release-preorders")
@@ -61,7 +62,6 @@ async function main() {
   log(
     `deciding reservations (concurrency ${concurrency}), sweeping payments every ${PAYMENT_SWEEP_MS / 1000} s, releasing pre-orders every ${PREORDER_RELEASE_MS / 1000} s`,
   );
-  releasePreorders();
 }
 
 main().catch((e) => {

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reservables, reservations } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
-import { checkInReservation, markNoShow } from "@/lib/reservations/attendance";
+import { checkInReservation, markNoShow, todaysAppointments } from "@/lib/reservations/attendance";
 import { payReservation } from "@/lib/reservations/pay-reservation";
 import { reservationFor } from "@/lib/reservations/queries";
 import { requestReservation } from "@/lib/reservations/request-reservation";
@@ -172,5 +172,21 @@ describe("POST /api/reservations/{id}/check-in and /no-show", () => {
     expect([x, y].find((r) => r.status === "rejected")).toMatchObject({
       reason: { code: "reservation.attendance_recorded" },
     });
+  });
+
+  it("lists today's paid appointments at my hubs with what may be recorded now", async () => {
+    const soon = await appointment("HUB-GANGNAM", 10);
+    const later = await appointment("HUB-GANGNAM", 50);
+    const list = await todaysAppointments(t.db, who.dealer!);
+    const find = (id: string) => list.find((a) => a.id === id);
+    // Both are today unless the test runs right before Seoul midnight.
+    const seoulDay = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(d);
+    if (seoulDay(addMinutes(new Date(), 50)) === seoulDay(new Date())) {
+      expect(find(soon.id)).toMatchObject({ canCheckIn: true, canMarkNoShow: false, attendance: null });
+      expect(find(later.id)).toMatchObject({ canCheckIn: false, canMarkNoShow: false });
+    }
+    expect((await todaysAppointments(t.db, who.dealer2!)).map((a) => a.id)).not.toContain(soon.id);
+    expect(await todaysAppointments(t.db, who.seller!)).toEqual([]);
+    await expect(todaysAppointments(t.db, who.customer!)).rejects.toMatchObject({ status: 403 });
   });
 });
