@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
-import { uuidv7 } from "@/lib/orders/ids";
+import { uuidv7 } from "@/lib/ids";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
