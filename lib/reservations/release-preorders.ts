@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import type { ShippingAddress } from "@/db/schema";
 import { applyStockMoves, InsufficientStock, reserveMove } from "@/lib/inventory/stock";
-import { uuidv7 } from "@/lib/orders/ids";
+import { uuidv7 } from "@/lib/ids";
 
 /**
  * Paid pre-orders become orders on their release date (the reservable's `starts_at`, the launch).
