@@ -268,6 +268,29 @@ describe("paid pre-orders become orders on their release date", () => {
   });
 });
 
+describe("a released pre-order is cancelled as its order", () => {
+  it("refuses cancelling the reservation itself (409), even before its deadline", async () => {
+    const pre = await paidPreorder("HUB-BUNDANG", 1, 1);
+    await setStock(t.db, ids.loc("HUB-BUNDANG"), pre.variantId, 3);
+    await launch(pre.reservable.id);
+    await releasePaidPreorders(t.db);
+    // A deadline still ahead (the edge where it equals the launch): the order decides.
+    await t.db
+      .update(reservables)
+      .set({ cancelDeadline: addMinutes(new Date(), 60) })
+      .where(eq(reservables.id, pre.reservable.id));
+    const { cancelReservation } = await import("./cancel-reservation");
+    await expect(
+      cancelReservation(t.db, pre.customers[0]!, pre.reservationIds[0]!, {}),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "reservation.not_cancellable",
+    });
+    const [res] = await t.db.select().from(reservations).where(eq(reservations.id, pre.reservationIds[0]!));
+    expect(res!.status).toBe("paid");
+  });
+});
+
 describe("a pre-order's source location", () => {
   it("is a center or hub for the retailer's products, the seller's own warehouse for a seller's (422 otherwise)", async () => {
     const { createPreorder } = await import("./create-reservables");
