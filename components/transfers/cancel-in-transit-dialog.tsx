@@ -96,7 +96,11 @@ export function CancelInTransitDialog({
                     {t("lineReason", { sku: l.sku })}
                     <input
                       value={lineReason[l.variantId] ?? ""}
-                      onChange={(e) => setLineReason({ ...lineReason, [l.variantId]: e.target.value })}
+                      onChange={(e) => {
+                        setLineReason({ ...lineReason, [l.variantId]: e.target.value });
+                        if (missing.has(l.variantId))
+                          setMissing(new Set([...missing].filter((v) => v !== l.variantId)));
+                      }}
                       maxLength={500}
                       aria-invalid={missing.has(l.variantId) || !!serverError}
                       className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
