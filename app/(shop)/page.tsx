@@ -19,7 +19,10 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
   const db = getDb();
   const [result, sellers, t, locale] = await Promise.all([listProducts(db, query), listSellers(db), getTranslations("catalog.shop"), getLocale()]);
   const marketplace = new Map(sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]));
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  // Past the count's cap, offer one page more while pages come full.
+  const counted = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pages = result.totalCapped && result.items.length === result.pageSize ? Math.max(counted, query.page + 1) : counted;
+  const count = t(result.totalCapped ? "resultCountCapped" : "resultCount", { count: result.total });
   const filtered = Boolean(query.q || query.type || query.category);
 
   return (
@@ -30,8 +33,8 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
       <section aria-labelledby="results-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="results-title" className="text-lg font-bold text-ink">
-            {query.q ? t("searchResult", { q: query.q }) : t("resultCount", { count: result.total })}
-            {query.q ? <span className="ml-2 text-sm font-medium text-slate-500">{t("resultCount", { count: result.total })}</span> : null}
+            {query.q ? t("searchResult", { q: query.q }) : count}
+            {query.q ? <span className="ml-2 text-sm font-medium text-slate-500">{count}</span> : null}
           </h2>
           {filtered ? (
             <Link href="/" className="text-sm font-semibold text-brand-600 hover:underline">

@@ -33,35 +33,86 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Every word must be in the Korean or the English name ("galaxy ultra", "갤럭시 s25"). */
-function searchCondition(q: string | undefined): SQL | undefined {
-  const words = (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
-  if (words.length === 0) return undefined;
-  return and(...words.map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))));
+/** The words of a query, as the search matches them: at most 8, split on any whitespace. */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
-/** On-sale products, newest categories first: phones, tablets, …, each by price (flagships first). */
+/**
+ * Every word must be in the Korean or the English name ("galaxy ultra", "갤럭시 s25"), as a substring:
+ * `보조` finds 보조배터리. The GIN index on the names' 1- and 2-character grams finds the candidates
+ * (a one-character word by itself, a longer one by all its bigrams); ILIKE then keeps the exact
+ * substrings. docs/decisions/0008-korean-partial-search.md.
+ */
+function searchCondition(q: string | undefined): SQL | undefined {
+  const words = searchWords(q);
+  if (words.length === 0) return undefined;
+  return and(
+    ...words.map((w) =>
+      and(
+        sql`${products.searchGrams} @> hub_search_keys(${w}::text)`,
+        or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))),
+      ),
+    ),
+  );
+}
+
+/**
+ * Counting stops here: past it the shop says "1,000+" (`totalCapped`), so a broad search or the whole
+ * catalog costs a bounded count, not a scan of every match.
+ */
+export const COUNT_CAP = 1000;
+
+/** On-sale products, categories in order (phones, tablets, …), each by price (flagships first). */
 export async function listProducts(db: Reader, raw: unknown): Promise<ProductPage> {
   const input = ProductListQuery.parse(raw);
   const where = and(
     eq(products.status, "on_sale"),
     input.type ? eq(products.type, input.type) : undefined,
     input.category ? eq(products.category, input.category) : undefined,
+    input.seller ? eq(products.sellerId, input.seller) : undefined,
     searchCondition(input.q),
   );
-  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id})`;
   const [[counted], rows] = await Promise.all([
-    db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`),
     db
       .select(productColumns)
       .from(products)
       .where(where)
-      .orderBy(asc(products.category), sql`${maxPrice} desc nulls last`, asc(products.id))
+      // The order of the listing indexes on products (status, [type,] category, price_max desc, id).
+      .orderBy(asc(products.category), sql`${products.priceMax} desc nulls last`, asc(products.id))
       .limit(PAGE_SIZE)
       .offset((input.page - 1) * PAGE_SIZE),
   ]);
   const items = await withVariants(db, rows);
-  return { items, total: counted?.n ?? 0, page: input.page, pageSize: PAGE_SIZE };
+  const n = counted?.n ?? 0;
+  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: input.page, pageSize: PAGE_SIZE };
+}
+
+/** A seller's storefront: the retailer's own store or a marketplace seller; anything else NotFound. */
+export async function getSeller(db: Reader, id: string): Promise<Seller> {
+  if (!Id.safeParse(id).success) throw sellerNotFound();
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, nameEn: organisations.nameEn, kind: organisations.kind })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), inArray(organisations.kind, ["retailer", "seller"])));
+  if (!row) throw sellerNotFound();
+  return { ...row, kind: row.kind === "retailer" ? "retailer" : "marketplace" };
+}
+
+const sellerNotFound = () => new NotFound("seller.not_found", "No such seller.");
+
+/** These products as the shop lists them, in the order of `ids`; ids not on sale are left out. */
+export async function onSaleSummaries(db: Reader, ids: string[]): Promise<ProductSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(productColumns)
+    .from(products)
+    .where(and(inArray(products.id, ids), eq(products.status, "on_sale")));
+  const byId = new Map((await withVariants(db, rows)).map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { productCategory, productStatus, productType } from "@/db/schema";
+import { Id } from "@/lib/validation";
 
 export const PAGE_SIZE = 20;
 
@@ -15,11 +16,14 @@ export const ProductCategory = z.enum(productCategory.enumValues, {
 export const ProductListQuery = z.object({
   type: ProductType.optional().describe("stock (bought from stock) or reservation (booked: slots, pre-orders)"),
   category: ProductCategory.optional().describe("Only this category"),
+  seller: Id.optional().describe("Only this seller's products (its storefront)"),
   q: z
     .string()
     .max(100, { error: "Use at most 100 characters." })
     .optional()
-    .describe("Words searched in the Korean and English names, case-insensitively; every word must match"),
+    .describe(
+      "Words searched in the Korean and English names, case-insensitively, as parts of words (`보조` finds 보조배터리); every word must match",
+    ),
   page: z.coerce
     .number({ error: "Must be a whole number from 1 to 10,000." })
     .int({ error: "Must be a whole number from 1 to 10,000." })
@@ -86,7 +90,13 @@ export const ProductSummarySchema = z
 export type ProductSummary = z.infer<typeof ProductSummarySchema>;
 
 export const ProductPageSchema = z
-  .object({ items: z.array(ProductSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(ProductSummarySchema),
+    total: z.number().int().describe("How many match, counted up to 1,000"),
+    totalCapped: z.boolean().describe("True when more than 1,000 match: `total` is then 1,000 and the shop says 1,000+"),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .meta({ id: "ProductPage" });
 export type ProductPage = z.infer<typeof ProductPageSchema>;
 
