@@ -19,8 +19,9 @@ export function CheckoutFailure({ failure, skuOf }: { failure: Failure; skuOf: (
   } else if (failure.code === "payment.declined") {
     const reason = String(m.reason ?? "card_declined");
     text = t("errors.declined", { reason: t(`declineReason.${reason}` as "declineReason.card_declined") });
-  } else if (failure.code === "order.not_on_sale") {
-    text = t("errors.notOnSale", { sku: String(m.sku ?? "") });
+  } else if (failure.code === "order.product_unavailable") {
+    const name = locale === "en" ? m.productNameEn : m.productName;
+    text = t("errors.notOnSale", { item: name ? `${String(name)} (${String(m.sku)})` : String(m.sku ?? "") });
   } else if (failure.code === "rate_limited") {
     text = t("errors.rateLimited", { seconds: Number(m.retryAfterSeconds ?? 60) });
   } else if (failure.code === "idempotency.key_reused") {

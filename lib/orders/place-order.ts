@@ -16,6 +16,7 @@ import { cancelParts, lockOrderAndParts } from "./cancel-parts";
 import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
 import { uuidv7 } from "./ids";
 import { loadOrderView } from "./order-queries";
+import { onSaleCheckStatement, productUnavailableOf } from "./on-sale-check";
 import { paymentProvider } from "./payments";
 import { DEFAULT_TEST_CARD, type DeclineReason, type PaymentProvider } from "./payments/provider";
 import { InsufficientStockAtSource, planOrder, type OrderPlan } from "./plan-order";
@@ -106,12 +107,14 @@ export async function placeOrder(
         }
         return {
           result: null,
-          // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
-          // The stock rows stay locked only while the server runs the stock statement and commits.
+          // One round trip: (the cart lines,) the products still on sale, the order graph, then LAST the
+          // stock statement, then COMMIT. The stock rows stay locked only while the server runs the stock
+          // statement and commits.
           last: [
             ...(opts.clearCart
               ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
               : []),
+            onSaleCheckStatement(plan),
             { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
             stockMovesStatement(moves, customer.id),
           ],
@@ -123,7 +126,7 @@ export async function placeOrder(
     await provider.void(auth.authorizationId);
     const short = insufficientStockOf(e);
     if (short) throw shortAtSource(short, plan);
-    throw e;
+    throw productUnavailableOf(e, plan) ?? e;
   }
   if (priorOrderId) {
     await provider.void(auth.authorizationId);

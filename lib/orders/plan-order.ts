@@ -45,6 +45,7 @@ type VariantRow = {
   price: number;
   type: "stock" | "reservation";
   status: string;
+  productId: string;
   nameKo: string;
   nameEn: string;
   sellerId: string;
@@ -76,6 +77,30 @@ export class InsufficientStockAtSource extends Conflict {
   }
 }
 
+export type UnavailableLine = {
+  variantId: string;
+  sku: string;
+  productId: string;
+  productName: string;
+  productNameEn: string;
+  /** Not `status`: the problem+json body already has one (the HTTP status). */
+  productStatus: string;
+};
+
+/**
+ * A 409 naming the first line whose product is not on sale (paused, discontinued…), every such line in
+ * `unavailable`. Raised by the lock-free plan and again inside the placement transaction.
+ */
+export class ProductUnavailable extends Conflict {
+  constructor(unavailable: UnavailableLine[]) {
+    const first = unavailable[0]!;
+    super("order.product_unavailable", `${first.productNameEn} (${first.sku}) is not on sale.`, {
+      ...first,
+      unavailable,
+    });
+  }
+}
+
 /**
  * One round trip: the ordered variants with their product and seller, and the chosen source plus every
  * seller warehouse with the committed availability (on hand − reserved) of those variants.
@@ -83,7 +108,8 @@ export class InsufficientStockAtSource extends Conflict {
 const PLAN_SQL = `
   select
     (select json_agg(json_build_object(
-       'id', v.id, 'sku', v.sku, 'price', v.price, 'type', p.type, 'status', p.status, 'nameKo', p.name_ko, 'nameEn', p.name_en,
+       'id', v.id, 'sku', v.sku, 'price', v.price, 'type', p.type, 'status', p.status, 'productId', p.id,
+       'nameKo', p.name_ko, 'nameEn', p.name_en,
        'sellerId', p.seller_id, 'sellerKind', o.kind, 'sellerName', o.name, 'sellerNameEn', o.name_en))
      from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
      where v.id = any($1::uuid[])) as variants,
@@ -119,12 +145,18 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       unknown[`items.${i}.variantId`] = "This item is sold by reservation, not from stock.";
   });
   if (Object.keys(unknown).length > 0) throw new Invalid(unknown);
-  for (const item of input.items) {
-    const v = byId.get(item.variantId)!;
-    if (v.status !== "on_sale") {
-      throw new Conflict("order.not_on_sale", `${v.sku} is not on sale.`, { variantId: v.id, sku: v.sku });
-    }
-  }
+  const unavailable = input.items
+    .map((item) => byId.get(item.variantId)!)
+    .filter((v) => v.status !== "on_sale")
+    .map((v) => ({
+      variantId: v.id,
+      sku: v.sku,
+      productId: v.productId,
+      productName: v.nameKo,
+      productNameEn: v.nameEn,
+      productStatus: v.status,
+    }));
+  if (unavailable.length > 0) throw new ProductUnavailable(unavailable);
 
   const hasRetailerItems = input.items.some((i) => byId.get(i.variantId)!.sellerKind === "retailer");
   const chosen = input.sourceLocationId
