@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { BrowseControls } from "@/components/catalog/browse-controls";
 import { SearchIcon } from "@/components/catalog/icons";
-import { ProductCard } from "@/components/catalog/product-card";
+import { ProductGrid } from "@/components/catalog/product-grid";
 import { ShopHero } from "@/components/catalog/shop-hero";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import { browseHref, browseQuery } from "@/lib/catalog/browse";
+import { browseHref, browseQuery, marketplaceNames } from "@/lib/catalog/browse";
 import { listProducts, listSellers } from "@/lib/catalog/queries";
 
 export async function generateMetadata() {
@@ -18,7 +18,7 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
   const query = browseQuery(await searchParams);
   const db = getDb();
   const [result, sellers, t, locale] = await Promise.all([listProducts(db, query), listSellers(db), getTranslations("catalog.shop"), getLocale()]);
-  const marketplace = new Map(sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]));
+  const marketplace = marketplaceNames(sellers, locale);
   // Past the count's cap, offer one page more while pages come full.
   const counted = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pages = result.totalCapped && result.items.length === result.pageSize ? Math.max(counted, query.page + 1) : counted;
@@ -44,15 +44,7 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
         </div>
 
         {result.items.length > 0 ? (
-          <ul className="grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-            {result.items.map((p) => (
-              <li key={p.id} className="flex">
-                <div className="flex w-full [&>a]:w-full">
-                  <ProductCard product={p} sellerName={marketplace.get(p.sellerId)} />
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ProductGrid products={result.items} marketplaceNames={marketplace} />
         ) : (
           <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="empty-results">
             <span className="mx-auto grid h-14 w-14 place-items-center rounded-full bg-slate-100 text-slate-400">

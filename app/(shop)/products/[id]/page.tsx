@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { BoughtTogether } from "@/components/catalog/bought-together";
 import { ProductPurchase } from "@/components/catalog/product-purchase";
 import { AddSelectedToCart } from "@/components/orders/add-selected-to-cart";
 import { currentActor } from "@/lib/auth/session";
-import { getProduct } from "@/lib/catalog/queries";
+import { marketplaceNames } from "@/lib/catalog/browse";
+import { boughtTogether } from "@/lib/catalog/bought-together";
+import { getProduct, listSellers } from "@/lib/catalog/queries";
 import { NotFound } from "@/lib/errors";
 import { availabilityByVariant } from "@/lib/inventory/availability";
 
@@ -30,8 +33,10 @@ export async function generateMetadata({ params }: Props) {
 export default async function ProductPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const [product, actor] = await Promise.all([loadProduct(id), currentActor()]);
-  const [availability, t, tl, locale] = await Promise.all([
+  const [availability, together, sellers, t, tl, locale] = await Promise.all([
     availabilityByVariant(getDb(), product.variants.map((v) => v.id)),
+    boughtTogether(getDb(), product.id),
+    listSellers(getDb()),
     getTranslations("catalog.product"),
     getTranslations("catalog.labels"),
     getLocale(),
@@ -83,7 +88,14 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <Detail term={t("category")} value={tl(`category.${product.category}`)} />
           <Detail
             term={t("soldBy")}
-            value={`${sellerName} · ${product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}`}
+            value={
+              <>
+                {sellerName} · {product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}
+                <Link href={`/sellers/${product.seller.id}`} className="ml-2 text-sm font-semibold text-brand-600 hover:underline">
+                  {t("visitStore")} ›
+                </Link>
+              </>
+            }
           />
           <Detail term={t("variantsLabel")} value={t("variantCount", { count: product.variants.length })} />
           {product.optionGroups.map((g) => (
@@ -95,11 +107,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      <BoughtTogether products={together} marketplaceNames={marketplaceNames(sellers, locale)} />
     </div>
   );
 }
 
-function Detail({ term, value }: { term: string; value: string }) {
+function Detail({ term, value }: { term: string; value: React.ReactNode }) {
   return (
     <div className="flex gap-4 border-b border-slate-100 pb-3">
       <dt className="w-28 shrink-0 text-slate-500">{term}</dt>
