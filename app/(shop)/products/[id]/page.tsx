@@ -1,29 +1,22 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { BoughtTogether } from "@/components/catalog/bought-together";
 import { ProductPurchase } from "@/components/catalog/product-purchase";
 import { AddSelectedToCart } from "@/components/orders/add-selected-to-cart";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { currentActor } from "@/lib/auth/session";
 import { marketplaceNames } from "@/lib/catalog/browse";
 import { boughtTogether } from "@/lib/catalog/bought-together";
 import { getProduct, listSellers } from "@/lib/catalog/queries";
-import { NotFound } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 import { availabilityByVariant } from "@/lib/inventory/availability";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
 /** The product as this visitor may see it (NotFound → the 404 page), once per request. */
-const loadProduct = cache(async (id: string) => {
-  try {
-    return await getProduct(getDb(), await currentActor(), id);
-  } catch (e) {
-    if (e instanceof NotFound) notFound();
-    throw e;
-  }
-});
+const loadProduct = cache(async (id: string) => orNotFound(getProduct(getDb(), await currentActor(), id)));
 
 export async function generateMetadata({ params }: Props) {
   const [product, locale] = await Promise.all([loadProduct((await params).id), getLocale()]);
@@ -46,25 +39,14 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/" className="hover:text-ink hover:underline">
-              {t("home")}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li>
-            <Link href={`/?category=${product.category}`} className="hover:text-ink hover:underline">
-              {tl(`category.${product.category}`)}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li aria-current="page" className="font-medium text-slate-700">
-            {locale === "en" ? product.nameEn : product.nameKo}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        label={t("breadcrumb")}
+        items={[
+          { label: t("home"), href: "/" },
+          { label: tl(`category.${product.category}`), href: `/?category=${product.category}` },
+          { label: locale === "en" ? product.nameEn : product.nameKo },
+        ]}
+      />
 
       {product.status !== "on_sale" ? (
         <p role="status" className="rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200">

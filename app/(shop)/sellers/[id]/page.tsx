@@ -1,26 +1,18 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { SellerHeader } from "@/components/catalog/seller-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import { browseQuery, marketplaceNames } from "@/lib/catalog/browse";
+import { browseQuery } from "@/lib/catalog/browse";
 import { getSeller, listProducts } from "@/lib/catalog/queries";
-import { NotFound } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The seller (NotFound → the 404 page), once per request. */
-const loadSeller = cache(async (id: string) => {
-  try {
-    return await getSeller(getDb(), id);
-  } catch (e) {
-    if (e instanceof NotFound) notFound();
-    throw e;
-  }
-});
+const loadSeller = cache((id: string) => orNotFound(getSeller(getDb(), id)));
 
 export async function generateMetadata({ params }: Props) {
   const [seller, locale] = await Promise.all([loadSeller((await params).id), getLocale()]);
@@ -42,24 +34,13 @@ export default async function SellerPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/" className="hover:text-ink hover:underline">
-              {t("home")}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li aria-current="page" className="font-medium text-slate-700">
-            {name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("breadcrumb")} items={[{ label: t("home"), href: "/" }, { label: name }]} />
 
       <SellerHeader name={name} kind={seller.kind} count={result.total} capped={result.totalCapped} />
 
       {result.items.length > 0 ? (
-        <ProductGrid products={result.items} marketplaceNames={marketplaceNames([seller], locale)} testId="seller-products" />
+        // No seller badge on the cards: the whole page is this seller's.
+        <ProductGrid products={result.items} marketplaceNames={new Map()} testId="seller-products" />
       ) : (
         <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="seller-empty">
           <p className="text-lg font-bold text-ink">{t("emptyTitle")}</p>
