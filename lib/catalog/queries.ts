@@ -50,7 +50,8 @@ function searchCondition(q: string | undefined): SQL | undefined {
   return and(
     ...words.map((w) =>
       and(
-        sql`${products.searchGrams} @> hub_search_keys(${w}::text)`,
+        // A subquery: its keys are computed once per query (an InitPlan), not once per row scanned.
+        sql`${products.searchGrams} @> (select hub_search_keys(${w}::text))`,
         or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))),
       ),
     ),
