@@ -45,7 +45,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HUB_DATA_DIR: ".data/e2e-pg",
-      HUB_PG_PORT: "54380",
+      // Its own PostgreSQL port per web server port, so runs on different E2E_PORTs never share one.
+      HUB_PG_PORT: String(54380 + PORT - 3100),
       HUB_RESEED: "1",
       NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef0123456789",
       NEXTAUTH_URL: `http://localhost:${PORT}`,

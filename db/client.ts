@@ -1,8 +1,13 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
-export type Db = PostgresJsDatabase<typeof schema>;
+/**
+ * The database itself. A transaction is not one (`rollback` tells them apart), so a verb handed the
+ * database, to call out after its transaction commits, cannot be handed a transaction by mistake.
+ */
+export type Db = PostgresJsDatabase<typeof schema> & { rollback?: never };
 /** A transaction, or the database itself where a verb is handed no transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -21,8 +26,30 @@ export function createDb(url: string, opts: { max?: number } = {}) {
     // Times are timestamptz; the session stays in UTC and the UI formats in Asia/Seoul.
     connection: { TimeZone: "UTC", plan_cache_mode: "force_generic_plan" },
   });
-  const db = drizzle(process.env.DB_PREPARE === "off" ? sql : preparing(sql), { schema, casing: "snake_case" });
+  const db = drizzle(process.env.DB_PREPARE === "off" ? sql : preparing(sql), {
+    schema,
+    casing: "snake_case",
+  });
+  // Every transaction body runs in the transaction scope, so a provider call inside one is caught.
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn, config) =>
+    begin((tx) => inTransactionScope(() => fn(tx)), config)) as Db["transaction"];
   return { db, sql };
+}
+
+const openTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Whether the calling code runs inside a transaction of this process (which may hold row locks). Every
+ * `db.transaction` and `pipelinedTransaction` body runs in this scope; lib/payments/call.ts refuses to
+ * call the payment provider inside it.
+ */
+export function insideTransaction(): boolean {
+  return openTransaction.getStore() === true;
+}
+
+export function inTransactionScope<T>(fn: () => T): T {
+  return openTransaction.run(true, fn);
 }
 
 /**

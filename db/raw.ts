@@ -1,5 +1,5 @@
 import type { Sql } from "postgres";
-import type { Db, Tx } from "./client";
+import { inTransactionScope, type Db, type Tx } from "./client";
 
 /**
  * The postgres-js client under a drizzle database or transaction (inside a transaction: that
@@ -55,7 +55,7 @@ export async function pipelinedTransaction<T>(
     try {
       // Queries are lazy in postgres-js: execute() sends them now, in this order.
       const begun = conn.unsafe("begin").execute();
-      const { result, last = [] } = await body(conn);
+      const { result, last = [] } = await inTransactionScope(() => body(conn));
       const sent = [
         ...last.map((s) => conn.unsafe(s.text, s.params as never[], { prepare: true }).execute()),
         conn.unsafe("commit").execute(),

@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectHttpError, screenshot, setLanguage, test } from "./fixtures";
 
 const homes = [
   ["customer", "/"],
@@ -21,6 +21,7 @@ test.describe("sign-in", () => {
   }
 
   test("a wrong password is refused with a message", async ({ page }) => {
+    expectHttpError(page, "/api/auth/callback/credentials", 401); // the refusal itself
     await page.goto("/signin");
     await page.getByLabel("이메일").fill(DEMO.customer);
     await page.getByLabel("비밀번호").fill("not-the-password");
@@ -31,6 +32,7 @@ test.describe("sign-in", () => {
 
   test("after 10 failed sign-ins an email is told to wait, whatever the password", async ({ page }) => {
     const email = `guess-${Date.now()}@example.com`; // its own counter: other tests are not affected
+    expectHttpError(page, "/api/auth/callback/credentials", 401); // every refusal, the limited ones too
     await page.goto("/signin");
     await page.getByLabel("이메일").fill(email);
     await page.getByLabel("비밀번호").fill("not-the-password");

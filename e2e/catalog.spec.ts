@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const cards = (page: Page) => page.getByTestId("product-card");
 
@@ -129,6 +129,7 @@ test.describe("browsing the catalog", () => {
   });
 
   test("an unknown product is a 404 page", async ({ page }) => {
+    expectHttpError(page, "/products/not-a-product", 404);
     const res = await page.goto("/products/not-a-product");
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("main")).toContainText("찾을 수 없습니다");

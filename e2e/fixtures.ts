@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO = {
@@ -36,5 +36,118 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-export const test = base;
+/** An HTTP error answer a spec expects from the shop: its URL (a RegExp, or the exact path) and status. */
+export type ExpectedHttpError = { url: RegExp | string; status: number };
+
+type Expectation = ExpectedHttpError & { seen: number; required: boolean };
+
+/**
+ * Watches every browser context of one test (the default one and any the spec opens with
+ * `browser.newContext`) and collects what would make a page broken: an uncaught page error, a console
+ * error (React's hydration errors among them), and any answer of 400 or more from the shop's own origin
+ * that the spec did not declare.
+ */
+class BrowserGuard {
+  readonly problems: string[] = [];
+  readonly expectations: Expectation[] = [];
+  constructor(private readonly origin: string) {}
+
+  attach(context: BrowserContext) {
+    if (guards.has(context)) return;
+    guards.set(context, this);
+    context.on("weberror", (e) =>
+      this.problems.push(`page error at ${e.page()?.url() ?? "?"}: ${e.error().stack ?? e.error().message}`),
+    );
+    context.on("console", (m) => {
+      if (m.type() !== "error") return;
+      const at = m.location().url;
+      // A failed load of the shop's own resource is judged by its response below (expected or not).
+      if (m.text().startsWith("Failed to load resource") && this.isOwn(at)) return;
+      this.problems.push(`console error at ${m.page()?.url() ?? at}: ${m.text()}`);
+    });
+    context.on("response", (res) => {
+      const status = res.status();
+      if (status < 400 || !this.isOwn(res.url())) return;
+      const hit = this.expectations.find((x) => x.status === status && matches(x.url, res.url()));
+      if (hit) hit.seen++;
+      else
+        this.problems.push(
+          `HTTP ${status} ${res.request().method()} ${res.url()} (not expected by the spec)`,
+        );
+    });
+  }
+
+  expect(e: ExpectedHttpError, required: boolean) {
+    this.expectations.push({ ...e, seen: 0, required });
+  }
+
+  report(): string[] {
+    const missing = this.expectations
+      .filter((x) => x.required && x.seen === 0)
+      .map((x) => `expected HTTP ${x.status} for ${String(x.url)}, which never came`);
+    return [...this.problems, ...missing];
+  }
+
+  private isOwn(url: string) {
+    try {
+      return new URL(url).origin === this.origin;
+    } catch {
+      return false;
+    }
+  }
+}
+
+const guards = new WeakMap<BrowserContext, BrowserGuard>();
+
+function matches(pattern: RegExp | string, url: string) {
+  if (typeof pattern !== "string") return pattern.test(url);
+  const u = new URL(url);
+  return u.pathname === pattern || `${u.pathname}${u.search}` === pattern;
+}
+
+/**
+ * Declares that this page's browser context will receive an HTTP error answer from the shop (say, a
+ * 404 page): it is not a failure, and the test fails if it never comes. Call it before it happens.
+ */
+export function expectHttpError(page: Page, url: RegExp | string, status: number) {
+  const guard = guards.get(page.context());
+  if (!guard) throw new Error("expectHttpError: this page is not watched (use test from ./fixtures)");
+  guard.expect({ url, status }, true);
+}
+
+/** While a test runs, every context made with `browser.newContext` is watched too. */
+function watchNewContexts(browser: Browser, guard: BrowserGuard) {
+  const original = browser.newContext;
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+    const context = await original.apply(browser, args);
+    guard.attach(context);
+    return context;
+  };
+  return () => {
+    browser.newContext = original;
+  };
+}
+
+/**
+ * The shared fixture of every spec: a page error, a console error, or an unexpected answer of 400 or
+ * more from the shop fails the test. `expectedHttpErrors` (a `test.use` option) lists answers a whole
+ * file or describe block may get; `expectHttpError` declares one that must come.
+ */
+export const test = base.extend<{ expectedHttpErrors: ExpectedHttpError[]; browserGuard: BrowserGuard }>({
+  expectedHttpErrors: [[], { option: true }],
+  browserGuard: [
+    async ({ browser, context, baseURL, expectedHttpErrors }, use) => {
+      const guard = new BrowserGuard(new URL(baseURL ?? "http://localhost").origin);
+      for (const e of expectedHttpErrors) guard.expect(e, false);
+      guard.attach(context);
+      const restore = watchNewContexts(browser, guard);
+      await use(guard); // returns when the test has ended, passed or failed
+      restore();
+      const problems = guard.report();
+      if (problems.length > 0)
+        throw new Error(`The browser reported ${problems.length} problem(s):\n- ${problems.join("\n- ")}`);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -8,21 +8,6 @@ import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } 
  * variants, so the specs running beside it never share state with it.
  */
 
-// A page that logs an error (a hydration mismatch, a failed action) fails its test.
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
-  page.on("console", (m) => {
-    // Prefetches of other domains' pages (not on this branch) 404; those are not this page's errors.
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
-      pageErrors.push(`${page.url()}: ${m.text()}`);
-  });
-});
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
-
 async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };

@@ -1,4 +1,5 @@
 import { z, ZodError } from "zod";
+import type { NotFound } from "@/lib/errors";
 
 /** Field path → first message, e.g. `{ "items.0.quantity": "Too big: expected number to be <=1000" }`. */
 export function zodFieldErrors(error: ZodError): Record<string, string> {
@@ -17,9 +18,23 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
 
 /** Shared building blocks of the input schemas. */
 export const Id = z.uuid({ error: "Must be an id." });
+
+/** An id from a path or a link that is not a UUID names nothing: `notFound()` (404), never 422 or 500. */
+export function idOrNotFound(raw: unknown, notFound: () => NotFound): string {
+  const id = Id.safeParse(raw);
+  if (!id.success) throw notFound();
+  return id.data;
+}
 export const Quantity = z
   .number({ error: "Must be a whole number from 1 to 1,000." })
   .int({ error: "Must be a whole number from 1 to 1,000." })
   .min(1, { error: "Must be at least 1." })
   .max(1000, { error: "Must be at most 1,000." });
-export const Page = z.coerce.number().int().min(1).max(10_000).default(1);
+
+/** Paging in a query string (`?page=2&pageSize=50`): every list uses these, so every list refuses alike. */
+const wholeNumber = (max: number) => {
+  const error = `Must be a whole number from 1 to ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.`; // API text, not UI: no locale
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error });
+};
+export const Page = wholeNumber(10_000).default(1);
+export const PageSize = wholeNumber(100).default(20);

@@ -26,12 +26,14 @@ export async function call<P extends Record<string, string>>(
     as?: Pick<UserActor, "id" | "role" | "organisationId" | "email" | "name"> | null;
     body?: unknown;
     rawBody?: string;
+    /** A multipart/form-data body (an upload); its Content-Type and boundary are set by the request. */
+    form?: FormData;
     headers?: Record<string, string>;
   } = {},
 ) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.as) headers.cookie = await sessionCookie(opts.as);
-  let body: string | undefined = opts.rawBody;
+  let body: string | FormData | undefined = opts.form ?? opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";

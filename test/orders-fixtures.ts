@@ -17,7 +17,7 @@ export async function demoIds(db: Db) {
     if (!v) throw new Error(`no variant ${sku}`);
     return v.id;
   };
-  return { loc, variant, price: (sku: string) => vars.find((x) => x.sku === sku)!.price };
+  return { loc, variant, price: (sku: string) => vars.find((x) => x.sku === sku)!.price! };
 }
 
 /** Sets a level through the ledger (an adjustment row), so on_hand = Σ deltas keeps holding. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import type { ProductSummary } from "@/lib/catalog/schemas";
 import { swatchColor } from "@/lib/catalog/swatches";
 import { ProductVisual } from "./product-visual";
@@ -8,7 +9,7 @@ import { ProductVisual } from "./product-visual";
 export function ProductCard({ product, sellerName }: { product: ProductSummary; sellerName?: string }) {
   const t = useTranslations("catalog.card");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const name = locale === "en" ? product.nameEn : product.nameKo;
   const colors = product.optionGroups.find((g) => g.code === "color")?.values ?? [];
@@ -25,6 +26,8 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
           brand={product.brand}
           nameEn={product.nameEn}
           tint={colors[0] ? swatchColor(colors[0].valueEn) : undefined}
+          image={product.images[0]}
+          alt={name}
           className="aspect-[4/3] transition group-hover:brightness-[1.02]"
         />
         <div className="absolute left-3 top-3 flex flex-wrap gap-1.5">
@@ -63,7 +66,7 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
         ) : (
           <p className="mt-1 text-xs text-slate-500">{t("options", { count: product.variants.length })}</p>
         )}
-        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">{t("from", { price: format.number(product.priceFrom, "krw") })}</p>
+        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">{t("from", { price: format.krw(product.priceFrom) })}</p>
       </div>
     </Link>
   );

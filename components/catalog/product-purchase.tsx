@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useState } from "react";
 import type { ProductDetail, Variant } from "@/lib/catalog/schemas";
 import { isLight, swatchColor } from "@/lib/catalog/swatches";
 import { describeVariant, initialVariant, isCombinable, pickValue } from "@/lib/catalog/variant-choice";
 import type { Availability } from "@/lib/inventory/schemas";
 import { AvailabilityPanel } from "./availability-panel";
-import { ProductVisual } from "./product-visual";
+import { ProductGallery } from "./product-gallery";
 import { SelectedVariantContext } from "./selected-variant";
 
 /**
@@ -28,7 +29,7 @@ export function ProductPurchase({
   children?: React.ReactNode;
 }) {
   const t = useTranslations("catalog.product");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const [variant, setVariant] = useState<Variant | undefined>(() => initialVariant(product.variants, requestedVariantId));
 
@@ -47,12 +48,13 @@ export function ProductPurchase({
   return (
     <div className="grid gap-8 lg:grid-cols-2 lg:gap-12">
       <div className="lg:sticky lg:top-24 lg:self-start">
-        <ProductVisual
+        <ProductGallery
           category={product.category}
           brand={product.brand}
           nameEn={product.nameEn}
           tint={colorValue ? swatchColor(colorValue.valueEn) : undefined}
-          size="hero"
+          images={product.images}
+          alt={name}
           className="aspect-[4/3] rounded-3xl border border-slate-200"
         />
       </div>
@@ -150,7 +152,7 @@ export function ProductPurchase({
                     {t("price")} · {t("vatIncluded")}
                   </p>
                   <p className="text-3xl font-extrabold tracking-tight text-ink" data-testid="variant-price">
-                    {format.number(variant.price, "krw")}
+                    {format.krw(variant.price)}
                   </p>
                 </div>
                 <div className="text-right text-xs text-slate-500">

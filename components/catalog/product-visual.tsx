@@ -1,3 +1,4 @@
+import { imageSrcSet, imageUrl, type ImageRef } from "@/lib/catalog/image-urls";
 import type { ProductSummary } from "@/lib/catalog/schemas";
 import { isLight } from "@/lib/catalog/swatches";
 
@@ -24,15 +25,24 @@ const DEFAULT_TINT: Record<Category, string> = {
   service: "#14b8a6",
 };
 
+/** How wide the picture shows, for the browser to pick a rendition from the srcset. */
+const SIZES = {
+  card: "(min-width: 1280px) 300px, (min-width: 640px) 45vw, 100vw",
+  hero: "(min-width: 1024px) 50vw, 100vw",
+};
+
 /**
- * A drawn stand-in for a product photo: the device's silhouette in its colour on a category
- * backdrop. No external images: the shop works offline and every listing looks deliberate.
+ * The product's main photo when its seller uploaded one (a responsive <img> of the served
+ * renditions); otherwise a drawn stand-in: the device's silhouette in its colour on a category
+ * backdrop, so that every listing looks deliberate and the shop works offline.
  */
 export function ProductVisual({
   category,
   brand,
   nameEn,
   tint,
+  image,
+  alt = "",
   className = "",
   size = "card",
 }: {
@@ -40,9 +50,32 @@ export function ProductVisual({
   brand: string;
   nameEn: string;
   tint?: string;
+  /** The main image, when there is one. */
+  image?: ImageRef;
+  /** What the photo shows, for screen readers (the drawing is decorative). */
+  alt?: string;
   className?: string;
   size?: "card" | "hero";
 }) {
+  if (image) {
+    return (
+      <div className={`relative overflow-hidden bg-white ${className}`} data-testid="product-photo">
+        {/* A plain <img>: the renditions are already resized and cached by /api/images. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img
+          src={imageUrl(image.id)}
+          srcSet={imageSrcSet(image)}
+          sizes={SIZES[size]}
+          width={image.width}
+          height={image.height}
+          alt={alt}
+          loading={size === "hero" ? "eager" : "lazy"}
+          decoding="async"
+          className="h-full w-full object-contain"
+        />
+      </div>
+    );
+  }
   const color = tint ?? DEFAULT_TINT[category];
   const edge = isLight(color) ? "#9aa3af" : "rgba(0,0,0,0.35)";
   return (

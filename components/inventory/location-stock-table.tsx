@@ -1,7 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
 import type { LocationStock } from "@/lib/inventory/stock-summary";
 
@@ -18,7 +19,7 @@ const KIND_BADGE: Record<LocationStock["kind"], string> = {
 export function LocationStockTable({ rows, showKind = false, caption, empty }: { rows: LocationStock[]; showKind?: boolean; caption: string; empty?: string }) {
   const t = useTranslations("catalog.dashboard");
   const tl = useTranslations("catalog.labels");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const n = (x: number) => format.number(x);
   const columns = [

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/app/(shop)/cart/actions";
@@ -11,7 +12,7 @@ import { ProductThumb } from "./product-thumb";
 
 export function CartView({ cart }: { cart: Cart }) {
   const t = useTranslations("cart");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -103,9 +104,9 @@ export function CartView({ cart }: { cart: Cart }) {
                       </button>
                     </div>
                     <div className="w-32 text-right">
-                      <p className="font-semibold tabular-nums">{format.number(l.lineTotal, "krw")}</p>
+                      <p className="font-semibold tabular-nums">{format.krw(l.lineTotal)}</p>
                       <p className="text-xs text-slate-500 tabular-nums">
-                        {format.number(l.price, "krw")} × {l.quantity}
+                        {format.krw(l.price)} × {l.quantity}
                       </p>
                     </div>
                     <button
@@ -127,7 +128,7 @@ export function CartView({ cart }: { cart: Cart }) {
         <dl className="mt-4 space-y-2 text-sm">
           <div className="flex justify-between">
             <dt className="text-slate-600">{t("items", { count: cart.count })}</dt>
-            <dd className="tabular-nums">{format.number(cart.total, "krw")}</dd>
+            <dd className="tabular-nums">{format.krw(cart.total)}</dd>
           </div>
           <div className="flex justify-between">
             <dt className="text-slate-600">{t("shipping")}</dt>
@@ -136,7 +137,7 @@ export function CartView({ cart }: { cart: Cart }) {
           <div className="flex justify-between border-t border-slate-200 pt-3 text-base font-bold">
             <dt>{t("total")}</dt>
             <dd className="tabular-nums" data-testid="cart-total">
-              {format.number(cart.total, "krw")}
+              {format.krw(cart.total)}
             </dd>
           </div>
         </dl>

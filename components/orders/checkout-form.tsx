@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
@@ -27,7 +28,7 @@ type Props = {
 export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress, now }: Props) {
   const t = useTranslations("checkout");
   const tr = useTranslations("orderRegions");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -243,13 +244,13 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
                   {locale === "en" ? l.optionsLabelEn : l.optionsLabel} · × {l.quantity}
                 </p>
               </div>
-              <p className="tabular-nums">{format.number(l.lineTotal, "krw")}</p>
+              <p className="tabular-nums">{format.krw(l.lineTotal)}</p>
             </li>
           ))}
         </ul>
         <div className="mt-4 flex justify-between border-t border-slate-200 pt-4 text-base font-bold">
           <span>{t("total")}</span>
-          <span className="tabular-nums">{format.number(total, "krw")}</span>
+          <span className="tabular-nums">{format.krw(total)}</span>
         </div>
         {failure ? <CheckoutFailure failure={failure} skuOf={skuOf} /> : null}
         <Button
@@ -257,7 +258,7 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
           disabled={pending || (candidates.length > 0 && !chosen)}
           className="mt-4 w-full py-3 text-base"
         >
-          {pending ? t("placing") : t("place", { amount: format.number(total, "krw") })}
+          {pending ? t("placing") : t("place", { amount: format.krw(total) })}
         </Button>
       </Card>
     </form>

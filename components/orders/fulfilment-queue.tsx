@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { ORDER_TIME } from "@/lib/orders/format";
+import { getTranslations, getLocale } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
 import type { UserActor } from "@/lib/auth/actor";
@@ -28,7 +28,7 @@ export async function FulfilmentQueue({
   const query = FulfilmentQueueQuery.safeParse(raw).success ? raw : {};
   const [t, format, data] = await Promise.all([
     getTranslations("fulfilment"),
-    getFormatter(),
+    getLocale().then(formatFor),
     fulfilmentQueue(getDb(), actor, query),
   ]);
   return (
@@ -38,7 +38,7 @@ export async function FulfilmentQueue({
         basePath={basePath}
         rows={data.items.map((r) => ({
           ...r,
-          createdAtText: format.dateTime(new Date(r.createdAt), ORDER_TIME),
+          createdAtText: format.dateTime(r.createdAt, "dateTime"),
         }))}
         total={data.total}
         page={data.page}

@@ -7,7 +7,8 @@ import {
   useReactTable,
   type SortingState,
 } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -41,7 +42,7 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
   const t = useTranslations("fulfilment");
   const tr = useTranslations("orderRegions");
   const ts = useTranslations("orderStatus");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const router = useRouter();
   const [navigating, startNav] = useTransition();
@@ -108,7 +109,7 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
     }),
     col.accessor("subtotal", {
       header: t("subtotal"),
-      cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span>,
+      cell: (c) => <span className="tabular-nums">{format.krw(c.getValue())}</span>,
     }),
     col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
     col.display({

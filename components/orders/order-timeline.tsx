@@ -1,5 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
-import { ORDER_TIME } from "@/lib/orders/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import type { SellerOrderView } from "@/lib/orders/view";
 
 const STEPS = ["confirmed", "accepted", "packed", "shipped", "delivered"] as const;
@@ -8,7 +8,7 @@ const STEPS = ["confirmed", "accepted", "packed", "shipped", "delivered"] as con
 export function OrderTimeline({ part }: { part: SellerOrderView }) {
   const t = useTranslations("orderStatus");
   const to = useTranslations("orders");
-  const format = useFormatter();
+  const format = useFormat();
   const reached = new Set(part.events.map((e) => e.toStatus));
   const cancelled = part.status === "cancelled";
   return (
@@ -51,7 +51,7 @@ export function OrderTimeline({ part }: { part: SellerOrderView }) {
             <span className="font-medium">{t(e.toStatus)}</span>
             <span className="text-slate-500">
               {" · "}
-              {format.dateTime(new Date(e.at), ORDER_TIME)} · {to(`by.${e.by}`)}
+              {format.dateTime(e.at, "dateTime")} · {to(`by.${e.by}`)}
             </span>
             {e.reason ? <span className="block text-xs text-slate-500">“{e.reason}”</span> : null}
           </li>

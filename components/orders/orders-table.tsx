@@ -2,7 +2,8 @@
 
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import type { MyOrderRow } from "@/lib/orders/order-queries";
 import { StatusBadge } from "./status-badge";
 import { orderNumber } from "@/lib/orders/order-number";
@@ -21,7 +22,7 @@ export function OrdersTable({
   pages: number;
 }) {
   const t = useTranslations("orders");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const columns = [
     col.accessor("id", {
@@ -47,7 +48,7 @@ export function OrdersTable({
     col.accessor("sellerOrderCount", { header: t("parts"), cell: (c) => c.getValue() }),
     col.accessor("total", {
       header: t("total"),
-      cell: (c) => <span className="tabular-nums">{format.number(c.getValue(), "krw")}</span>,
+      cell: (c) => <span className="tabular-nums">{format.krw(c.getValue())}</span>,
     }),
     col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
   ];

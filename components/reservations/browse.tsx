@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { seoulDayKey, useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { joinWaitlistAction, reserveAction } from "@/app/(shop)/reservations/actions";
@@ -12,12 +13,6 @@ import { LiveDot } from "./status-badge";
 import { useLiveReservations, useNow } from "./use-live-reservations";
 
 type Viewer = "guest" | "customer" | "staff";
-const seoulDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Seoul",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
 
 /**
  * The customer's reservation page: launch pre-orders with what is left, and a week of appointment
@@ -213,7 +208,7 @@ function ReserveControls({
 function PreorderCard(props: Actions & { r: ReservableView }) {
   const { r } = props;
   const t = useTranslations("reservations");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const now = useNow(30_000);
   const used = r.capacity === 0 ? 100 : Math.round(((r.capacity - r.available) / r.capacity) * 100);
@@ -234,7 +229,7 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
           </span>
         ) : null}
       </div>
-      <p className="mt-3 text-lg font-bold text-ink">{format.number(r.price, "krw")}</p>
+      <p className="mt-3 text-lg font-bold text-ink">{format.krw(r.price)}</p>
       <div className="mt-3">
         <div className="h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden>
           <div
@@ -247,12 +242,12 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
         </p>
       </div>
       <ul className="mt-3 space-y-0.5 text-xs text-slate-500">
-        {r.startsAt ? <li>{t("launch", { date: format.dateTime(new Date(r.startsAt), "date") })}</li> : null}
+        {r.startsAt ? <li>{t("launch", { date: format.dateTime(r.startsAt, "date") })}</li> : null}
         {r.opensAt && new Date(r.opensAt).getTime() > now ? (
-          <li>{t("opens", { date: format.dateTime(new Date(r.opensAt), "short") })}</li>
+          <li>{t("opens", { date: format.dateTime(r.opensAt, "dateTime") })}</li>
         ) : null}
         <li>{r.perCustomerLimit ? t("limit", { limit: r.perCustomerLimit }) : t("noLimit")}</li>
-        <li>{t("cancelBy", { date: format.dateTime(new Date(r.cancelDeadline), "short") })}</li>
+        <li>{t("cancelBy", { date: format.dateTime(r.cancelDeadline, "dateTime") })}</li>
         <li>{t("holdInfo", { minutes: r.holdMinutes })}</li>
       </ul>
       <div className="mt-4 flex flex-1 items-end">
@@ -264,7 +259,7 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
 
 function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[] }) {
   const t = useTranslations("reservations");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const hubs = useMemo(() => {
     const m = new Map<string, NonNullable<ReservableView["location"]>>();
@@ -282,7 +277,7 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
   const days = useMemo(() => {
     const m = new Map<string, ReservableView[]>();
     for (const s of atHub) {
-      const k = seoulDay.format(new Date(s.startsAt!));
+      const k = seoulDayKey(s.startsAt!);
       m.set(k, [...(m.get(k) ?? []), s]);
     }
     return [...m.entries()].slice(0, 7);
@@ -331,11 +326,7 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
                 data-day={day}
               >
                 <div className="border-b border-slate-100 bg-slate-50 px-2 py-2 text-center text-sm font-semibold text-ink">
-                  {format.dateTime(new Date(list[0]!.startsAt!), {
-                    month: "short",
-                    day: "numeric",
-                    weekday: "short",
-                  })}
+                  {format.dateTime(list[0]!.startsAt!, "day")}
                 </div>
                 <div className="flex flex-col gap-1.5 p-2">
                   {list.map((s) => (
@@ -353,9 +344,7 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
                             : "bg-white text-ink ring-slate-200 hover:ring-brand-500"
                       }`}
                     >
-                      <span className="block font-semibold">
-                        {format.dateTime(new Date(s.startsAt!), "time")}
-                      </span>
+                      <span className="block font-semibold">{format.dateTime(s.startsAt!, "time")}</span>
                       <span className="block text-xs opacity-80">
                         {t("slotLeft", { available: s.available })}
                       </span>
@@ -376,27 +365,23 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
             <p className="font-semibold text-ink">
               {t("selectedSlot", {
                 hub: chosen.location?.name[locale] ?? "",
-                date: format.dateTime(new Date(chosen.startsAt!), {
-                  month: "long",
-                  day: "numeric",
-                  weekday: "short",
-                }),
-                time: `${format.dateTime(new Date(chosen.startsAt!), "time")}–${format.dateTime(new Date(chosen.endsAt!), "time")}`,
+                date: format.dateTime(chosen.startsAt!, "longDay"),
+                time: `${format.dateTime(chosen.startsAt!, "time")}–${format.dateTime(chosen.endsAt!, "time")}`,
               })}
             </p>
             <p className="mt-1 text-sm text-slate-600">
-              {chosen.productName[locale]} · {format.number(chosen.price, "krw")} ·{" "}
+              {chosen.productName[locale]} · {format.krw(chosen.price)} ·{" "}
               {t("slotLeft", { available: chosen.available })}
             </p>
             <p className="mt-0.5 text-xs text-slate-500">
-              {t("cancelBy", { date: format.dateTime(new Date(chosen.cancelDeadline), "short") })} ·{" "}
+              {t("cancelBy", { date: format.dateTime(chosen.cancelDeadline, "dateTime") })} ·{" "}
               {t("holdInfo", { minutes: chosen.holdMinutes })}
             </p>
           </div>
           <ReserveControls
             r={chosen}
             {...actions}
-            label={t("reserveSlot", { time: format.dateTime(new Date(chosen.startsAt!), "time") })}
+            label={t("reserveSlot", { time: format.dateTime(chosen.startsAt!, "time") })}
           />
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useState, useTransition } from "react";
 import { cancelAction, payAction } from "@/app/(shop)/reservations/actions";
 import { Button } from "@/components/ui/button";
@@ -12,7 +13,7 @@ import { useNow } from "./use-live-reservations";
 /** One reservation with its live status, and what the customer can do next (pay, cancel). */
 export function ReservationCard({ r }: { r: ReservationView }) {
   const t = useTranslations("reservations");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const now = useNow(10_000);
   const [mode, setMode] = useState<"idle" | "pay" | "cancel">("idle");
@@ -56,17 +57,17 @@ export function ReservationCard({ r }: { r: ReservationView }) {
             {res.location ? `${res.location.name[locale]} · ` : ""}
             {res.startsAt
               ? res.kind === "slot"
-                ? format.dateTime(new Date(res.startsAt), { dateStyle: "medium", timeStyle: "short" })
-                : t("launch", { date: format.dateTime(new Date(res.startsAt), "date") })
+                ? format.dateTime(res.startsAt, "dateTime")
+                : t("launch", { date: format.dateTime(res.startsAt, "date") })
               : null}
           </p>
           <p className="mt-0.5 text-xs text-slate-500">
-            {t("requested", { date: format.dateTime(new Date(r.createdAt), "short") })}
+            {t("requested", { date: format.dateTime(r.createdAt, "dateTime") })}
           </p>
         </div>
         <div className="flex flex-col items-end gap-1">
           <StatusBadge status={r.status} />
-          <span className="text-sm font-semibold text-ink">{format.number(r.amount, "krw")}</span>
+          <span className="text-sm font-semibold text-ink">{format.krw(r.amount)}</span>
         </div>
       </div>
 
@@ -79,7 +80,7 @@ export function ReservationCard({ r }: { r: ReservationView }) {
         {r.status === "confirmed" && r.holdExpiresAt ? (
           <p className="text-brand-700">
             {t("holdUntil", {
-              time: format.dateTime(new Date(r.holdExpiresAt), "time"),
+              time: format.dateTime(r.holdExpiresAt, "time"),
               minutes: holdLeft ?? 0,
             })}
           </p>
@@ -120,7 +121,7 @@ export function ReservationCard({ r }: { r: ReservationView }) {
             />
           </label>
           <Button type="submit" disabled={busy}>
-            {busy ? t("paying") : t("pay", { amount: format.number(r.amount, "krw") })}
+            {busy ? t("paying") : t("pay", { amount: format.krw(r.amount) })}
           </Button>
           <Button type="button" variant="ghost" onClick={() => setMode("idle")}>
             {t("keep")}
@@ -154,9 +155,7 @@ export function ReservationCard({ r }: { r: ReservationView }) {
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
           {r.status === "confirmed" ? (
-            <Button onClick={() => setMode("pay")}>
-              {t("pay", { amount: format.number(r.amount, "krw") })}
-            </Button>
+            <Button onClick={() => setMode("pay")}>{t("pay", { amount: format.krw(r.amount) })}</Button>
           ) : null}
           {cancellable ? (
             <Button variant="secondary" onClick={() => setMode("cancel")}>

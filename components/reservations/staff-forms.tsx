@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useNow, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
@@ -10,10 +10,10 @@ import {
 } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { seoulDayKey } from "@/lib/format";
 import type { ActionResult } from "@/lib/http/action";
 
 type Choice = { id: string; nameKo: string; nameEn: string; sku?: string };
-const seoulDate = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul" }).format(d);
 /** A `datetime-local` value (Seoul wall time) as ISO-8601 with the +09:00 offset. */
 const seoulInstant = (local: string) => (local ? `${local}:00+09:00` : "");
 
@@ -79,7 +79,9 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
     variants.find((v) => v.nameEn.includes("appointment"))?.id ?? variants[0]?.id ?? "",
   );
   const { result, busy, submit, errors, failure } = useSubmit<{ created: number; skipped: number }>();
-  const [defaultFrom] = useState(() => seoulDate(new Date(Date.now() + 8 * 86_400_000)));
+  // The request's moment (the same in the server render and the browser's), not the clock's.
+  const now = useNow();
+  const [defaultFrom] = useState(() => seoulDayKey(now.getTime() + 8 * 86_400_000));
   return (
     <form
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"

@@ -8,7 +8,8 @@ import {
   getPaginationRowModel,
   useReactTable,
 } from "@tanstack/react-table";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { cancelReservableAction } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
@@ -42,7 +43,7 @@ const col = createColumnHelper<ManagedReservable>();
 
 export function StaffReservables({ initial }: { initial: ManagedReservable[] }) {
   const t = useTranslations("reservables");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const { rows, connected } = useLiveCounts(initial);
   const [kind, setKind] = useState<"all" | "slot" | "preorder">("all");
@@ -78,13 +79,14 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
       col.accessor((r) => r.location?.name[locale] ?? "", {
         id: "where",
         header: t("columns.where"),
-        cell: (c) => <span className="whitespace-nowrap">{c.getValue() || "—"}</span>,
+        // HUB names may wrap: in English the table must still fit a laptop's width with its actions.
+        cell: (c) => <span className="block min-w-24">{c.getValue() || "—"}</span>,
       }),
       col.accessor("startsAt", {
         header: t("columns.when"),
         cell: (c) =>
           c.getValue() ? (
-            <span className="whitespace-nowrap">{format.dateTime(new Date(c.getValue()!), "short")}</span>
+            <span className="whitespace-nowrap">{format.dateTime(c.getValue()!, "dateTime")}</span>
           ) : (
             "—"
           ),
@@ -228,7 +230,9 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
           </tbody>
         </table>
       </div>
-      <div className="flex items-center justify-between text-sm text-slate-600">
+      <div
+        className={`flex items-center justify-between text-sm text-slate-600 ${total === 0 ? "hidden" : ""}`}
+      >
         <span>
           {t("showing", {
             from: total === 0 ? 0 : pageIndex * pageSize + 1,
@@ -286,7 +290,7 @@ function CancelWholeDialog({
 }) {
   const t = useTranslations("reservables");
   const tr = useTranslations("reservations");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -322,7 +326,7 @@ function CancelWholeDialog({
         <p className="mt-1 text-sm text-slate-600">
           {r.productName[locale]}
           {r.location ? ` · ${r.location.name[locale]}` : ""}
-          {r.startsAt ? ` · ${format.dateTime(new Date(r.startsAt), "short")}` : ""}
+          {r.startsAt ? ` · ${format.dateTime(r.startsAt, "dateTime")}` : ""}
         </p>
         <p className="mt-3 text-sm text-slate-700">{t("cancelWholeText")}</p>
         <label className="mt-4 flex flex-col gap-1 text-sm font-medium text-slate-700">

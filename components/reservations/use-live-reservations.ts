@@ -1,5 +1,6 @@
 "use client";
 
+import { useNow as useIntlNow } from "next-intl";
 import { useEffect, useState } from "react";
 import type { ReservationView } from "@/lib/reservations/queries";
 
@@ -38,12 +39,22 @@ export function useLiveReservations(
   return { items, connected };
 }
 
-/** Re-renders every `ms`, for countdowns. */
+/**
+ * The time in ms, re-rendered every `ms`, for countdowns. It starts at the request's moment (next-intl's
+ * `now`, the same in the server render and in the browser's hydration, so their text agrees), then
+ * follows the browser's clock from the first tick after mounting.
+ */
 export function useNow(ms = 15_000) {
-  const [now, setNow] = useState(() => Date.now());
+  const requestNow = useIntlNow();
+  const [now, setNow] = useState(() => requestNow.getTime());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const t = setInterval(tick, ms);
+    return () => {
+      clearTimeout(first);
+      clearInterval(t);
+    };
   }, [ms]);
   return now;
 }

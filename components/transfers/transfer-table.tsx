@@ -2,7 +2,8 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -38,7 +39,7 @@ export function TransferTable({
   stepAction: StepAction;
 }) {
   const t = useTranslations("transfers");
-  const format = useFormatter();
+  const format = useFormat();
   const [open, setOpen] = useState<{ id: string; event: TransferEvent } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const name = (l: { name: string; nameEn: string }) => (locale === "en" ? l.nameEn : l.name);
@@ -47,9 +48,7 @@ export function TransferTable({
     col.accessor("createdAt", {
       header: t("col.created"),
       cell: (c) => (
-        <span className="whitespace-nowrap text-slate-600">
-          {format.dateTime(new Date(c.getValue()), "short")}
-        </span>
+        <span className="whitespace-nowrap text-slate-600">{format.dateTime(c.getValue(), "dateTime")}</span>
       ),
     }),
     col.accessor((r) => name(r.fromLocation), {
@@ -290,11 +289,12 @@ export function errorText(t: T, code: string, meta?: Record<string, unknown>): s
     case "transfer.illegal_transition":
       return t("errors.state");
     case "transfer.not_allowed":
-    case "transfer.not_your_hub":
     case "auth.forbidden":
       return t("errors.forbidden");
     case "transfer.not_found":
       return t("errors.notFound");
+    case "location.not_found":
+      return t("errors.noSuchHub");
     case "validation.invalid":
       return t("errors.invalid");
     case "rate_limited":

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import type { UserActor } from "@/lib/auth/actor";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
@@ -50,24 +51,26 @@ export async function TransfersScreen({
         title={t("title")}
         subtitle={actor.role === "marketing" ? t("subtitleMarketing") : t("subtitleDealer")}
       />
-      <details
+      <Disclosure
         className="group rounded-2xl border border-slate-200 bg-white shadow-sm"
-        open={list.total === 0}
+        initiallyOpen={list.total === 0}
+        summary={
+          <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
+            <span>
+              <span className="block text-lg font-bold text-ink">{t("form.title")}</span>
+              <span className="block text-sm text-slate-600">{t("form.help")}</span>
+            </span>
+            <span className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white group-open:bg-slate-100 group-open:text-slate-700">
+              <span className="group-open:hidden">+ {t("form.open")}</span>
+              <span className="hidden group-open:inline">{t("form.close")}</span>
+            </span>
+          </summary>
+        }
       >
-        <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
-          <span>
-            <span className="block text-lg font-bold text-ink">{t("form.title")}</span>
-            <span className="block text-sm text-slate-600">{t("form.help")}</span>
-          </span>
-          <span className="shrink-0 rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white group-open:bg-slate-100 group-open:text-slate-700">
-            <span className="group-open:hidden">+ {t("form.open")}</span>
-            <span className="hidden group-open:inline">{t("form.close")}</span>
-          </span>
-        </summary>
         <div className="border-t border-slate-100 px-6 py-5">
           <RequestTransferForm options={options} locale={locale} action={requestAction} />
         </div>
-      </details>
+      </Disclosure>
       <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="transfers-list" className="text-lg font-bold text-ink">

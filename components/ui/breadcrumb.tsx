@@ -1,25 +1,26 @@
 import Link from "next/link";
 
-/** Where this page sits: links up to the last item, which is the page itself. */
-export function Breadcrumb({ label, items }: { label: string; items: { label: string; href?: string }[] }) {
+/** Where this page sits: links to the pages above it, then this page's name. */
+export function Breadcrumb({
+  label,
+  trail,
+  current,
+}: {
+  label: string;
+  trail: { href: string; label: string }[];
+  current: string;
+}) {
   return (
     <nav aria-label={label} className="text-sm text-slate-500">
-      <ol className="flex flex-wrap items-center gap-1.5">
-        {items.map((item, i) => (
-          <li key={i} className="flex items-center gap-1.5">
-            {i > 0 ? <span aria-hidden="true">›</span> : null}
-            {item.href ? (
-              <Link href={item.href} className="hover:text-ink hover:underline">
-                {item.label}
-              </Link>
-            ) : (
-              <span aria-current="page" className="font-medium text-slate-700">
-                {item.label}
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+      {trail.map((t) => (
+        <span key={t.href}>
+          <Link href={t.href} className="hover:text-ink hover:underline">
+            {t.label}
+          </Link>
+          <span aria-hidden="true"> › </span>
+        </span>
+      ))}
+      <span className="font-medium text-slate-700">{current}</span>
     </nav>
   );
 }

@@ -10,3 +10,36 @@ export function PageTitle({ title, subtitle }: { title: string; subtitle?: strin
     </div>
   );
 }
+
+/** A card with a heading (and an optional line of help and actions on the right): one part of a long page. */
+export function SectionCard({
+  id,
+  title,
+  description,
+  actions,
+  children,
+  className = "",
+}: {
+  id?: string;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  const headingId = id ? `${id}-title` : undefined;
+  return (
+    <section id={id} aria-labelledby={headingId} className={`scroll-mt-24 rounded-2xl border border-slate-200 bg-white shadow-sm ${className}`}>
+      <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-6 py-4">
+        <div className="min-w-0">
+          <h2 id={headingId} className="text-base font-bold text-ink">
+            {title}
+          </h2>
+          {description ? <p className="mt-0.5 text-sm text-slate-500">{description}</p> : null}
+        </div>
+        {actions}
+      </div>
+      <div className="px-6 py-5">{children}</div>
+    </section>
+  );
+}

@@ -39,6 +39,7 @@ export function DataTable<T>({
   getRowId,
   footer,
   testId,
+  sortable = true,
 }: {
   data: T[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -54,6 +55,8 @@ export function DataTable<T>({
   /** A summary row under the body (totals), already laid out as <td>s. */
   footer?: React.ReactNode;
   testId?: string;
+  /** False for a page of rows the server sorted and paged: sorting one page alone would mislead. */
+  sortable?: boolean;
 }) {
   const t = useTranslations("common");
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
@@ -66,6 +69,7 @@ export function DataTable<T>({
     columns,
     state: { sorting, pagination },
     onSortingChange: setSorting,
+    enableSorting: sortable,
     onPaginationChange: setPagination,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -7,6 +7,8 @@ import {
   pgTable,
   primaryKey,
   text,
+  boolean,
+  jsonb,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -47,7 +49,7 @@ export const products = pgTable(
     descriptionKo: text().notNull().default(""),
     descriptionEn: text().notNull().default(""),
     /**
-     * The 1- and 2-character grams of every word of both names (db/migrations/0003_search_grams.sql),
+     * The 1- and 2-character grams of every word of both names (db/migrations/0008_search_grams.sql),
      * for partial-word search in Korean: docs/decisions/0008-korean-partial-search.md.
      */
     searchGrams: text()
@@ -55,8 +57,9 @@ export const products = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`hub_search_grams("name_ko" || ' ' || "name_en")`),
     /**
-     * The lowest and highest price of the product's variants (null without any), kept by a trigger on
-     * variants (db/migrations/0005_product_price_range.sql) so the listing sorts by an index.
+     * The lowest and highest price of the product's sellable (active, priced) variants, null without any,
+     * kept by a trigger on variants (db/migrations/0010_product_price_range.sql) so the listing sorts by
+     * an index.
      */
     priceMin: integer(),
     priceMax: integer(),
@@ -84,6 +87,8 @@ export const productStatusEvents = pgTable(
     toStatus: productStatus().notNull(),
     actorUserId: uuid().references(() => users.id),
     reason: text(),
+    /** What the product contained when it was submitted for review (to show what changed since). */
+    snapshot: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.productId, t.createdAt)],
@@ -101,6 +106,8 @@ export const optionGroups = pgTable(
     nameKo: text().notNull(),
     nameEn: text().notNull(),
     position: integer().notNull().default(0),
+    /** No longer offered, kept because a retired variant still refers to one of its values. */
+    archived: boolean().notNull().default(false),
   },
   (t) => [index().on(t.productId)],
 );
@@ -115,6 +122,8 @@ export const optionValues = pgTable(
     valueKo: text().notNull(),
     valueEn: text().notNull(),
     position: integer().notNull().default(0),
+    /** See optionGroups.archived. */
+    archived: boolean().notNull().default(false),
   },
   (t) => [index().on(t.groupId)],
 );
@@ -127,7 +136,10 @@ export const variants = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
     sku: text().notNull().unique(),
-    price: integer().notNull(),
+    /** KRW; null until the seller sets it (a variant without a price cannot be sold). */
+    price: integer(),
+    /** Off: not offered. A variant that was ever stocked or ordered is retired this way, never deleted. */
+    active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.productId), check("variants_price_positive", sql`${t.price} > 0`)],

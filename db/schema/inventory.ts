@@ -93,6 +93,8 @@ export const movementKind = pgEnum("movement_kind", [
   "transfer_release",
   "transfer_out",
   "transfer_in",
+  "receipt",
+  "write_off",
 ]);
 
 /**
@@ -193,4 +195,34 @@ export const transferEvents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.transferId, t.createdAt)],
+);
+
+/** Goods arriving from a supplier at a logistics center or a seller's warehouse (one ledger row per line). */
+export const stockReceipts = pgTable(
+  "stock_receipts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    /** The supplier's delivery note or invoice number. */
+    reference: text().notNull(),
+    actorUserId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.locationId, t.createdAt)],
+);
+
+export const stockReceiptItems = pgTable(
+  "stock_receipt_items",
+  {
+    receiptId: uuid()
+      .notNull()
+      .references(() => stockReceipts.id, { onDelete: "cascade" }),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id),
+    quantity: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.receiptId, t.variantId] }), check("stock_receipt_items_quantity", sql`${t.quantity} between 1 and 100000`)],
 );

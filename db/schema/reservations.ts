@@ -14,7 +14,7 @@ import {
 import { products, variants } from "./catalog";
 import { users } from "./identity";
 import { locations } from "./inventory";
-import { payments } from "./orders";
+import { payments } from "./payments";
 
 export const reservableKind = pgEnum("reservable_kind", ["slot", "preorder"]);
 export const reservableStatus = pgEnum("reservable_status", ["open", "cancelled"]);

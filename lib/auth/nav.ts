@@ -23,12 +23,15 @@ const NAV: Record<Role | "guest", NavItem[]> = {
   ],
   marketing: [
     { href: "/marketing", label: "dashboard" },
+    { href: "/marketing/reviews", label: "reviews" },
     { href: "/marketing/fulfilment", label: "fulfilment" },
     { href: "/marketing/reservables", label: "reservables" },
     { href: "/marketing/transfers", label: "transfers" },
+    { href: "/marketing/audit", label: "audit" },
   ],
   seller: [
-    { href: "/seller", label: "dashboard" },
+    { href: "/seller", label: "products" },
+    { href: "/seller/sales", label: "sales" },
     { href: "/seller/fulfilment", label: "fulfilment" },
     { href: "/seller/reservables", label: "reservables" },
   ],

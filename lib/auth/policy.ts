@@ -15,6 +15,7 @@ export type Permission =
   | "reservation:pay:own"
   | "reservation:cancel:own"
   | "stock:view:own-location"
+  | "stock:count:own-location"
   | "stock:view:any"
   | "fulfilment:work:own-location"
   | "fulfilment:work:any-network"
@@ -24,7 +25,8 @@ export type Permission =
   | "reservable:manage:network"
   | "transfer:request"
   | "transfer:approve:network"
-  | "network:dashboard";
+  | "network:dashboard"
+  | "audit:read";
 
 const GRANTS: Record<Role | "system", readonly Permission[]> = {
   customer: [
@@ -39,14 +41,16 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
   dealer: [
     "catalog:browse",
     "stock:view:own-location",
+    "stock:count:own-location",
     "fulfilment:work:own-location",
     "reservable:manage:own",
     "transfer:request",
   ],
-  seller: ["catalog:browse", "stock:view:own-location", "fulfilment:work:own-location", "product:manage:own", "reservable:manage:own"],
+  seller: ["catalog:browse", "stock:view:own-location", "stock:count:own-location", "fulfilment:work:own-location", "product:manage:own", "reservable:manage:own"],
   marketing: [
     "catalog:browse",
     "stock:view:own-location",
+    "stock:count:own-location",
     "stock:view:any",
     "fulfilment:work:own-location",
     "fulfilment:work:any-network",
@@ -56,6 +60,7 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
     "transfer:request",
     "transfer:approve:network",
     "network:dashboard",
+    "audit:read",
   ],
   system: [
     "reservable:manage:network",

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { products, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { FakePaymentProvider } from "@/lib/orders/payments/fake";
+import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
@@ -64,7 +64,7 @@ beforeAll(async () => {
   await order(SKU.s25, SKU.mesh);
   await order(SKU.charger, SKU.buds); // without the S25: counts for neither
   await order(SKU.s25, SKU.s25navy); // two variants of one product: never the product itself
-  await t.db.transaction((tx) => cancelOrder(tx, customer, cancelled.id, {}, { payments: fake }));
+  await cancelOrder(t.db, customer, cancelled.id, {}, { payments: fake });
   await t.db.update(products).set({ status: "paused" }).where(eq(products.id, await productOf(SKU.powerBank)));
 });
 

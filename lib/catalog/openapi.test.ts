@@ -24,3 +24,20 @@ describe("the catalog and inventory part of /api/openapi.json", () => {
     expect(doc.paths["/api/products/{id}"]!.get.responses["404"]).toBeDefined();
   });
 });
+
+describe("the product images part of /api/openapi.json", () => {
+  const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it("describes every image endpoint with its statuses", () => {
+    const upload = doc.paths["/api/seller-products/{id}/images"]!.post;
+    expect(upload.requestBody.content["multipart/form-data"].schema.properties.file).toMatchObject({ type: "string", format: "binary" });
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(["201", "401", "403", "404", "409", "413", "415", "422"]));
+    expect(doc.paths["/api/seller-products/{id}/images"]!.get.responses["200"]).toBeDefined();
+    expect(doc.paths["/api/seller-products/{id}/images/{imageId}"]!.delete.responses["204"]).toBeDefined();
+    const order = doc.paths["/api/seller-products/{id}/images/order"]!.put;
+    expect(order.requestBody.content["application/json"].schema).toMatchObject({ required: ["ids"], additionalProperties: false });
+    const serve = doc.paths["/api/images/{id}"]!.get;
+    expect(Object.keys(serve.responses)).toEqual(expect.arrayContaining(["200", "304", "404"]));
+    expect(serve.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["id", "w"]));
+  });
+});

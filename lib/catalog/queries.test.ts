@@ -105,7 +105,7 @@ describe("listProducts", () => {
       },
     });
     await listProducts(counting, {});
-    expect(queries).toBe(4); // count, page, option groups, variants
+    expect(queries).toBe(5); // count, page, option groups, variants, images
   });
 
   describe("pagination", () => {

@@ -4,7 +4,9 @@ import { optionGroups, optionValues, organisations, products, variantOptionValue
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { Id, idOrNotFound } from "@/lib/validation";
+import { imagesOfProducts } from "./image-queries";
+import { isSellable, sellablePrice } from "./sellable";
 import {
   PAGE_SIZE,
   ProductListQuery,
@@ -17,6 +19,8 @@ import {
 } from "./schemas";
 
 type Reader = Db | Tx;
+
+const productNotFound = () => new NotFound("product.not_found", "No such product.");
 
 /** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
 export async function listSellers(db: Reader): Promise<Seller[]> {
@@ -42,9 +46,10 @@ export function searchWords(q: string | undefined): string[] {
  * Every word must be in the Korean or the English name ("galaxy ultra", "갤럭시 s25"), as a substring:
  * `보조` finds 보조배터리. The GIN index on the names' 1- and 2-character grams finds the candidates
  * (a one-character word by itself, a longer one by all its bigrams); ILIKE then keeps the exact
- * substrings. docs/decisions/0008-korean-partial-search.md.
+ * substrings. docs/decisions/0008-korean-partial-search.md. The shop and the seller centre's list both
+ * search with it.
  */
-function searchCondition(q: string | undefined): SQL | undefined {
+export function searchCondition(q: string | undefined): SQL | undefined {
   const words = searchWords(q);
   if (words.length === 0) return undefined;
   return and(
@@ -121,7 +126,7 @@ export async function onSaleSummaries(db: Reader, ids: string[]): Promise<Produc
  * any other state (to preview a draft). Everything else is NotFound, as if it did not exist.
  */
 export async function getProduct(db: Reader, actor: Actor | null, id: string): Promise<ProductDetail> {
-  if (!Id.safeParse(id).success) throw new NotFound("product.not_found", "No such product.");
+  idOrNotFound(id, productNotFound);
   const [row] = await db
     .select({
       ...productColumns,
@@ -135,7 +140,7 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(products.id, id));
   const visible = row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
-  if (!row || !visible) throw new NotFound("product.not_found", "No such product.");
+  if (!row || !visible) throw productNotFound();
   const { sellerName, sellerNameEn, sellerKind, descriptionKo, descriptionEn, ...base } = row;
   const [summary] = await withVariants(db, [base]);
   return {
@@ -165,7 +170,7 @@ type ProductRow = { [K in keyof typeof productColumns]: (typeof products.$inferS
 async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [valueRows, variantRows] = await Promise.all([
+  const [valueRows, variantRows, imagesByProduct] = await Promise.all([
     db
       .select({
         productId: optionGroups.productId,
@@ -186,13 +191,14 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
         productId: variants.productId,
         id: variants.id,
         sku: variants.sku,
-        price: variants.price,
+        price: sellablePrice,
         valueId: variantOptionValues.optionValueId,
       })
       .from(variants)
       .leftJoin(variantOptionValues, eq(variantOptionValues.variantId, variants.id))
-      .where(inArray(variants.productId, ids))
+      .where(and(inArray(variants.productId, ids), isSellable))
       .orderBy(asc(variants.sku)),
+    imagesOfProducts(db, ids),
   ]);
 
   const groupsByProduct = new Map<string, OptionGroup[]>();
@@ -253,6 +259,7 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       priceFrom: vs.length ? Math.min(...vs.map((v) => v.price)) : 0,
       optionGroups: groupsByProduct.get(p.id) ?? [],
       variants: vs,
+      images: imagesByProduct.get(p.id) ?? [],
     };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { productCategory, productStatus, productType } from "@/db/schema";
-import { Id } from "@/lib/validation";
+import { Id, Page } from "@/lib/validation";
+import { ProductImageSchema } from "./image-schemas";
 
 export const PAGE_SIZE = 20;
 
@@ -24,13 +25,7 @@ export const ProductListQuery = z.object({
     .describe(
       "Words searched in the Korean and English names, case-insensitively, as parts of words (`보조` finds 보조배터리); every word must match",
     ),
-  page: z.coerce
-    .number({ error: "Must be a whole number from 1 to 10,000." })
-    .int({ error: "Must be a whole number from 1 to 10,000." })
-    .min(1, { error: "Must be a whole number from 1 to 10,000." })
-    .max(10_000, { error: "Must be a whole number from 1 to 10,000." })
-    .default(1)
-    .describe(`Page number, ${PAGE_SIZE} products a page`),
+  page: Page.describe(`Page number, ${PAGE_SIZE} products a page`),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
 
@@ -85,6 +80,7 @@ export const ProductSummarySchema = z
     priceFrom: z.number().int().describe("Lowest variant price, KRW"),
     optionGroups: z.array(OptionGroupSchema),
     variants: z.array(VariantSchema),
+    images: z.array(ProductImageSchema).describe("The seller's photos, main image first; empty when there are none"),
   })
   .meta({ id: "ProductSummary" });
 export type ProductSummary = z.infer<typeof ProductSummarySchema>;

@@ -2,14 +2,18 @@ import { headers } from "next/headers";
 import { ZodError } from "zod";
 import { getDb } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
+import type { ErrorCode } from "@/lib/error-codes";
 import { DomainError, Invalid } from "@/lib/errors";
 import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 import { zodFieldErrors } from "@/lib/validation";
 
-/** What a server action returns to its form: data, or an error code the UI translates, with field errors. */
+/**
+ * What a server action returns to its form: data, or an error code the UI translates (one of
+ * lib/error-codes.ts, the same code the API answers with), with field errors.
+ */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: string; message: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
+  | { ok: false; code: ErrorCode; message: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
 
 /** The one mapper from anything thrown to a form result. Next's redirect/notFound signals pass through. */
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {

@@ -1,14 +1,17 @@
 import { ZodError } from "zod";
+import { ERROR_CODES, type ErrorCode, type ErrorStatus } from "@/lib/error-codes";
 import { DomainError, Invalid, RateLimited } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation";
 
-const TITLES: Record<number, string> = {
+const TITLES: Record<ErrorStatus, string> = {
   400: "Bad Request",
   401: "Unauthorized",
   402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
   422: "Unprocessable Content",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -19,7 +22,7 @@ export type Problem = {
   title: string;
   status: number;
   detail?: string;
-  code?: string;
+  code?: ErrorCode;
   errors?: Record<string, string>;
   [extra: string]: unknown;
 };
@@ -31,28 +34,30 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   });
 }
 
-function problemOf(status: number, code: string, detail?: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `https://hub-commerce.dev/problems/${code}`, title: TITLES[status] ?? "Error", status, code, detail, ...extra };
+/** A problem of `code`, with the status the table of codes gives it (never one chosen here). */
+function problemOf(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}): Problem {
+  const status = ERROR_CODES[code];
+  return { type: `https://hub-commerce.dev/problems/${code}`, title: TITLES[status], status, code, detail, ...extra };
 }
 
 /** The one mapper from anything thrown to application/problem+json. */
 export function toProblemResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const errors = zodFieldErrors(error);
-    return problemResponse(problemOf(422, "validation.invalid", "Some fields are invalid.", { errors }));
+    return problemResponse(problemOf("validation.invalid", "Some fields are invalid.", { errors }));
   }
   if (error instanceof Invalid) {
-    return problemResponse(problemOf(422, error.code, error.message, { errors: error.errors }));
+    return problemResponse(problemOf(error.code, error.message, { errors: error.errors }));
   }
   if (error instanceof RateLimited) {
-    return problemResponse(problemOf(429, error.code, error.message), {
+    return problemResponse(problemOf(error.code, error.message), {
       "retry-after": String(error.retryAfterSeconds),
     });
   }
   if (error instanceof DomainError) {
-    return problemResponse(problemOf(error.status, error.code, error.message, error.meta ?? {}));
+    return problemResponse(problemOf(error.code, error.message, error.meta ?? {}));
   }
   // Unknown: a bug or an outage. The cause goes to the log only.
   console.error("[api] unhandled error", error);
-  return problemResponse(problemOf(500, "internal", "Something went wrong on our side."));
+  return problemResponse(problemOf("internal", "Something went wrong on our side."));
 }

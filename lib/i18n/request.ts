@@ -18,14 +18,10 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
+    // The request's moment, handed to the browser with the messages: client components that depend on
+    // the time (countdowns, "opens later") render the same text on the server and in hydration.
+    now: new Date(),
     messages: Object.assign({}, ...parts),
-    formats: {
-      number: { krw: { style: "currency", currency: "KRW", maximumFractionDigits: 0 } },
-      dateTime: {
-        short: { dateStyle: "medium", timeStyle: "short" },
-        date: { dateStyle: "medium" },
-        time: { timeStyle: "short" },
-      },
-    },
+    // No `formats`: dates and amounts are written by lib/format.ts, the one home of formatting.
   };
 });

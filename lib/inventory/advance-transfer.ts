@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { stockLevels, transferEvents, transferItems, transfers, variants } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
@@ -13,7 +14,13 @@ import {
   shipMove,
   type StockMove,
 } from "./stock";
-import { loadTransferFor, mayDo, type TransferAccessRow } from "./transfer-access";
+import {
+  actsOnForeignHub,
+  hubNotFound,
+  loadTransferFor,
+  mayDo,
+  type TransferAccessRow,
+} from "./transfer-access";
 import { nextTransferStatus, type TransferEvent } from "./transfer-machine";
 import { loadTransferView, type TransferView } from "./transfer-queries";
 import {
@@ -47,7 +54,8 @@ async function skusOf(tx: Tx, ids: string[]) {
 type Line = typeof transferItems.$inferSelect;
 
 /**
- * One step of a transfer. Order: authorize, parse, lock the transfer row, check who and the state (409
+ * One step of a transfer. Order: authorize, parse, lock the transfer row, check who (404 when the step
+ * acts on another organisation's hub, 403 without the right to it) and the state (409
  * from a wrong state, a repeated step included), write the status and the event, and LAST the stock
  * statement (it locks the stock rows in the global order until COMMIT). Short stock aborts everything.
  */
@@ -65,6 +73,8 @@ async function step(
 ): Promise<TransferView> {
   authorize(actor, "transfer:request");
   const t = await loadTransferFor(tx, actor, rawId, { lock: true });
+  // Seeing the transfer (one end is theirs) does not reveal the other end: a step there is a 404.
+  if (actsOnForeignHub(actor, t, event)) throw hubNotFound();
   if (!mayDo(actor, t, event))
     throw new Forbidden("transfer.not_allowed", `You may not ${event} this transfer.`);
   const to = nextTransferStatus(t.status, event);
@@ -91,6 +101,12 @@ async function step(
     actorUserId: who,
     reason,
     createdAt: now,
+  });
+  await recordAudit(tx, actor, {
+    action: `transfer.${event}`,
+    targetType: "transfer",
+    targetId: t.id,
+    detail: { from: t.status, to, ...(reason ? { reason } : {}) },
   });
   const view = await loadTransferView(tx, actor, t.id);
   // Last: the stock rows stay locked only until COMMIT.

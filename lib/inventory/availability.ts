@@ -2,23 +2,25 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { locations, products, stockLevels, variants } from "@/db/schema";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import type { Availability } from "./schemas";
 
 type Reader = Db | Tx;
+
+const variantNotFound = () => new NotFound("variant.not_found", "No such variant.");
 
 /**
  * What a customer may order of one variant, per location that holds it (0 included): on hand −
  * reserved. Unknown variants and variants of products not on sale are NotFound.
  */
 export async function variantAvailability(db: Reader, variantId: string): Promise<Availability[]> {
-  if (!Id.safeParse(variantId).success) throw new NotFound("variant.not_found", "No such variant.");
+  idOrNotFound(variantId, variantNotFound);
   const [found] = await db
     .select({ id: variants.id })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(and(eq(variants.id, variantId), eq(products.status, "on_sale")));
-  if (!found) throw new NotFound("variant.not_found", "No such variant.");
+  if (!found) throw variantNotFound();
   return (await availabilityByVariant(db, [variantId])).get(variantId) ?? [];
 }
 

@@ -10,11 +10,12 @@ import {
   transfers,
   variants,
 } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Forbidden, Invalid } from "@/lib/errors";
-import { claimKey, requestHash, type KeyRef } from "@/lib/orders/idempotency";
-import { HUB_KINDS, isNetwork } from "./transfer-access";
+import { Invalid } from "@/lib/errors";
+import { claimKey, idempotentRequest } from "@/lib/idempotency";
+import { HUB_KINDS, hubNotFound, isForeignHub } from "./transfer-access";
 import { loadTransferView, type TransferView } from "./transfer-queries";
 import { CreateTransferInput } from "./transfer-schemas";
 
@@ -67,14 +68,14 @@ export async function createTransfer(
       errors[`items.${i}.variantId`] = "Only the retailer's own stock items are transferred.";
   });
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  if (!isNetwork(user) && to!.operatorId !== user.organisationId) {
-    throw new Forbidden("transfer.not_your_hub", "You may only request transfers into a hub you operate.");
-  }
+  // A hub's operator requests into their own hub; another organisation's hub is 404, as if it did
+  // not exist (API.md). The source may be another organisation's hub: its operator decides.
+  if (isForeignHub(user, to!.kind, to!.operatorId)) throw hubNotFound();
 
   const id = randomUUID();
-  if (opts.idempotencyKey) {
-    const ref: KeyRef = { userId: user.id, scope: "transfers", key: opts.idempotencyKey };
-    const prior = await claimKey(tx, ref, requestHash(input), id);
+  const idem = idempotentRequest({ userId: user.id, scope: "transfers", key: opts.idempotencyKey }, input);
+  if (idem) {
+    const prior = await claimKey(tx, idem, id);
     if (prior) return { transfer: await loadTransferView(tx, user, prior), replayed: true };
   }
   const now = opts.now ?? new Date();
@@ -98,6 +99,17 @@ export async function createTransfer(
     actorUserId: user.id,
     reason: input.note || null,
     createdAt: now,
+  });
+  await recordAudit(tx, user, {
+    action: "transfer.request",
+    targetType: "transfer",
+    targetId: id,
+    detail: {
+      fromLocationId: input.fromLocationId,
+      toLocationId: input.toLocationId,
+      items: input.items,
+      ...(input.note ? { note: input.note } : {}),
+    },
   });
   return { transfer: await loadTransferView(tx, user, id), replayed: false };
 }

@@ -3,8 +3,9 @@ import type { Db, Tx } from "@/db/client";
 import { locations, products, stockLevels, variants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can, isOwnOrganisation } from "@/lib/auth/policy";
-import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
+
+import { locationNotFound } from "./location-access";
 
 /**
  * Levels that the ledger does not explain: for every (location, variant), on_hand must equal
@@ -48,14 +49,13 @@ export async function locationStock(
   rawId: unknown,
 ): Promise<LocationStockRow[]> {
   authorize(actor, "stock:view:own-location");
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw new NotFound("location.not_found", "No such location.");
+  const id = idOrNotFound(rawId, locationNotFound);
   const [loc] = await tx
     .select({ operatorId: locations.operatorId })
     .from(locations)
-    .where(eq(locations.id, id.data));
+    .where(eq(locations.id, id));
   if (!loc || !(can(actor, "stock:view:any") || isOwnOrganisation(actor, loc.operatorId))) {
-    throw new NotFound("location.not_found", "No such location.");
+    throw locationNotFound();
   }
   return tx
     .select({
@@ -70,6 +70,6 @@ export async function locationStock(
     .from(stockLevels)
     .innerJoin(variants, eq(variants.id, stockLevels.variantId))
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(and(eq(stockLevels.locationId, id.data)))
+    .where(and(eq(stockLevels.locationId, id)))
     .orderBy(asc(variants.sku));
 }

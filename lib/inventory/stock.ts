@@ -1,6 +1,6 @@
 import type { Tx } from "@/db/client";
 import { prepared } from "@/db/raw";
-import type { movementKind } from "@/db/schema";
+import { stockLevels, type movementKind } from "@/db/schema";
 import { Conflict } from "@/lib/errors";
 
 /**
@@ -201,4 +201,17 @@ export async function applyStockMoves(tx: Tx, moves: StockMove[], actorUserId: s
   } catch (e) {
     throw insufficientStockOf(e) ?? e;
   }
+}
+
+/**
+ * Makes sure a level row exists for each key (a first delivery of a variant to a location), inserting
+ * in the global lock order so two callers creating the same rows cannot deadlock on the inserts.
+ */
+export async function ensureLevels(tx: Tx, keys: StockKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  const sorted = [...new Map(keys.map((k) => [stockKeyOf(k), k])).values()].sort(compareStockKeys);
+  await tx
+    .insert(stockLevels)
+    .values(sorted.map((k) => ({ locationId: k.locationId, variantId: k.variantId, onHand: 0, reserved: 0 })))
+    .onConflictDoNothing();
 }

@@ -5,7 +5,7 @@ import { locations, transfers, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import type { TransferEvent, TransferStatus } from "./transfer-machine";
 
 export type LocationKindName = (typeof locations.kind.enumValues)[number];
@@ -20,11 +20,45 @@ export type TransferAccessRow = {
   fromOperatorId: string;
   fromKind: LocationKindName;
   toOperatorId: string;
+  toKind: LocationKindName;
   requesterOrgId: string | null;
 };
 
 export function transferNotFound() {
   return new NotFound("transfer.not_found", "No such transfer.");
+}
+
+/** Another organisation's hub, answered as if it did not exist (API.md). */
+export function hubNotFound() {
+  return new NotFound("location.not_found", "No such location.");
+}
+
+/**
+ * Is this a hub another organisation runs, as this actor sees it? Marketing runs the network, so no hub
+ * is foreign to it; logistics centers are the network's shared sources (a dealer requests from them and
+ * is refused a step there with 403, not 404).
+ */
+export function isForeignHub(actor: Actor, kind: LocationKindName, operatorId: string): boolean {
+  return !isNetwork(actor) && HUB_KINDS.includes(kind) && operatorId !== actor.organisationId;
+}
+
+/**
+ * The end each step acts on: approving, rejecting and shipping decide about the source's stock;
+ * receiving and cancelling act for the destination (a request is always for the destination hub).
+ */
+const ACTING_END: Record<TransferEvent, "from" | "to"> = {
+  approve: "from",
+  reject: "from",
+  ship: "from",
+  receive: "to",
+  cancel: "to",
+};
+
+/** Would this step act on another organisation's hub? Then it is a 404, never a 403. */
+export function actsOnForeignHub(actor: Actor, t: TransferAccessRow, event: TransferEvent): boolean {
+  return ACTING_END[event] === "from"
+    ? isForeignHub(actor, t.fromKind, t.fromOperatorId)
+    : isForeignHub(actor, t.toKind, t.toOperatorId);
 }
 
 /** Marketing sees and decides across the network. */
@@ -70,8 +104,7 @@ export async function loadTransferFor(
   rawId: unknown,
   opts: { lock?: boolean } = {},
 ): Promise<TransferAccessRow> {
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw transferNotFound();
+  const id = idOrNotFound(rawId, transferNotFound);
   const q = tx
     .select({
       id: transfers.id,
@@ -81,13 +114,14 @@ export async function loadTransferFor(
       fromOperatorId: fromLoc.operatorId,
       fromKind: fromLoc.kind,
       toOperatorId: toLoc.operatorId,
+      toKind: toLoc.kind,
       requesterOrgId: users.organisationId,
     })
     .from(transfers)
     .innerJoin(fromLoc, eq(fromLoc.id, transfers.fromLocationId))
     .innerJoin(toLoc, eq(toLoc.id, transfers.toLocationId))
     .innerJoin(users, eq(users.id, transfers.requestedBy))
-    .where(eq(transfers.id, id.data));
+    .where(eq(transfers.id, id));
   const [row] = opts.lock ? await q.for("update", { of: transfers }) : await q;
   if (!row || !canSee(actor, row)) throw transferNotFound();
   return row;

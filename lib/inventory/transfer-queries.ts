@@ -118,6 +118,7 @@ async function viewsOf(db: Db | Tx, actor: Actor, ids: string[]): Promise<Transf
       fromOperatorId: r.from.operatorId,
       fromKind: r.from.kind,
       toOperatorId: r.to.operatorId,
+      toKind: r.to.kind,
       requesterOrgId: r.requesterOrgId,
     };
     return [

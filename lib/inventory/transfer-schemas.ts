@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { transferStatus } from "@/db/schema";
-import { Id, Quantity } from "@/lib/validation";
+import { Id, Page, PageSize, Quantity } from "@/lib/validation";
 
 /** The zod inputs of transfers: one schema for the form and the API alike. */
 
@@ -78,7 +78,7 @@ export type ReceiveTransferInput = z.infer<typeof ReceiveTransferInput>;
 
 export const TransferListQuery = z.strictObject({
   status: z.enum(transferStatus.enumValues).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: Page,
+  pageSize: PageSize,
 });
 export type TransferListQuery = z.infer<typeof TransferListQuery>;

@@ -93,12 +93,12 @@ export function registerTransfersApi(registry: OpenAPIRegistry) {
     summary: "Request a replenishment (center → hub) or a hub-to-hub transfer into a hub",
     description:
       "A hub's operator requests into their own hub (the dealer for its dealer hubs, marketing for org hubs); marketing into any hub. " +
-      "The source is a logistics center or another hub. 422 when from = to. With `Idempotency-Key`, the same key and body return the first transfer (200, header `Idempotent-Replayed: true`).",
+      "The source is a logistics center or another hub. 422 when from = to; 404 into another organisation's hub. With `Idempotency-Key`, the same key and body return the first transfer (200, header `Idempotent-Replayed: true`).",
     request: { headers: IdempotencyHeader, body: jsonBody(CreateTransferInput) },
     responses: {
       201: jsonResponse("Requested", Transfer),
       200: jsonResponse("The first transfer of this Idempotency-Key", Transfer),
-      ...problems(400, 401, 403, 422, 429),
+      ...problems(400, 401, 403, 404, 422, 429),
     },
   });
   registry.registerPath({

@@ -5,7 +5,7 @@ import type { Tx } from "@/db/client";
 import { stockLevels, stockMovements, transferEvents, transfers, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
-import { FakePaymentProvider } from "@/lib/orders/payments/fake";
+import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
@@ -196,15 +196,19 @@ describe("hub-to-hub", () => {
     await setStock(t.db, gangnam, phone, 10);
     await setStock(t.db, haeundae, phone, 1);
     const tr = await request(dealer2, "HUB-GANGNAM", "HUB-HAEUNDAE", [[PHONE2, 4]]);
-    // The source's dealer sees it and may approve; the requester (destination) may not.
+    // The source's dealer sees it and may approve; the requester (destination) may not: the source is
+    // another organisation's hub, so for them it does not exist (404).
     expect((await getTransfer(t.db, dealer, tr.id)).actions).toEqual(["approve", "reject"]);
-    await expect(run((tx) => approveTransfer(tx, dealer2, tr.id, {}))).rejects.toMatchObject({ status: 403 });
+    await expect(run((tx) => approveTransfer(tx, dealer2, tr.id, {}))).rejects.toMatchObject({
+      status: 404,
+      code: "location.not_found",
+    });
     await run((tx) => approveTransfer(tx, dealer, tr.id, {}));
     expect(await stockAt(t.db, gangnam, phone)).toEqual({ onHand: 10, reserved: 4 });
     // Marketing does not operate the dealer's hub: it may not ship from it.
     await expect(run((tx) => shipTransfer(tx, marketing, tr.id, {}))).rejects.toMatchObject({ status: 403 });
     await run((tx) => shipTransfer(tx, dealer, tr.id, {}));
-    await expect(run((tx) => receiveTransfer(tx, dealer, tr.id, {}))).rejects.toMatchObject({ status: 403 });
+    await expect(run((tx) => receiveTransfer(tx, dealer, tr.id, {}))).rejects.toMatchObject({ status: 404 });
     const done = await run((tx) => receiveTransfer(tx, dealer2, tr.id, {}));
     expect(done.items[0]).toMatchObject({ quantity: 4, shipped: 4, received: 4, shortfall: 0 });
     expect(await stockAt(t.db, gangnam, phone)).toEqual({ onHand: 6, reserved: 0 });
@@ -234,13 +238,17 @@ describe("who may", () => {
     await expect(request(seller, "LC-ICHEON", "HUB-GANGNAM", [[PHONE, 1]])).rejects.toMatchObject({
       status: 403,
     });
-    // Into someone else's hub.
+    // Into another organisation's hub (another dealer's, or marketing's own): 404, as if it did not exist.
     await expect(request(dealer, "LC-ICHEON", "HUB-HAEUNDAE", [[PHONE, 1]])).rejects.toMatchObject({
-      status: 403,
-      code: "transfer.not_your_hub",
+      status: 404,
+      code: "location.not_found",
     });
     await expect(request(dealer, "LC-ICHEON", "HUB-JONGNO", [[PHONE, 1]])).rejects.toMatchObject({
-      status: 403,
+      status: 404,
+      code: "location.not_found",
+    });
+    await expect(request(dealer2, "HUB-GANGNAM", "HUB-BUNDANG", [[PHONE, 1]])).rejects.toMatchObject({
+      status: 404,
     });
     for (const verb of [approveTransfer, rejectTransfer, shipTransfer, receiveTransfer, cancelTransfer]) {
       await expect(run((tx) => verb(tx, null, tr.id, {}))).rejects.toMatchObject({ status: 401 });
@@ -263,6 +271,47 @@ describe("who may", () => {
     );
     expect((await listTransfers(t.db, marketing, {})).items.map((x) => x.id)).toContain(tr.id);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers 404 for every step that acts on another organisation's hub, and changes nothing", async () => {
+    const gangnam = ids.loc("HUB-GANGNAM");
+    await setStock(t.db, gangnam, ids.variant(PHONE2), 10);
+    await setStock(t.db, ids.loc("HUB-JONGNO"), ids.variant(PHONE2), 10);
+    // Out of dealer 1's hub into dealer 2's, requested by dealer 2.
+    const h2h = await request(dealer2, "HUB-GANGNAM", "HUB-HAEUNDAE", [[PHONE2, 1]]);
+    // Out of marketing's own hub into dealer 1's, requested by dealer 1.
+    const fromOrgHub = await request(dealer, "HUB-JONGNO", "HUB-GANGNAM", [[PHONE2, 1]]);
+    const notFound = { status: 404, code: "location.not_found" };
+    let before = await snapshot();
+    // The requester decides nothing about the source's stock: approve, reject and ship are the source's.
+    await expect(run((tx) => approveTransfer(tx, dealer2, h2h.id, {}))).rejects.toMatchObject(notFound);
+    await expect(run((tx) => rejectTransfer(tx, dealer2, h2h.id, { reason: "x" }))).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(run((tx) => approveTransfer(tx, dealer, fromOrgHub.id, {}))).rejects.toMatchObject(notFound);
+    await expect(
+      run((tx) => rejectTransfer(tx, dealer, fromOrgHub.id, { reason: "x" })),
+    ).rejects.toMatchObject(notFound);
+    // The source's operator may not act for the destination: cancel or receive there.
+    await expect(run((tx) => cancelTransfer(tx, dealer, h2h.id, {}))).rejects.toMatchObject(notFound);
+    expect(await snapshot()).toEqual(before);
+
+    // Approved by each source's operator, then the other end tries to ship.
+    await run((tx) => approveTransfer(tx, dealer, h2h.id, {}));
+    await run((tx) => approveTransfer(tx, marketing, fromOrgHub.id, {}));
+    before = await snapshot();
+    await expect(run((tx) => shipTransfer(tx, dealer2, h2h.id, {}))).rejects.toMatchObject(notFound);
+    await expect(run((tx) => shipTransfer(tx, dealer, fromOrgHub.id, {}))).rejects.toMatchObject(notFound);
+    // Marketing sees every hub: without the right to a step it is refused (403), not told it is missing.
+    await expect(run((tx) => shipTransfer(tx, marketing, h2h.id, {}))).rejects.toMatchObject({ status: 403 });
+    expect(await snapshot()).toEqual(before);
+
+    await run((tx) => shipTransfer(tx, dealer, h2h.id, {}));
+    before = await snapshot();
+    await expect(run((tx) => receiveTransfer(tx, dealer, h2h.id, {}))).rejects.toMatchObject(notFound);
+    expect(await snapshot()).toEqual(before);
+    await run((tx) => receiveTransfer(tx, dealer2, h2h.id, {}));
+    await run((tx) => cancelTransfer(tx, dealer, fromOrgHub.id, {}));
   });
 
   it("refuses bad ends: from = to, unknown places, a warehouse source, a center destination, unknown variants (422)", async () => {

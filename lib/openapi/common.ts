@@ -25,6 +25,8 @@ export const problemResponses = {
   403: problem("Not allowed"),
   404: problem("Unknown, or not yours"),
   409: problem("Conflict: wrong state, not enough stock or capacity"),
+  413: problem("Too large (an upload over its limit; `maxBytes` says the limit)"),
+  415: problem("Not a kind of content this endpoint takes"),
   422: problem("Invalid fields (see `errors`)"),
   429: problem("Rate-limited (see Retry-After)"),
 } as const;
@@ -40,5 +42,5 @@ export const jsonResponse = (description: string, schema: z.ZodType): ResponseCo
 });
 export const IdParam = z.object({ id: z.string().describe("The resource id") });
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().max(200).optional().describe("Same key from the same user: the first result, nothing new"),
+  "idempotency-key": z.string().max(200).optional().describe("Same key from the same user: the first result, nothing new; the same key with another body: 422 idempotency.key_reused"),
 });

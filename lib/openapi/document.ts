@@ -1,8 +1,11 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerCatalogApi } from "@/lib/catalog/openapi";
+import { registerImagesApi } from "@/lib/catalog/images-openapi";
+import { registerSellerProductsApi } from "@/lib/catalog/seller-openapi";
 import { registerIdentityApi } from "@/lib/identity/openapi";
 import { registerInventoryApi } from "@/lib/inventory/openapi";
 import { registerTransfersApi } from "@/lib/inventory/transfers-openapi";
+import { registerAuditApi } from "@/lib/openapi/audit";
 import { registerOrdersApi } from "@/lib/orders/openapi";
 import { registerReservationsApi } from "@/lib/reservations/openapi";
 
@@ -18,7 +21,7 @@ export function openApiDocument() {
     name: "next-auth.session-token",
     description: "The Auth.js session cookie: GET /api/auth/csrf, then POST /api/auth/callback/credentials.",
   });
-  for (const register of [registerIdentityApi, registerCatalogApi, registerInventoryApi, registerOrdersApi, registerReservationsApi, registerTransfersApi]) {
+  for (const register of [registerIdentityApi, registerCatalogApi, registerSellerProductsApi, registerImagesApi, registerInventoryApi, registerOrdersApi, registerReservationsApi, registerTransfersApi, registerAuditApi]) {
     register(registry);
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { orderItems, orders, sellerOrderEvents, sellerOrders } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
@@ -48,6 +49,12 @@ async function advance(
     actorUserId: who,
     reason: input.note ?? null,
     createdAt: now,
+  });
+  await recordAudit(tx, actor, {
+    action: `seller_order.${event}`,
+    targetType: "seller_order",
+    targetId: part.id,
+    detail: { orderId: order.id, from: part.status, to, ...(input.note ? { note: input.note } : {}) },
   });
   const statuses = await tx
     .select({ status: sellerOrders.status })

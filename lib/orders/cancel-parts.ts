@@ -1,18 +1,19 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { orderItems, orders, payments, refunds, sellerOrderEvents, sellerOrders } from "@/db/schema";
+import { orderItems, orders, payments, sellerOrderEvents, sellerOrders } from "@/db/schema";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { applyStockMoves, releaseMove, stockKeyOf, type StockMove } from "@/lib/inventory/stock";
+import { requestRefunds, type RefundIntent } from "@/lib/payments/refund";
 import { orderStatusOf } from "./order-status";
-import type { PaymentProvider } from "./payments/provider";
 
 type PartRow = typeof sellerOrders.$inferSelect;
 
 /**
- * Cancels some seller orders of one order: each part cancelled with who and why, its payment share
- * refunded once (a refund row per seller order), its reserved stock released, and the order's status
- * recomputed from its parts. The caller holds the locks: the order row, then these parts.
- * The stock rows are locked last, in the one global order, so this never deadlocks with a placement.
+ * Cancels some seller orders of one order: each part cancelled with who and why, a refund of its payment
+ * share requested once (a refund row per seller order, made by the caller after COMMIT), its reserved
+ * stock released, and the order's status recomputed from its parts. The caller holds the locks: the order
+ * row, then these parts. The stock rows are locked last, in the one global order, so this never deadlocks
+ * with a placement. Returns the refunds requested.
  */
 export async function cancelParts(
   tx: Tx,
@@ -21,12 +22,11 @@ export async function cancelParts(
     parts: PartRow[];
     actor: Actor;
     reason: string | null;
-    payments: PaymentProvider;
     now: Date;
     refund?: boolean;
   },
-): Promise<void> {
-  if (a.parts.length === 0) return;
+): Promise<RefundIntent[]> {
+  if (a.parts.length === 0) return [];
   const who = actorUserId(a.actor);
   const ids = a.parts.map((p) => p.id);
   await tx
@@ -64,7 +64,7 @@ export async function cancelParts(
     )
     .where(eq(orders.id, a.orderId));
 
-  if (a.refund !== false) await refundParts(tx, a.orderId, a.parts, who, a.reason, a.payments, a.now);
+  const refunds = a.refund === false ? [] : await requestPartRefunds(tx, a.orderId, a.parts, who, a.reason);
 
   const items = await tx
     .select({
@@ -84,68 +84,47 @@ export async function cancelParts(
       moves.set(stockKeyOf(key), releaseMove(key, item.quantity, "order_release", "seller_order", part.id));
   }
   await applyStockMoves(tx, [...moves.values()], who);
+  return refunds;
 }
 
-/** Refunds each part's subtotal once: a part that already has a refund row is skipped. */
-async function refundParts(
+/**
+ * Requests the refund of each part's subtotal, once per part (the refund row's key). Only a captured
+ * payment is refunded: one still `authorized` is captured later (lib/orders/order-payment.ts), which then
+ * requests the refunds of the parts cancelled by then. The payment row is locked here either way, so the
+ * two never miss each other.
+ */
+export async function requestPartRefunds(
   tx: Tx,
   orderId: string,
-  parts: PartRow[],
+  parts: Pick<PartRow, "id" | "subtotal">[],
   who: string | null,
   reason: string | null,
-  provider: PaymentProvider,
-  now: Date,
-) {
+): Promise<RefundIntent[]> {
   const [payment] = await tx
-    .select()
+    .select({ id: payments.id, status: payments.status })
     .from(payments)
     .where(
       and(
         eq(payments.purpose, "order"),
         eq(payments.refId, orderId),
-        inArray(payments.status, ["captured", "partially_refunded"]),
+        inArray(payments.status, ["authorized", "captured", "partially_refunded"]),
       ),
     )
     .for("update");
-  if (!payment?.providerRef) return;
-  const done = await tx
-    .select({ refId: refunds.refId })
-    .from(refunds)
-    .where(
-      and(
-        eq(refunds.paymentId, payment.id),
-        eq(refunds.refType, "seller_order"),
-        inArray(
-          refunds.refId,
-          parts.map((p) => p.id),
-        ),
-      ),
-    );
-  const already = new Set(done.map((d) => d.refId));
-  let refunded = payment.refundedAmount;
-  for (const part of parts) {
-    if (already.has(part.id) || part.subtotal <= 0) continue;
-    const amount = Math.min(part.subtotal, payment.amount - refunded);
-    if (amount <= 0) continue;
-    await provider.refund(payment.providerRef, amount);
-    await tx.insert(refunds).values({
-      paymentId: payment.id,
-      amount,
-      reason,
-      actorUserId: who,
-      refType: "seller_order",
-      refId: part.id,
-      createdAt: now,
-    });
-    refunded += amount;
-  }
-  await tx
-    .update(payments)
-    .set({
-      refundedAmount: refunded,
-      status: refunded >= payment.amount ? "refunded" : refunded > 0 ? "partially_refunded" : payment.status,
-    })
-    .where(eq(payments.id, payment.id));
+  if (!payment || payment.status === "authorized") return [];
+  return requestRefunds(
+    tx,
+    parts
+      .filter((p) => p.subtotal > 0)
+      .map((p) => ({
+        paymentId: payment.id,
+        refType: "seller_order",
+        refId: p.id,
+        amount: p.subtotal,
+        reason,
+        actorUserId: who,
+      })),
+  );
 }
 
 /** Locks the order row, then its (chosen) parts sorted by id: the lock order every order verb follows. */

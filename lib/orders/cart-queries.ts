@@ -63,6 +63,7 @@ export async function getCart(tx: Tx | Db, actor: Actor | null): Promise<Cart> {
       optionsLabel: labels(optionValues.valueKo),
       optionsLabelEn: labels(optionValues.valueEn),
       price: variants.price,
+      active: variants.active,
       quantity: cartItems.quantity,
       sellerId: organisations.id,
       sellerName: organisations.name,
@@ -77,11 +78,13 @@ export async function getCart(tx: Tx | Db, actor: Actor | null): Promise<Cart> {
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(cartItems.userId, customer.id))
     .orderBy(asc(cartItems.addedAt), asc(variants.sku));
-  const lines = rows.map(({ orgKind, status, type, ...r }) => ({
+  const lines = rows.map(({ orgKind, status, type, active, price, ...r }) => ({
     ...r,
-    lineTotal: r.price * r.quantity,
+    price: price ?? 0,
+    lineTotal: (price ?? 0) * r.quantity,
     sellerKind: orgKind === "retailer" ? ("retailer" as const) : ("seller" as const),
-    orderable: status === "on_sale" && type === "stock",
+    // A product paused (or a variant retired) while in the cart stays in it, shown as unavailable.
+    orderable: status === "on_sale" && type === "stock" && active && price !== null,
   }));
   return {
     lines,

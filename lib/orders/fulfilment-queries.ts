@@ -7,7 +7,7 @@ import { allowedEvents, type FulfilmentEvent } from "./fulfilment-machine";
 import type { SellerOrderStatus } from "./order-status";
 import { FulfilmentQueueQuery } from "./schemas";
 import { sellerOrderNotFound } from "./seller-order-access";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { iso, type LocationRef } from "./view";
 
 /** A seller order as its fulfiller sees it: what to send, where to, and what can be done next. */
@@ -173,16 +173,15 @@ export async function getSellerOrderFor(
   rawId: unknown,
 ): Promise<SellerOrderRow> {
   authorize(actor, "fulfilment:work:own-location");
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw sellerOrderNotFound();
+  const id = idOrNotFound(rawId, sellerOrderNotFound);
   const org = actor.organisationId;
   const [row] = await tx
     .select({ sellerId: sellerOrders.sellerId, operatorId: locations.operatorId })
     .from(sellerOrders)
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
-    .where(eq(sellerOrders.id, id.data));
+    .where(eq(sellerOrders.id, id));
   if (!row || !org || (row.sellerId !== org && row.operatorId !== org)) throw sellerOrderNotFound();
-  return loadSellerOrderRow(tx, id.data);
+  return loadSellerOrderRow(tx, id);
 }
 
 export type LeadTime = {

@@ -16,7 +16,7 @@ import { cancelOrder } from "./cancel-order";
 import { cancelSellerOrder } from "./cancel-seller-order";
 import { deliveryLeadTimes, fulfilmentQueue } from "./fulfilment-queries";
 import { getOrderFor } from "./order-queries";
-import { FakePaymentProvider } from "./payments/fake";
+import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "./place-order";
 
 const t = setupTestDb();
@@ -189,8 +189,12 @@ describe("cancellation", () => {
     const { order, hub, phone, hubPart, whPart } = await twoSellerOrder("HUB-GANGNAM", "SM-F741N-2-1");
     const wh = ids.loc("WH-DIGITALPLAZA");
     const whBefore = await stockAt(t.db, wh, ids.variant("DP-AX6E-2"));
-    const cancelled = await tx((x) =>
-      cancelOrder(x, customer, order.id, { reason: "changed my mind" }, { payments: fake }),
+    const cancelled = await cancelOrder(
+      t.db,
+      customer,
+      order.id,
+      { reason: "changed my mind" },
+      { payments: fake },
     );
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.sellerOrders.every((s) => s.status === "cancelled")).toBe(true);
@@ -212,9 +216,10 @@ describe("cancellation", () => {
     );
     expect(fake.inspect(pay!.providerRef!)!.refunded).toBe(order.total);
     // Again: 409, nothing changes.
-    await expect(tx((x) => cancelOrder(x, customer, order.id, {}, { payments: fake }))).rejects.toMatchObject(
-      { status: 409, code: "order.already_cancelled" },
-    );
+    await expect(cancelOrder(t.db, customer, order.id, {}, { payments: fake })).rejects.toMatchObject({
+      status: 409,
+      code: "order.already_cancelled",
+    });
     expect(await ledgerDrift(t.db)).toEqual([]);
   });
 
@@ -222,27 +227,28 @@ describe("cancellation", () => {
     const { order, hubPart } = await twoSellerOrder("HUB-BUNDANG", "SM-F741N-2-1");
     for (const step of [acceptSellerOrder, packSellerOrder, shipSellerOrder])
       await tx((x) => step(x, dealer, hubPart.id, {}));
-    await expect(tx((x) => cancelOrder(x, customer, order.id, {}, { payments: fake }))).rejects.toMatchObject(
-      { status: 409, code: "order.already_shipped" },
-    );
+    await expect(cancelOrder(t.db, customer, order.id, {}, { payments: fake })).rejects.toMatchObject({
+      status: 409,
+      code: "order.already_shipped",
+    });
     await expect(
-      tx((x) => cancelSellerOrder(x, dealer, hubPart.id, { reason: "too late" }, { payments: fake })),
+      cancelSellerOrder(t.db, dealer, hubPart.id, { reason: "too late" }, { payments: fake }),
     ).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses another customer (404) and staff (403); a non-uuid is 404", async () => {
     const { order } = await twoSellerOrder("HUB-BUNDANG", "SM-X826N-1-1");
     const stranger = await makeCustomer(t.db);
-    await expect(tx((x) => cancelOrder(x, stranger, order.id, {}, { payments: fake }))).rejects.toMatchObject(
-      { status: 404 },
-    );
-    await expect(tx((x) => cancelOrder(x, dealer, order.id, {}, { payments: fake }))).rejects.toMatchObject({
+    await expect(cancelOrder(t.db, stranger, order.id, {}, { payments: fake })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(cancelOrder(t.db, dealer, order.id, {}, { payments: fake })).rejects.toMatchObject({
       status: 403,
     });
-    await expect(tx((x) => cancelOrder(x, null, order.id, {}, { payments: fake }))).rejects.toMatchObject({
+    await expect(cancelOrder(t.db, null, order.id, {}, { payments: fake })).rejects.toMatchObject({
       status: 401,
     });
-    await expect(tx((x) => cancelOrder(x, customer, "nope", {}, { payments: fake }))).rejects.toMatchObject({
+    await expect(cancelOrder(t.db, customer, "nope", {}, { payments: fake })).rejects.toMatchObject({
       status: 404,
     });
     expect((await t.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("confirmed");
@@ -250,23 +256,21 @@ describe("cancellation", () => {
 
   it("a seller cancels its own part with a reason: that part alone is refunded and released", async () => {
     const { order, hub, phone, hubPart, whPart } = await twoSellerOrder("HUB-BUNDANG", "SM-X826N-2-1");
+    await expect(cancelSellerOrder(t.db, seller, whPart.id, {}, { payments: fake })).rejects.toMatchObject({
+      name: "ZodError",
+    });
     await expect(
-      tx((x) => cancelSellerOrder(x, seller, whPart.id, {}, { payments: fake })),
-    ).rejects.toMatchObject({ name: "ZodError" });
-    await expect(
-      tx((x) => cancelSellerOrder(x, seller2, whPart.id, { reason: "x" }, { payments: fake })),
+      cancelSellerOrder(t.db, seller2, whPart.id, { reason: "x" }, { payments: fake }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(
-      tx((x) => cancelSellerOrder(x, customer, whPart.id, { reason: "x" }, { payments: fake })),
+      cancelSellerOrder(t.db, customer, whPart.id, { reason: "x" }, { payments: fake }),
     ).rejects.toMatchObject({ status: 403 });
-    const part = await tx((x) =>
-      cancelSellerOrder(
-        x,
-        seller,
-        whPart.id,
-        { reason: "out of stock at the warehouse" },
-        { payments: fake },
-      ),
+    const part = await cancelSellerOrder(
+      t.db,
+      seller,
+      whPart.id,
+      { reason: "out of stock at the warehouse" },
+      { payments: fake },
     );
     expect(part).toMatchObject({ status: "cancelled", cancelReason: "out of stock at the warehouse" });
     expect((await t.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe(
@@ -276,7 +280,7 @@ describe("cancellation", () => {
     const [pay] = await t.db.select().from(payments).where(eq(payments.refId, order.id));
     expect(pay).toMatchObject({ status: "partially_refunded", refundedAmount: whPart.subtotal });
     // The customer then cancels the rest: only the hub part is refunded now, never the warehouse part twice.
-    await tx((x) => cancelOrder(x, customer, order.id, {}, { payments: fake }));
+    await cancelOrder(t.db, customer, order.id, {}, { payments: fake });
     const rf = await t.db.select().from(refunds).where(eq(refunds.paymentId, pay!.id));
     expect(rf.map((r) => r.refId).sort()).toEqual([hubPart.id, whPart.id].sort());
     const [after] = await t.db.select().from(payments).where(eq(payments.id, pay!.id));
@@ -287,11 +291,11 @@ describe("cancellation", () => {
   it("the operator of the source and the retailer's store may both cancel a retailer part", async () => {
     const a = await twoSellerOrder("HUB-BUNDANG", "SM-L315N-1-2");
     await expect(
-      tx((x) => cancelSellerOrder(x, dealer, a.hubPart.id, { reason: "hub closed" }, { payments: fake })),
+      cancelSellerOrder(t.db, dealer, a.hubPart.id, { reason: "hub closed" }, { payments: fake }),
     ).resolves.toMatchObject({ status: "cancelled" });
     const b = await twoSellerOrder("HUB-BUNDANG", "SM-L315N-1-2");
     await expect(
-      tx((x) => cancelSellerOrder(x, store, b.hubPart.id, { reason: "recall" }, { payments: fake })),
+      cancelSellerOrder(t.db, store, b.hubPart.id, { reason: "recall" }, { payments: fake }),
     ).resolves.toMatchObject({ status: "cancelled" });
   });
 });

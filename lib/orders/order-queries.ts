@@ -13,7 +13,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { NotFound, Unauthenticated } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { MyOrdersQuery } from "./schemas";
 import { iso, type OrderView } from "./view";
 
@@ -104,16 +104,15 @@ export async function loadOrderView(tx: Tx | Db, orderId: string): Promise<Order
  */
 export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unknown): Promise<OrderView> {
   if (!actor) throw new Unauthenticated();
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw orderNotFound();
-  const view = await loadOrderView(tx, id.data);
+  const id = idOrNotFound(rawId, orderNotFound);
+  const view = await loadOrderView(tx, id);
   if (!view) throw orderNotFound();
   if (actor.kind === "system") return view;
   if (actor.role === "customer") {
     const [row] = await tx
       .select({ customerId: orders.customerId })
       .from(orders)
-      .where(eq(orders.id, id.data));
+      .where(eq(orders.id, id));
     if (row?.customerId !== actor.id) throw orderNotFound();
     return view;
   }
@@ -125,7 +124,7 @@ export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unkno
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
     .where(
       and(
-        eq(sellerOrders.orderId, id.data),
+        eq(sellerOrders.orderId, id),
         or(eq(sellerOrders.sellerId, org), eq(locations.operatorId, org)),
       ),
     );

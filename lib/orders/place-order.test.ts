@@ -7,7 +7,7 @@ import { ledgerDrift } from "@/lib/inventory/queries";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
-import { FakePaymentProvider, TEST_CARDS } from "./payments/fake";
+import { FakePaymentProvider, TEST_CARDS } from "@/lib/payments/fake";
 import { placeOrder } from "./place-order";
 
 const t = setupTestDb();

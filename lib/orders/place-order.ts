@@ -1,10 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pipelinedTransaction } from "@/db/raw";
-import { payments as paymentsTable } from "@/db/schema";
-import { SYSTEM, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { PaymentDeclined } from "@/lib/errors";
+import { claimKey, findKey, idempotentRequest } from "@/lib/idempotency";
 import {
   insufficientStockOf,
   InsufficientStock,
@@ -12,13 +10,16 @@ import {
   stockMovesStatement,
 } from "@/lib/inventory/stock";
 import { admitStockKeys } from "@/lib/inventory/stock-gate";
-import { cancelParts, lockOrderAndParts } from "./cancel-parts";
-import { claimKey, findKey, requestHash, type KeyRef } from "./idempotency";
+import { paymentProvider } from "@/lib/payments";
+import { authorize } from "@/lib/payments/authorize";
+import { paymentDeclined, PaymentPending } from "@/lib/payments/errors";
+import { DEFAULT_TEST_CARD, type PaymentProvider } from "@/lib/payments/provider";
+import { recordPaymentIntent } from "@/lib/payments/records";
+import { voidPayment } from "@/lib/payments/void";
 import { uuidv7 } from "./ids";
+import { captureOrderPayment } from "./order-payment";
 import { loadOrderView } from "./order-queries";
 import { onSaleCheckStatement, productUnavailableOf } from "./on-sale-check";
-import { paymentProvider } from "./payments";
-import { DEFAULT_TEST_CARD, type DeclineReason, type PaymentProvider } from "./payments/provider";
 import { InsufficientStockAtSource, planOrder, type OrderPlan } from "./plan-order";
 import { PlaceOrderInput } from "./schemas";
 import type { OrderView } from "./view";
@@ -38,14 +39,17 @@ export type PlaceOrderResult = { order: OrderView; replayed: boolean };
 
 /**
  * Places an order. Unlike most verbs it is handed the database, not a transaction, because the payment
- * provider is called around the transaction, never inside it (see docs/decisions/0001-order-placement.md):
+ * provider is called around the transaction, never inside it (docs/decisions/0005-order-placement-hot-path.md,
+ * 0007-payments-outside-locks.md):
  *
  *   1. authorize the actor, parse, and (with a key) return the first order if the key is known;
  *   2. plan without locks: price the lines, split per seller, refuse what committed stock can't cover;
- *   3. authorize the payment (a decline writes a declined payment row and reserves nothing: 402);
- *   4. one transaction: claim the key, write the order graph (one statement), and LAST lock and reserve
- *      the stock (one statement) right before COMMIT, so a hot row stays locked only that long;
- *   5. capture after commit; on a refusal (short stock, replay) void the authorization instead.
+ *   3. record the payment intent (`pending`), then authorize it (a decline is recorded and reserves
+ *      nothing: 402; no answer is 402 too, and the sweep releases whatever the provider may hold);
+ *   4. one transaction: claim the key, write the order graph and mark the payment `authorized` (one
+ *      statement), and LAST lock and reserve the stock (one statement) right before COMMIT, so a hot row
+ *      stays locked only that long;
+ *   5. capture after commit and record it; on a refusal (short stock, replay) void the authorization instead.
  */
 export async function placeOrder(
   db: Db,
@@ -55,12 +59,9 @@ export async function placeOrder(
 ): Promise<PlaceOrderResult> {
   const customer = requireUser(actor, "order:place");
   const input = PlaceOrderInput.parse(raw);
-  const hash = requestHash(input);
-  const keyRef: KeyRef | null = opts.idempotencyKey
-    ? { userId: customer.id, scope: "orders", key: opts.idempotencyKey }
-    : null;
-  if (keyRef) {
-    const prior = await findKey(db, keyRef, hash);
+  const idem = idempotentRequest({ userId: customer.id, scope: "orders", key: opts.idempotencyKey }, input);
+  if (idem) {
+    const prior = await findKey(db, idem);
     if (prior) return replay(db, prior);
   }
 
@@ -68,23 +69,24 @@ export async function placeOrder(
   const provider = opts.payments ?? paymentProvider();
   const orderId = uuidv7();
   const now = opts.now ?? new Date();
-  const auth = await provider.authorize({
+  // The intent's ref_id is the order id it will have; if no order comes of it, the row stays as the record.
+  const intent = await recordPaymentIntent(db, {
+    id: uuidv7(),
+    customerId: customer.id,
+    purpose: "order",
+    refId: orderId,
+    provider: provider.name,
     amount: plan.total,
-    cardNumber: input.payment?.cardNumber ?? DEFAULT_TEST_CARD,
-    reference: orderId,
   });
-  if (!auth.approved) {
-    // The attempt is kept for the record (ref_id is the order id it would have had); no order exists.
-    await db.insert(paymentsTable).values({
-      customerId: customer.id,
-      purpose: "order",
-      refId: orderId,
-      provider: provider.name,
-      amount: plan.total,
-      status: "declined",
-      failureReason: auth.reason,
+  let authorizationId: string;
+  try {
+    authorizationId = await authorize(db, provider, intent, input.payment?.cardNumber ?? DEFAULT_TEST_CARD, {
+      declined: NOTHING_ORDERED,
     });
-    throw declined(auth.reason);
+  } catch (e) {
+    // No answer: the order is not placed (its stock cannot wait); the sweep voids any hold that was made.
+    if (e instanceof PaymentPending) throw paymentDeclined("provider_unavailable", NOTHING_ORDERED);
+    throw e;
   }
 
   const order: NewOrder = {
@@ -93,16 +95,17 @@ export async function placeOrder(
     plan,
     shippingAddress: { ...input.shippingAddress, line2: input.shippingAddress.line2 ?? null },
     createdAt: now,
-    payment: { provider: provider.name, providerRef: auth.authorizationId },
+    payment: { id: intent.id, providerRef: authorizationId },
   };
+  const held = { id: intent.id, authorizationId };
   let priorOrderId: string | null;
   try {
     const moves = reserveMovesOf(plan);
     priorOrderId = await pipelinedTransaction(
       db,
       async (conn) => {
-        if (keyRef) {
-          const prior = await claimKey(conn, keyRef, hash, orderId);
+        if (idem) {
+          const prior = await claimKey(conn, idem, orderId);
           if (prior) return { result: prior };
         }
         return {
@@ -123,24 +126,26 @@ export async function placeOrder(
       { admit: () => admitStockKeys(moves) },
     );
   } catch (e) {
-    await provider.void(auth.authorizationId);
+    await voidPayment(db, provider, held, "order refused");
     const short = insufficientStockOf(e);
     if (short) throw shortAtSource(short, plan);
     throw productUnavailableOf(e, plan) ?? e;
   }
   if (priorOrderId) {
-    await provider.void(auth.authorizationId);
+    await voidPayment(db, provider, held, "idempotent replay");
     return replay(db, priorOrderId);
   }
 
   try {
-    await provider.capture(auth.authorizationId);
-  } catch {
-    await undoUncapturedOrder(db, orderId, provider, auth.authorizationId);
-    throw declined("capture_failed");
+    await captureOrderPayment(db, provider, { paymentId: intent.id, orderId, authorizationId });
+  } catch (e) {
+    // Unanswered: the order is placed and stays so; the sweep captures it (or undoes it if refused).
+    if (!(e instanceof PaymentPending)) throw e;
   }
   return { order: viewOfNewOrder(order), replayed: false };
 }
+
+const NOTHING_ORDERED = "The payment was declined; nothing was ordered.";
 
 function reserveMovesOf(plan: OrderPlan) {
   return plan.parts.flatMap((p) =>
@@ -162,12 +167,6 @@ async function replay(db: Db, orderId: string): Promise<PlaceOrderResult> {
   return { order, replayed: true };
 }
 
-function declined(reason: DeclineReason) {
-  return new PaymentDeclined("payment.declined", "The payment was declined; nothing was ordered.", {
-    reason,
-  });
-}
-
 /** The stock ran short between the lock-free check and the lock: name the item and the source. */
 function shortAtSource(e: InsufficientStock, plan: OrderPlan) {
   const lines = plan.parts.flatMap((p) => p.lines.map((l) => ({ ...l, source: p.source })));
@@ -177,31 +176,4 @@ function shortAtSource(e: InsufficientStock, plan: OrderPlan) {
       return { ...s, sku: line.sku, locationCode: line.source.code, locationName: line.source.name };
     }),
   );
-}
-
-/** The provider would not capture: undo the order (stock released, nothing refunded: nothing was taken). */
-async function undoUncapturedOrder(
-  db: Db,
-  orderId: string,
-  provider: PaymentProvider,
-  authorizationId: string,
-) {
-  await db.transaction(async (tx) => {
-    const locked = await lockOrderAndParts(tx, orderId);
-    if (!locked) return;
-    await tx
-      .update(paymentsTable)
-      .set({ status: "declined", failureReason: "capture_failed" })
-      .where(and(eq(paymentsTable.purpose, "order"), eq(paymentsTable.refId, orderId)));
-    await cancelParts(tx, {
-      orderId,
-      parts: locked.parts,
-      actor: SYSTEM,
-      reason: "payment capture failed",
-      payments: provider,
-      now: new Date(),
-      refund: false,
-    });
-  });
-  await provider.void(authorizationId);
 }

@@ -42,7 +42,8 @@ export type OrderPlan = {
 type VariantRow = {
   id: string;
   sku: string;
-  price: number;
+  price: number | null;
+  active: boolean;
   type: "stock" | "reservation";
   status: string;
   productId: string;
@@ -85,11 +86,14 @@ export type UnavailableLine = {
   productNameEn: string;
   /** Not `status`: the problem+json body already has one (the HTTP status). */
   productStatus: string;
+  /** False when the product is on sale but this variant is not sold: retired by the seller, or without a price. */
+  variantAvailable: boolean;
 };
 
 /**
- * A 409 naming the first line whose product is not on sale (paused, discontinued…), every such line in
- * `unavailable`. Raised by the lock-free plan and again inside the placement transaction.
+ * A 409 naming the first line that is not sold: its product is not on sale (paused, discontinued…) or its
+ * variant is retired or has no price; every such line in `unavailable`. Raised by the lock-free plan and
+ * again inside the placement transaction.
  */
 export class ProductUnavailable extends Conflict {
   constructor(unavailable: UnavailableLine[]) {
@@ -108,8 +112,8 @@ export class ProductUnavailable extends Conflict {
 const PLAN_SQL = `
   select
     (select json_agg(json_build_object(
-       'id', v.id, 'sku', v.sku, 'price', v.price, 'type', p.type, 'status', p.status, 'productId', p.id,
-       'nameKo', p.name_ko, 'nameEn', p.name_en,
+       'id', v.id, 'sku', v.sku, 'price', v.price, 'active', v.active, 'type', p.type, 'status', p.status,
+       'productId', p.id, 'nameKo', p.name_ko, 'nameEn', p.name_en,
        'sellerId', p.seller_id, 'sellerKind', o.kind, 'sellerName', o.name, 'sellerNameEn', o.name_en))
      from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
      where v.id = any($1::uuid[])) as variants,
@@ -145,9 +149,10 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       unknown[`items.${i}.variantId`] = "This item is sold by reservation, not from stock.";
   });
   if (Object.keys(unknown).length > 0) throw new Invalid(unknown);
+  // Only an on-sale product's active, priced variant is sold (a retired variant or one without a price is not).
   const unavailable = input.items
     .map((item) => byId.get(item.variantId)!)
-    .filter((v) => v.status !== "on_sale")
+    .filter((v) => v.status !== "on_sale" || !v.active || v.price === null)
     .map((v) => ({
       variantId: v.id,
       sku: v.sku,
@@ -155,6 +160,7 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       productName: v.nameKo,
       productNameEn: v.nameEn,
       productStatus: v.status,
+      variantAvailable: v.active && v.price !== null,
     }));
   if (unavailable.length > 0) throw new ProductUnavailable(unavailable);
 
@@ -217,11 +223,11 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       sku: v.sku,
       productName: v.nameKo,
       productNameEn: v.nameEn,
-      price: v.price,
+      price: v.price!, // checked above: every line is priced
       quantity: item.quantity,
       sellerOrderId: part.id,
     });
-    part.subtotal += v.price * item.quantity;
+    part.subtotal += v.price! * item.quantity;
   }
   const list = [...parts.values()];
   const shippingFee = 0;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { regions } from "@/db/schema";
-import { Id, Quantity } from "@/lib/validation";
+import { CardNumber } from "@/lib/payments/schemas";
+import { Id, Page, PageSize, Quantity } from "@/lib/validation";
 
 /** The zod inputs of the orders domain: one schema for the form and the API alike. */
 
@@ -25,25 +26,6 @@ export const ShippingAddressInput = z.strictObject({
   region: Region,
 });
 export type ShippingAddressInput = z.infer<typeof ShippingAddressInput>;
-
-/** Digits only, 12–19 of them, passing the Luhn check every card number passes. */
-export const CardNumber = z
-  .string({ error: "Enter a card number." })
-  .transform((s) => s.replace(/[\s-]/g, ""))
-  .refine((s) => /^[0-9]{12,19}$/.test(s) && luhn(s), { error: "Enter a valid card number." });
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 export const OrderLineInput = z.strictObject({ variantId: Id, quantity: Quantity });
 
@@ -102,12 +84,12 @@ export const FulfilmentQueueQuery = z.strictObject({
   sort: z
     .enum(["createdAt", "-createdAt", "status", "-status", "subtotal", "-subtotal"])
     .default("-createdAt"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: Page,
+  pageSize: PageSize,
 });
 export type FulfilmentQueueQuery = z.infer<typeof FulfilmentQueueQuery>;
 
 export const MyOrdersQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: Page,
+  pageSize: PageSize,
 });

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { locations, sellerOrders } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { lockOrderAndParts } from "./cancel-parts";
 
 export function sellerOrderNotFound() {
@@ -22,8 +22,7 @@ export async function lockSellerOrderFor(
   rawId: unknown,
   who: "operator" | "operator_or_seller",
 ) {
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw sellerOrderNotFound();
+  const id = idOrNotFound(rawId, sellerOrderNotFound);
   const [row] = await tx
     .select({
       orderId: sellerOrders.orderId,
@@ -32,7 +31,7 @@ export async function lockSellerOrderFor(
     })
     .from(sellerOrders)
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
-    .where(eq(sellerOrders.id, id.data));
+    .where(eq(sellerOrders.id, id));
   const org = actor.organisationId;
   const isOperator = actor.kind === "system" || (!!row && !!org && row.operatorId === org);
   const isSeller = !!row && !!org && row.sellerId === org;
@@ -43,7 +42,7 @@ export async function lockSellerOrderFor(
       "Only the operator of the location it ships from may do this step.",
     );
   }
-  const locked = await lockOrderAndParts(tx, row.orderId, [id.data]);
+  const locked = await lockOrderAndParts(tx, row.orderId, [id]);
   if (!locked || locked.parts.length !== 1) throw sellerOrderNotFound();
   return { order: locked.order, part: locked.parts[0]! };
 }

@@ -4,7 +4,7 @@ import { cartItems } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import { SetCartQuantityInput } from "./schemas";
 
 const notInCart = () => new NotFound("cart.line_not_found", "This item is not in your cart.");
@@ -18,12 +18,11 @@ export async function updateCartLine(
 ): Promise<{ variantId: string; quantity: number }> {
   const customer = requireUser(actor, "cart:use");
   const input = SetCartQuantityInput.parse(raw);
-  const id = Id.safeParse(variantId);
-  if (!id.success) throw notInCart();
+  const id = idOrNotFound(variantId, notInCart);
   const [row] = await tx
     .update(cartItems)
     .set({ quantity: input.quantity })
-    .where(and(eq(cartItems.userId, customer.id), eq(cartItems.variantId, id.data)))
+    .where(and(eq(cartItems.userId, customer.id), eq(cartItems.variantId, id)))
     .returning({ variantId: cartItems.variantId, quantity: cartItems.quantity });
   if (!row) throw notInCart();
   return row;
@@ -32,11 +31,10 @@ export async function updateCartLine(
 /** Removes a line from the cart. */
 export async function removeFromCart(tx: Tx, actor: Actor | null, variantId: unknown): Promise<void> {
   const customer = requireUser(actor, "cart:use");
-  const id = Id.safeParse(variantId);
-  if (!id.success) throw notInCart();
+  const id = idOrNotFound(variantId, notInCart);
   const rows = await tx
     .delete(cartItems)
-    .where(and(eq(cartItems.userId, customer.id), eq(cartItems.variantId, id.data)))
+    .where(and(eq(cartItems.userId, customer.id), eq(cartItems.variantId, id)))
     .returning({ variantId: cartItems.variantId });
   if (rows.length === 0) throw notInCart();
 }

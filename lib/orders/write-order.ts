@@ -9,13 +9,16 @@ export type NewOrder = {
   plan: OrderPlan;
   shippingAddress: ShippingAddress;
   createdAt: Date;
-  payment: { provider: string; providerRef: string };
+  /** The payment intent recorded before the authorization, and what the provider answered. */
+  payment: { id: string; providerRef: string };
 };
 
 /**
- * Writes an order, its seller orders, items, first timeline events and its payment in ONE prepared
- * statement (ids are made by the caller, so nothing waits for a RETURNING): fewer round trips keep a
- * placed order cheap. The foreign keys between these rows are checked at the end of the statement.
+ * Writes an order, its seller orders, items and first timeline events, and marks its payment (recorded as
+ * an intent before the authorization) `authorized`, in ONE prepared statement (ids are made by the caller,
+ * so nothing waits for a RETURNING): fewer round trips keep a placed order cheap. The foreign keys between
+ * these rows are checked at the end of the statement. The payment is `captured` only once the provider has
+ * captured it, after COMMIT (lib/orders/order-payment.ts).
  */
 export const WRITE_ORDER_SQL = `
   with new_order as (
@@ -30,15 +33,15 @@ export const WRITE_ORDER_SQL = `
   items as (
     insert into order_items (id, order_id, seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
     select t.id, $1::uuid, t.seller_order_id, t.variant_id, t.sku, t.product_name, t.product_name_en, t.quantity, t.price
-    from unnest($21::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[])
+    from unnest($20::uuid[], $12::uuid[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::int[], $18::int[])
       as t(id, seller_order_id, variant_id, sku, product_name, product_name_en, quantity, price)
   ),
   events as (
     insert into seller_order_events (id, seller_order_id, from_status, to_status, actor_user_id, created_at)
-    select t.event_id, t.id, null, 'confirmed', $2::uuid, $7::timestamptz from unnest($8::uuid[], $22::uuid[]) as t(id, event_id)
+    select t.event_id, t.id, null, 'confirmed', $2::uuid, $7::timestamptz from unnest($8::uuid[], $21::uuid[]) as t(id, event_id)
   )
-  insert into payments (id, customer_id, purpose, ref_id, provider, provider_ref, amount, status, created_at)
-  values ($23::uuid, $2::uuid, 'order', $1::uuid, $19::text, $20::text, $3::int, 'captured', $7::timestamptz)`;
+  update payments set status = 'authorized', provider_ref = $19::text, updated_at = now()
+  where id = $22::uuid`;
 
 export function writeOrderParams(o: NewOrder): unknown[] {
   const parts = o.plan.parts;
@@ -62,12 +65,11 @@ export function writeOrderParams(o: NewOrder): unknown[] {
     lines.map((l) => l.productNameEn),
     lines.map((l) => l.quantity),
     lines.map((l) => l.price),
-    o.payment.provider,
     o.payment.providerRef,
     // Time-ordered ids for every row (see ./ids.ts).
     lines.map(() => uuidv7()),
     parts.map(() => uuidv7()),
-    uuidv7(),
+    o.payment.id,
   ];
 }
 

@@ -6,6 +6,9 @@ import type { Actor, UserActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Forbidden, NotFound } from "@/lib/errors";
 
+export const reservableNotFound = () => new NotFound("reservable.not_found", "No such reservable.");
+export const reservationNotFound = () => new NotFound("reservation.not_found", "No such reservation.");
+
 /**
  * Who runs a reservable: the operator of the hub for a slot (a dealer for its hubs, marketing for the
  * org hubs), and for a pre-order marketing or the seller of the product. Anyone else is told it does
@@ -62,7 +65,7 @@ export async function loadManagedReservable(
     .leftJoin(locations, eq(locations.id, reservables.locationId))
     .where(eq(reservables.id, id));
   const [row] = opts.lock ? await q.for("update", { of: reservables }) : await q;
-  if (!row) throw new NotFound("reservable.not_found", "No such reservable.");
+  if (!row) throw reservableNotFound();
   const marketingOrgId = await marketingOrg(tx, actor);
   if (
     !manages(
@@ -71,7 +74,7 @@ export async function loadManagedReservable(
       marketingOrgId,
     )
   ) {
-    throw new NotFound("reservable.not_found", "No such reservable.");
+    throw reservableNotFound();
   }
   return row.r;
 }

@@ -1,26 +1,35 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { locations } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor, UserActor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit";
 import { Conflict, NotFound } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { loadManagedReservable, requireStaff } from "./access";
+import type { PaymentProvider } from "@/lib/payments/provider";
+import { requestRefunds, withRefunds, type RefundIntent } from "@/lib/payments/refund";
+import { loadManagedReservable, requireStaff, reservableNotFound } from "./access";
 import { notifyChanged } from "./events";
-import { refundReservationPayment } from "./payments";
-import { pathId } from "./queries";
+import { idOrNotFound } from "@/lib/validation";
 import { CancelReservableInput, CancelSlotDayInput } from "./schemas";
 
 export type CallOffResult = { cancelledReservations: number; refunds: number; refundedAmount: number };
+type Options = { payments?: PaymentProvider };
 
 /**
  * Calls off one reservable whose row the caller holds FOR UPDATE: every pending, confirmed and paid
- * reservation on it is cancelled with the staff's reason (the customers see it), paid ones are
- * refunded, nothing is taken any more, and the waiting list closes.
+ * reservation on it is cancelled with the staff's reason (the customers see it), a refund of each paid one
+ * is requested (made after COMMIT, one per reservation ever: a retry or the sweep never refunds twice),
+ * nothing is taken any more, and the waiting list closes.
  */
-async function callOff(tx: Tx, id: string, who: string | null, reason: string): Promise<CallOffResult> {
+async function callOff(
+  tx: Tx,
+  id: string,
+  who: string | null,
+  reason: string,
+): Promise<{ cancelledReservations: number; refunds: RefundIntent[] }> {
   await tx.execute(sql`
     update reservables set status = 'cancelled', cancelled_reason = ${reason}, cancelled_at = now(),
       cancelled_by = ${who}, taken = 0
@@ -33,36 +42,60 @@ async function callOff(tx: Tx, id: string, who: string | null, reason: string): 
       cancel_reason = ${reason}, updated_at = now()
     from c where t.id = c.id
     returning t.id, c.status, t.payment_id`);
-  let refundedAmount = 0;
-  let refunds = 0;
-  for (const row of cancelled) {
-    if (row.status === "paid" && row.payment_id) {
-      const amount = await refundReservationPayment(tx, {
-        paymentId: row.payment_id,
-        reservationId: row.id,
-        reason,
-        actorUserId: who,
-      });
-      refundedAmount += amount;
-      if (amount > 0) refunds++;
-    }
-  }
+  const refunds = await requestRefunds(
+    tx,
+    cancelled.flatMap((row) =>
+      row.status === "paid" && row.payment_id
+        ? [{ paymentId: row.payment_id, refType: "reservation", refId: row.id, reason, actorUserId: who }]
+        : [],
+    ),
+  );
   await tx.execute(sql`
     update waitlist_entries set status = 'closed', updated_at = now()
     where reservable_id = ${id} and status in ('waiting', 'offered')`);
-  return { cancelledReservations: cancelled.length, refunds, refundedAmount };
+  return { cancelledReservations: cancelled.length, refunds };
 }
 
-/** Staff call off a whole reservable (an event cancelled), all or nothing, in one go. */
-export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId: string, raw: unknown) {
-  const id = pathId(reservableId, "reservable");
-  const r = await loadManagedReservable(tx, actor, id, { lock: true });
-  const input = CancelReservableInput.parse(raw);
-  if (r.status === "cancelled")
-    throw new Conflict("reservable.already_cancelled", "This reservable is already cancelled.");
-  const result = await callOff(tx, id, actorUserId(actor!), input.reason);
-  await notifyChanged(tx, id);
-  return { id, status: "cancelled" as const, ...result };
+const tally = (r: { cancelledReservations: number; refunds: RefundIntent[] }): CallOffResult => ({
+  cancelledReservations: r.cancelledReservations,
+  refunds: r.refunds.length,
+  refundedAmount: r.refunds.reduce((n, x) => n + x.amount, 0),
+});
+
+/**
+ * Staff call off a whole reservable (an event cancelled), all or nothing, in one transaction; the refunds
+ * are made after it commits, so a failure midway leaves every refund requested exactly once.
+ */
+export async function cancelReservable(
+  db: Db,
+  actor: Actor | null,
+  reservableId: string,
+  raw: unknown,
+  opts: Options = {},
+) {
+  const id = idOrNotFound(reservableId, reservableNotFound);
+  const out = await withRefunds(
+    db,
+    async (tx) => {
+      const r = await loadManagedReservable(tx, actor, id, { lock: true });
+      const input = CancelReservableInput.parse(raw);
+      if (r.status === "cancelled")
+        throw new Conflict("reservable.already_cancelled", "This reservable is already cancelled.");
+      const result = await callOff(tx, id, actorUserId(actor!), input.reason);
+      const { refunds, refundedAmount } = tally(result);
+      await recordAudit(tx, actor!, {
+        action: "reservable.cancel",
+        targetType: "reservable",
+        targetId: id,
+        detail: { reason: input.reason, cancelledReservations: result.cancelledReservations },
+        refund: { amount: refundedAmount, detail: { refunds } },
+      });
+      await notifyChanged(tx, id);
+      return result;
+    },
+    { provider: opts.payments },
+  );
+  return { id, status: "cancelled" as const, ...tally(out) };
 }
 
 /**
@@ -70,9 +103,18 @@ export async function cancelReservable(tx: Tx, actor: Actor | null, reservableId
  * every open slot that day (Seoul time) is called off as above, in one transaction, the slot rows
  * locked in id order so two such calls never deadlock.
  */
-export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
+export async function cancelSlotDay(db: Db, actor: Actor | null, raw: unknown, opts: Options = {}) {
   const staff = requireStaff(actor);
   const input = CancelSlotDayInput.parse(raw);
+  const out = await withRefunds(db, (tx) => callOffDay(tx, staff, input), { provider: opts.payments });
+  return { cancelledSlots: out.slots, ...tally(out) };
+}
+
+async function callOffDay(
+  tx: Tx,
+  staff: UserActor,
+  input: { locationId: string; date: string; reason: string },
+) {
   const [loc] = await tx
     .select({ operatorId: locations.operatorId })
     .from(locations)
@@ -89,16 +131,28 @@ export async function cancelSlotDay(tx: Tx, actor: Actor | null, raw: unknown) {
     for update`);
   if (slots.length === 0)
     throw new Conflict("reservable.no_open_slots", "There are no open slots at this HUB that day.");
-  const total: CallOffResult = { cancelledReservations: 0, refunds: 0, refundedAmount: 0 };
+  const total = { cancelledReservations: 0, refunds: [] as RefundIntent[] };
   for (const s of slots) {
     const r = await callOff(tx, s.id, staff.id, input.reason);
     total.cancelledReservations += r.cancelledReservations;
-    total.refunds += r.refunds;
-    total.refundedAmount += r.refundedAmount;
+    total.refunds.push(...r.refunds);
   }
+  const { refunds, refundedAmount } = tally(total);
+  await recordAudit(tx, staff, {
+    action: "reservable.cancel_day",
+    targetType: "location",
+    targetId: input.locationId,
+    detail: {
+      date: input.date,
+      reason: input.reason,
+      cancelledSlots: slots.length,
+      cancelledReservations: total.cancelledReservations,
+    },
+    refund: { amount: refundedAmount, detail: { refunds } },
+  });
   await notifyChanged(
     tx,
     slots.map((s) => s.id),
   );
-  return { cancelledSlots: slots.length, ...total };
+  return { slots: slots.length, ...total };
 }

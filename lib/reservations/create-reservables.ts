@@ -3,6 +3,7 @@ import { addDays, addMinutes, subHours } from "date-fns";
 import { and, eq, gte, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { locations, products, reservables, variants } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/i18n/config";
@@ -55,6 +56,12 @@ export async function createPreorder(tx: Tx, actor: Actor | null, raw: unknown) 
       holdMinutes: input.holdMinutes,
     })
     .returning({ id: reservables.id });
+  await recordAudit(tx, staff, {
+    action: "reservable.create",
+    targetType: "reservable",
+    targetId: r!.id,
+    detail: { kind: "preorder", variantId: v.id, capacity: input.capacity, launchAt: input.launchAt },
+  });
   await notifyChanged(tx, r!.id);
   return { id: r!.id };
 }
@@ -126,6 +133,15 @@ export async function generateSlots(tx: Tx, actor: Actor | null, raw: unknown) {
         )
         .returning({ id: reservables.id })
     : [];
-  if (rows.length) await notifyChanged(tx, rows[0]!.id); // one wake-up is enough for the staff tables
+  if (rows.length) {
+    // A request that made no new slot (all there already, or in the past) changed nothing: no row.
+    await recordAudit(tx, staff, {
+      action: "reservable.generate_slots",
+      targetType: "location",
+      targetId: loc.id,
+      detail: { variantId: v.id, fromDate: input.fromDate, days: input.days, created: rows.length },
+    });
+    await notifyChanged(tx, rows[0]!.id); // one wake-up is enough for the staff tables
+  }
   return { created: rows.length, skipped: starts.length - fresh.length, ids: rows.map((r) => r.id) };
 }

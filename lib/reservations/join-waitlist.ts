@@ -3,9 +3,10 @@ import type { Tx } from "@/db/client";
 import { products, reservables, waitlistEntries } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
+import { idOrNotFound } from "@/lib/validation";
+import { reservableNotFound } from "./access";
 import { notifyChanged } from "./events";
-import { pathId } from "./queries";
 import { JoinWaitlistInput } from "./schemas";
 
 /**
@@ -15,7 +16,7 @@ import { JoinWaitlistInput } from "./schemas";
  */
 export async function joinWaitlist(tx: Tx, actor: Actor | null, reservableId: string, raw: unknown) {
   const customer = requireUser(actor, "reservation:request");
-  const id = pathId(reservableId, "reservable");
+  const id = idOrNotFound(reservableId, reservableNotFound);
   const input = JoinWaitlistInput.parse(raw);
   const [r] = await tx
     .select({
@@ -30,7 +31,7 @@ export async function joinWaitlist(tx: Tx, actor: Actor | null, reservableId: st
     .from(reservables)
     .innerJoin(products, eq(products.id, reservables.productId))
     .where(eq(reservables.id, id));
-  if (!r || r.productStatus !== "on_sale") throw new NotFound("reservable.not_found", "No such reservable.");
+  if (!r || r.productStatus !== "on_sale") throw reservableNotFound();
   if (r.status === "cancelled" || r.started)
     throw new Conflict("waitlist.closed", "The waiting list is closed.");
   if (r.perCustomerLimit !== null && input.quantity > r.perCustomerLimit) {

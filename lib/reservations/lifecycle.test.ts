@@ -55,7 +55,7 @@ describe("request → decide → pay", () => {
     const r = await makeReservable(t.db, { capacity: 5 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!, 2);
-    const paid = await tx((x) => payReservation(x, c!, res.id, {}));
+    const paid = await payReservation(t.db, c!, res.id, {});
     expect(paid).toMatchObject({ status: "paid", amount: 2_000_000 });
     const [p] = await t.db.select().from(payments).where(eq(payments.refId, res.id));
     expect(p).toMatchObject({
@@ -64,26 +64,28 @@ describe("request → decide → pay", () => {
       amount: 2_000_000,
       customerId: c!.id,
     });
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+    await expect(payReservation(t.db, c!, res.id, {})).rejects.toMatchObject({
       status: 409,
       code: "reservation.already_paid",
     });
   });
 
-  it("refuses a declined card with 409 and changes nothing", async () => {
+  it("refuses a declined card with 402 (as orders do), taking nothing; the attempt is on record", async () => {
     const r = await makeReservable(t.db, { capacity: 5 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
     await expect(
-      tx((x) => payReservation(x, c!, res.id, { cardNumber: "4000 0000 0000 0002" })),
+      payReservation(t.db, c!, res.id, { cardNumber: "4000 0000 0000 0002" }),
     ).rejects.toMatchObject({
-      status: 409,
+      status: 402,
       code: "payment.declined",
+      meta: { reason: "card_declined" },
     });
     expect((await reservationFor(t.db, c!, res.id)).status).toBe("confirmed");
-    expect(await t.db.select().from(payments).where(eq(payments.refId, res.id))).toHaveLength(0);
+    const attempts = await t.db.select().from(payments).where(eq(payments.refId, res.id));
+    expect(attempts.map((p) => [p.status, p.failureReason])).toEqual([["declined", "card_declined"]]);
     await expect(
-      tx((x) => payReservation(x, c!, res.id, { cardNumber: "4242 4242 4242 4242" })),
+      payReservation(t.db, c!, res.id, { cardNumber: "4242 4242 4242 4242" }),
     ).resolves.toMatchObject({ status: "paid" });
   });
 
@@ -153,11 +155,11 @@ describe("idempotency", () => {
       requestReservation(x, other!, { reservableId: r.id, quantity: 1 }, { idempotencyKey: "k-1" }),
     );
     expect(await reservationsOf(t.db, r.id)).toHaveLength(2);
-    // The same key for a different request is a conflict.
+    // The same key for a different request is refused with 422, as for every kind of creation.
     await expect(
       tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 2 }, { idempotencyKey: "k-1" })),
     ).rejects.toMatchObject({
-      status: 409,
+      status: 422,
       code: "idempotency.key_reused",
     });
   });
@@ -202,12 +204,12 @@ describe("holds", () => {
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!);
     await expireNow(res.id);
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+    await expect(payReservation(t.db, c!, res.id, {})).rejects.toMatchObject({
       status: 409,
       code: "reservation.hold_expired",
     });
     await settleReservable(t.db, r.id);
-    await expect(tx((x) => payReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+    await expect(payReservation(t.db, c!, res.id, {})).rejects.toMatchObject({
       status: 409,
       code: "reservation.hold_expired",
     });
@@ -224,7 +226,7 @@ describe("holds", () => {
       .where(eq(reservations.id, res.id));
     await new Promise((x) => setTimeout(x, 25));
     const [pay] = await Promise.allSettled([
-      tx((x) => payReservation(x, c!, res.id, {})),
+      payReservation(t.db, c!, res.id, {}),
       settleReservable(t.db, r.id),
     ]);
     await new Promise((x) => setTimeout(x, 30));
@@ -244,8 +246,8 @@ describe("cancellation", () => {
     const r = await makeReservable(t.db, { capacity: 3 });
     const [c] = await makeCustomers(t.db, 1);
     const res = await reserveAndDecide(r.id, c!, 2);
-    await tx((x) => payReservation(x, c!, res.id, {}));
-    const out = await tx((x) => cancelReservation(x, c!, res.id, { reason: "changed my mind" }));
+    await payReservation(t.db, c!, res.id, {});
+    const out = await cancelReservation(t.db, c!, res.id, { reason: "changed my mind" });
     expect(out).toEqual({ id: res.id, status: "cancelled", refunded: 2_000_000 });
     const [row] = await t.db.select().from(reservations).where(eq(reservations.id, res.id));
     expect(row).toMatchObject({ status: "cancelled", cancelledBy: c!.id, cancelReason: "changed my mind" });
@@ -261,7 +263,7 @@ describe("cancellation", () => {
       actorUserId: c!.id,
     });
     // Cancelling again is 409 and refunds nothing more.
-    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+    await expect(cancelReservation(t.db, c!, res.id, {})).rejects.toMatchObject({
       status: 409,
       code: "reservation.not_cancellable",
     });
@@ -272,7 +274,7 @@ describe("cancellation", () => {
     const r = await makeReservable(t.db, { capacity: 3 });
     const [c] = await makeCustomers(t.db, 1);
     const ack = await tx((x) => requestReservation(x, c!, { reservableId: r.id, quantity: 1 }));
-    await tx((x) => cancelReservation(x, c!, ack.id, {}));
+    await cancelReservation(t.db, c!, ack.id, {});
     await settleUntilIdle(t.db);
     expect((await reservationFor(t.db, c!, ack.id)).status).toBe("cancelled");
     expect((await reservableRow(t.db, r.id)).taken).toBe(0);
@@ -285,7 +287,7 @@ describe("cancellation", () => {
     await t.db.execute(
       sql`update reservables set cancel_deadline = now() - interval '1 minute' where id = ${r.id}`,
     );
-    await expect(tx((x) => cancelReservation(x, c!, res.id, {}))).rejects.toMatchObject({
+    await expect(cancelReservation(t.db, c!, res.id, {})).rejects.toMatchObject({
       status: 409,
       code: "reservation.cancel_deadline_passed",
     });
@@ -297,8 +299,8 @@ describe("cancellation", () => {
     const r = await makeReservable(t.db, { capacity: 3 });
     const [c, other] = await makeCustomers(t.db, 2);
     const res = await reserveAndDecide(r.id, c!);
-    await expect(tx((x) => cancelReservation(x, other!, res.id, {}))).rejects.toMatchObject({ status: 404 });
-    await expect(tx((x) => payReservation(x, other!, res.id, {}))).rejects.toMatchObject({ status: 404 });
+    await expect(cancelReservation(t.db, other!, res.id, {})).rejects.toMatchObject({ status: 404 });
+    await expect(payReservation(t.db, other!, res.id, {})).rejects.toMatchObject({ status: 404 });
     await expect(reservationFor(t.db, other!, res.id)).rejects.toMatchObject({ status: 404 });
     await expect(
       tx((x) => requestReservation(x, SYSTEM, { reservableId: r.id, quantity: 1 })),
@@ -327,7 +329,7 @@ describe("waiting list", () => {
     });
 
     // The holder cancels: the first in line gets a confirmed reservation with its own hold.
-    await tx((x) => cancelReservation(x, holder!, res.id, {}));
+    await cancelReservation(t.db, holder!, res.id, {});
     const offered = (await reservationsOf(t.db, r.id)).find((x) => x.customerId === w1!.id)!;
     expect(offered).toMatchObject({ status: "confirmed", waitlistEntryId: e1.id });
     expect(offered.holdExpiresAt!.getTime()).toBeGreaterThan(Date.now());

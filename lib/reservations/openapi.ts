@@ -247,7 +247,8 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     tags,
     security: session,
     summary:
-      "Pay a confirmed reservation before its hold runs out (test card 4000 0000 0000 0002 is declined: 409)",
+      "Pay a confirmed reservation before its hold runs out (test card 4000 0000 0000 0002 is declined: 402; " +
+      "409 `payment.pending` while an earlier payment of it awaits the provider's answer)",
     request: { params: IdParam, body: jsonBody(PayReservationInput) },
     responses: {
       200: jsonResponse(
@@ -260,7 +261,7 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
           paidAt: z.string(),
         }),
       ),
-      ...problems(400, 401, 403, 404, 409, 422),
+      ...problems(400, 401, 402, 403, 404, 409, 422),
     },
   });
   registry.registerPath({

@@ -3,16 +3,10 @@ import type { Db, Tx } from "@/db/client";
 import { locations, products, reservables, reservations, variants, waitlistEntries } from "@/db/schema";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { NotFound } from "@/lib/errors";
-import { Id } from "@/lib/validation";
-import { managedCondition, requireStaff } from "./access";
+import { sellablePrice } from "@/lib/catalog/sellable";
+import { idOrNotFound } from "@/lib/validation";
+import { managedCondition, requireStaff, reservationNotFound } from "./access";
 import { ReservablesQuery } from "./schemas";
-
-/** A path id that is not a UUID names nothing: 404, never 422 or 500. */
-export function pathId(id: string, what = "reservation"): string {
-  if (!Id.safeParse(id).success) throw new NotFound(`${what}.not_found`, `No such ${what}.`);
-  return id;
-}
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
 /** Drops absent optional fields, so `reason?` is absent rather than null (API.md). */
@@ -36,7 +30,7 @@ const reservableColumns = {
   holdMinutes: reservables.holdMinutes,
   status: reservables.status,
   cancelledReason: reservables.cancelledReason,
-  price: variants.price,
+  price: sellablePrice, // a reservable is only made for a priced variant, and a price is never unset
   sku: variants.sku,
   productNameKo: products.nameKo,
   productNameEn: products.nameEn,
@@ -220,9 +214,9 @@ export async function myReservations(db: Db | Tx, actor: Actor | null): Promise<
 export async function reservationFor(db: Db | Tx, actor: Actor | null, id: string): Promise<ReservationView> {
   const me = requireUser(actor, "reservation:request");
   const [row] = await reservationQuery(db).where(
-    and(eq(reservations.id, pathId(id)), eq(reservations.customerId, me.id)),
+    and(eq(reservations.id, idOrNotFound(id, reservationNotFound)), eq(reservations.customerId, me.id)),
   );
-  if (!row) throw new NotFound("reservation.not_found", "No such reservation.");
+  if (!row) throw reservationNotFound();
   return reservationView(row);
 }
 

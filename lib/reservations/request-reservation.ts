@@ -1,10 +1,12 @@
-import { createHash, randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { idempotencyKeys, reservations } from "@/db/schema";
+import { reservations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
+import { claimKeySql, findKey, idempotentRequest, type IdempotentRequest } from "@/lib/idempotency";
+import { reservableNotFound } from "./access";
 import { wakeWorkers } from "./events";
 import { RequestReservationInput } from "./schemas";
 
@@ -43,18 +45,11 @@ export async function requestReservation(
   const customer = requireUser(actor, "reservation:request");
   const input = RequestReservationInput.parse(raw);
   const id = randomUUID();
-  const key = opts.idempotencyKey;
-  const requestHash =
-    key === undefined ? null : createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  const idem = idempotentRequest({ userId: customer.id, scope: "reservation", key: opts.idempotencyKey }, input);
 
   // The key is claimed only with the reservation (a refused request leaves no key behind). A concurrent
   // duplicate waits on the primary key until the first commits, then claims nothing.
-  const claim =
-    key === undefined
-      ? sql`select true as claimed`
-      : sql`insert into idempotency_keys (user_id, scope, key, request_hash, resource_id)
-            select ${customer.id}, 'reservation', ${key}, ${requestHash}, ${id} from ok
-            on conflict do nothing returning true as claimed`;
+  const claim = idem ? claimKeySql(idem, id, sql`select 1 from ok`) : sql`select true as claimed`;
   const rows = await tx.execute<Row>(sql`
     with r as (
       select r.id, r.status, p.status::text as product_status, r.opens_at, r.per_customer_limit,
@@ -80,11 +75,11 @@ export async function requestReservation(
     )
     select r.*, (select claimed from k) as key_claimed, (select id from ins) as inserted from r`);
   const r = rows[0];
-  if (!r || r.product_status !== "on_sale") throw new NotFound("reservable.not_found", "No such reservable.");
+  if (!r || r.product_status !== "on_sale") throw reservableNotFound();
   if (r.inserted) return { id: r.inserted, status: "pending", replayed: false, reservableId: r.id };
 
-  if (key !== undefined) {
-    const first = await replay(tx, customer.id, key, requestHash!);
+  if (idem) {
+    const first = await replay(tx, idem);
     if (first) return first;
   }
   if (r.status === "cancelled")
@@ -103,32 +98,16 @@ export async function requestReservation(
   });
 }
 
-async function replay(
-  tx: Db | Tx,
-  userId: string,
-  key: string,
-  requestHash: string,
-): Promise<RequestedReservation | null> {
+/** The first reservation of this key (422 when it was another request), or null when the key is free. */
+async function replay(tx: Db | Tx, idem: IdempotentRequest): Promise<RequestedReservation | null> {
+  const firstId = await findKey(tx, idem);
+  if (firstId === null) return null;
   const [first] = await tx
-    .select({
-      requestHash: idempotencyKeys.requestHash,
-      id: reservations.id,
-      status: reservations.status,
-      reservableId: reservations.reservableId,
-    })
-    .from(idempotencyKeys)
-    .innerJoin(reservations, sql`${reservations.id}::text = ${idempotencyKeys.resourceId}`)
-    .where(
-      and(
-        eq(idempotencyKeys.userId, userId),
-        eq(idempotencyKeys.scope, "reservation"),
-        eq(idempotencyKeys.key, key),
-      ),
-    );
-  if (!first) return null;
-  if (first.requestHash !== requestHash)
-    throw new Conflict("idempotency.key_reused", "This Idempotency-Key was used for a different request.");
-  return { id: first.id, status: first.status, replayed: true, reservableId: first.reservableId };
+    .select({ id: reservations.id, status: reservations.status, reservableId: reservations.reservableId })
+    .from(reservations)
+    .where(eq(reservations.id, firstId));
+  if (!first) throw new Error(`idempotency: reservation ${firstId} of a known key is missing`);
+  return { ...first, replayed: true };
 }
 
 /**

@@ -3,6 +3,7 @@ import type postgres from "postgres";
 import type { Db } from "@/db/client";
 import { REQUESTS_CHANNEL } from "./events";
 import { graceMs } from "./decide-batch";
+import { PAYMENT_IN_FLIGHT } from "./expire-holds";
 import { settleReservable, type SettleResult } from "./settle-reservable";
 
 export type WorkerOptions = {
@@ -29,6 +30,7 @@ export async function findWork(db: Db, horizonMs = 0): Promise<{ id: string; at:
     union all
     select reservable_id, min(hold_expires_at) from reservations
       where status = 'confirmed' and hold_expires_at <= now() + make_interval(secs => ${horizonMs / 1000})
+        and not exists (${PAYMENT_IN_FLIGHT})
       group by reservable_id
     union all
     select w.reservable_id, now() from waitlist_entries w join reservables r on r.id = w.reservable_id

@@ -1,30 +1,49 @@
 /**
  * `npm run worker`: the reservation worker on its own (for more machines); `npm start` runs one too.
- * Acts as the SYSTEM actor: it decides, expires and offers, under the rules in lib/reservations.
+ * Acts as the SYSTEM actor: it decides, expires and offers, under the rules in lib/reservations, and
+ * sweeps payment intents left unfinished (lib/payments/settle-intents.ts).
  * Stops cleanly on SIGTERM/SIGINT: no new work, the transactions in flight finish (or roll back).
  */
 import { createDb, databaseUrl } from "@/db/client";
 import { ReservationWorker } from "@/lib/reservations/worker";
 
 const log = (m: string) => console.log(`[worker ${process.pid}] ${m}`);
+const PAYMENT_SWEEP_MS = 10_000;
 
 async function main() {
   const concurrency = Number(process.env.RESERVATION_WORKER_CONCURRENCY ?? 4);
   const { db, sql } = createDb(databaseUrl(), { max: concurrency + 2 });
   const worker = new ReservationWorker({ db, sql, concurrency, log });
+  let sweeping: Promise<void> | null = null;
+  const paymentSweep = setInterval(() => {
+    if (sweeping) return; // the last sweep is still asking the provider
+    // Loaded at the first sweep, not at start: deciding reservations should not wait for the
+    // payments code (and the orders code it settles with) to load.
+    sweeping = import("@/lib/payments/settle-intents")
+      .then(({ settleIntents }) => settleIntents(db, { log }))
+      .then((r) => {
+        if (r.payments + r.failed + r.refunds.succeeded + r.refunds.failed + r.refunds.pending > 0)
+          log(`payments swept: ${JSON.stringify(r)}`);
+      })
+      .catch((e) => log(`payment sweep failed (will retry): ${String(e)}`))
+      .finally(() => (sweeping = null));
+  }, PAYMENT_SWEEP_MS);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    await worker.stop();
+    clearInterval(paymentSweep);
+    await Promise.all([worker.stop(), sweeping]);
     await sql.end({ timeout: 5 });
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
   await worker.start();
-  log(`deciding reservations (concurrency ${concurrency})`);
+  log(
+    `deciding reservations (concurrency ${concurrency}), sweeping payments every ${PAYMENT_SWEEP_MS / 1000} s`,
+  );
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { ORDER_TIME } from "@/lib/orders/format";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { OrdersTable } from "@/components/orders/orders-table";
 import { Card, PageTitle } from "@/components/ui/card";
@@ -21,7 +21,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
   const [t, tc, format, list] = await Promise.all([
     getTranslations("orders"),
     getTranslations("cart"),
-    getFormatter(),
+    getLocale().then(formatFor),
     listMyOrders(getDb(), actor, { page: String(page), pageSize: String(PAGE_SIZE) }),
   ]);
   return (
@@ -41,7 +41,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
         <OrdersTable
           rows={list.items.map((o) => ({
             ...o,
-            createdAtText: format.dateTime(new Date(o.createdAt), ORDER_TIME),
+            createdAtText: format.dateTime(o.createdAt, "dateTime"),
           }))}
           page={page}
           pages={Math.ceil(list.total / PAGE_SIZE)}

@@ -28,13 +28,13 @@ export async function joinWaitlistAction(reservableId: string, input: { quantity
 export async function payAction(reservationId: string, input: { cardNumber?: string }) {
   return runAction(async () => {
     const actor = await currentActor();
-    return inTransaction((tx) => payReservation(tx, actor, reservationId, input));
+    return payReservation(getDb(), actor, reservationId, input);
   });
 }
 
 export async function cancelAction(reservationId: string, input: { reason?: string }) {
   return runAction(async () => {
     const actor = await currentActor();
-    return inTransaction((tx) => cancelReservation(tx, actor, reservationId, input));
+    return cancelReservation(getDb(), actor, reservationId, input);
   });
 }

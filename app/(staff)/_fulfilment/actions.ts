@@ -1,5 +1,6 @@
 "use server";
 
+import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { BadRequest } from "@/lib/errors";
 import { runAction } from "@/lib/http/action";
@@ -33,7 +34,7 @@ export async function fulfilmentStepAction(sellerOrderId: string, step: string) 
 export async function cancelSellerOrderAction(sellerOrderId: string, reason: string) {
   return runAction(async () => {
     const actor = await currentActor();
-    const row = await inTransaction((tx) => cancelSellerOrder(tx, actor, sellerOrderId, { reason }));
+    const row = await cancelSellerOrder(getDb(), actor, sellerOrderId, { reason });
     return { status: row.status };
   });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
@@ -31,7 +32,7 @@ export async function createPreorderAction(input: unknown) {
 export async function cancelReservableAction(reservableId: string, input: { reason: string }) {
   return runAction(async () => {
     const actor = await currentActor();
-    const r = await inTransaction((tx) => cancelReservable(tx, actor, reservableId, input));
+    const r = await cancelReservable(getDb(), actor, reservableId, input);
     refresh();
     return r;
   });
@@ -40,7 +41,7 @@ export async function cancelReservableAction(reservableId: string, input: { reas
 export async function cancelSlotDayAction(input: { locationId: string; date: string; reason: string }) {
   return runAction(async () => {
     const actor = await currentActor();
-    const r = await inTransaction((tx) => cancelSlotDay(tx, actor, input));
+    const r = await cancelSlotDay(getDb(), actor, input);
     refresh();
     return r;
   });

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { LocationStockTable } from "@/components/inventory/location-stock-table";
 import { PageTitle } from "@/components/ui/card";
@@ -19,7 +20,7 @@ export default async function DealerHome() {
     ownLocationStock(db, actor),
     organisationOf(db, actor.organisationId),
     getTranslations("catalog.dashboard"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
   const orgName = (locale === "en" ? org?.nameEn : org?.name) ?? actor.name;

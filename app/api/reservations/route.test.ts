@@ -77,7 +77,7 @@ describe("POST /api/reservations", () => {
     expect(b.headers.get("idempotent-replayed")).toBe("true");
     expect(await count()).toBe(before);
     const reused = await call(POST, { as: c, body: { reservableId: open.id, quantity: 3 }, headers });
-    expect(reused.status).toBe(409);
+    expect([reused.status, reused.body.code]).toEqual([422, "idempotency.key_reused"]);
     const long = await call(POST, {
       as: c,
       body: { reservableId: open.id },

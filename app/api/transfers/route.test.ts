@@ -158,7 +158,11 @@ describe("refusals write nothing", () => {
     expect((await call(create, { as: null, body: body() })).status).toBe(401);
     expect((await call(create, { as: who.customer, body: body() })).status).toBe(403);
     expect((await call(create, { as: who.seller, body: body() })).status).toBe(403);
-    expect((await call(create, { as: who.dealer2, body: body() })).status).toBe(403);
+    // Into another organisation's hub: 404, as if it did not exist (API.md), not 403.
+    const foreign = await call(create, { as: who.dealer2, body: body() });
+    expect([foreign.status, foreign.body.code]).toEqual([404, "location.not_found"]);
+    expect(foreign.headers.get("content-type")).toContain("application/problem+json");
+    expect((await call(create, { as: who.dealer, body: body(1, "HUB-JONGNO") })).status).toBe(404);
     expect((await call(list, { as: null })).status).toBe(401);
     expect((await call(list, { as: who.customer })).status).toBe(403);
     expect((await call(list, { as: who.dealer, url: "/api/transfers?status=lost" })).status).toBe(422);
@@ -233,6 +237,32 @@ describe("refusals write nothing", () => {
     }
     expect((await call(receive, { as: who.marketing, params: { id }, body: {} })).status).toBe(403);
     expect(await snapshot()).toEqual(mid);
+  });
+
+  it("every step at another organisation's end of a hub-to-hub transfer is 404 and writes nothing", async () => {
+    await setStock(t.db, ids.loc("HUB-GANGNAM"), ids.variant(PHONE), 10);
+    // Requested by dealer 2 out of dealer 1's hub into their own.
+    const made = await call(create, {
+      as: who.dealer2,
+      body: { ...body(1, "HUB-HAEUNDAE"), fromLocationId: ids.loc("HUB-GANGNAM") },
+    });
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    const refused = async (handler: typeof approve, as: UserActor | undefined, b: unknown = {}) => {
+      const before = await snapshot();
+      const res = await call(handler, { as, params: { id }, body: b });
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ status: 404, code: "location.not_found" });
+      expect(await snapshot()).toEqual(before);
+    };
+    await refused(approve, who.dealer2);
+    await refused(reject, who.dealer2, { reason: "x" });
+    await refused(cancel, who.dealer);
+    expect((await call(approve, { as: who.dealer, params: { id }, body: {} })).status).toBe(200);
+    await refused(ship, who.dealer2);
+    expect((await call(ship, { as: who.dealer, params: { id }, body: {} })).status).toBe(200);
+    await refused(receive, who.dealer);
+    expect((await call(receive, { as: who.dealer2, params: { id }, body: {} })).status).toBe(200);
   });
 
   it("short stock at approval is 409 naming the variant", async () => {

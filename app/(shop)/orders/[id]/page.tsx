@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { ORDER_TIME } from "@/lib/orders/format";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { CancelOrderButton } from "@/components/orders/cancel-order-button";
 import { OrderTimeline } from "@/components/orders/order-timeline";
@@ -37,7 +37,7 @@ export default async function OrderPage({
     getTranslations("checkout"),
     getTranslations("orderEta"),
     getTranslations("orderRegions"),
-    getFormatter(),
+    getLocale().then(formatFor),
     getLocale(),
   ]);
   const en = locale === "en";
@@ -61,7 +61,7 @@ export default async function OrderPage({
             </span>
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {t("orderedAt", { date: format.dateTime(new Date(order.createdAt), ORDER_TIME) })}
+            {t("orderedAt", { date: format.dateTime(order.createdAt, "dateTime") })}
           </p>
         </div>
       </div>
@@ -77,7 +77,7 @@ export default async function OrderPage({
         <p role="status" className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700">
           {t("cancelled")}{" "}
           {order.cancelledAt
-            ? `(${t("cancelledAt", { date: format.dateTime(new Date(order.cancelledAt), ORDER_TIME) })})`
+            ? `(${t("cancelledAt", { date: format.dateTime(order.cancelledAt, "dateTime") })})`
             : ""}
         </p>
       ) : null}
@@ -124,9 +124,7 @@ export default async function OrderPage({
                             <p className="font-mono text-xs text-slate-400">{i.sku}</p>
                           </div>
                           <p className="text-slate-500">× {i.quantity}</p>
-                          <p className="w-28 text-right tabular-nums">
-                            {format.number(i.price * i.quantity, "krw")}
-                          </p>
+                          <p className="w-28 text-right tabular-nums">{format.krw(i.price * i.quantity)}</p>
                         </li>
                       ))}
                   </ul>
@@ -152,15 +150,15 @@ export default async function OrderPage({
             <dl className="mt-2 space-y-1 text-sm">
               <div className="flex justify-between">
                 <dt className="text-slate-600">{t("itemsTotal")}</dt>
-                <dd className="tabular-nums">{format.number(itemsTotal, "krw")}</dd>
+                <dd className="tabular-nums">{format.krw(itemsTotal)}</dd>
               </div>
               <div className="flex justify-between">
                 <dt className="text-slate-600">{t("shippingFee")}</dt>
-                <dd className="tabular-nums">{format.number(order.shippingFee, "krw")}</dd>
+                <dd className="tabular-nums">{format.krw(order.shippingFee)}</dd>
               </div>
               <div className="flex justify-between border-t border-slate-200 pt-2 font-bold">
                 <dt>{t("total")}</dt>
-                <dd className="tabular-nums">{format.number(order.total, "krw")}</dd>
+                <dd className="tabular-nums">{format.krw(order.total)}</dd>
               </div>
             </dl>
           </Card>

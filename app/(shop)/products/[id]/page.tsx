@@ -41,11 +41,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <Breadcrumb
         label={t("breadcrumb")}
-        items={[
+        trail={[
           { label: t("home"), href: "/" },
           { label: tl(`category.${product.category}`), href: `/?category=${product.category}` },
-          { label: locale === "en" ? product.nameEn : product.nameKo },
         ]}
+        current={locale === "en" ? product.nameEn : product.nameKo}
       />
 
       {product.status !== "on_sale" ? (

@@ -45,13 +45,17 @@ describe("POST /api/reservations/{id}/pay", () => {
     expect([again.status, again.body.code]).toEqual([409, "reservation.already_paid"]);
   });
 
-  it("declines the test card with 409, paying nothing", async () => {
+  it("declines the test card with 402, paying nothing (the declined attempt is on record)", async () => {
     const c = await makeCustomer(t.db);
     const id = await confirmedFor(c);
     const before = await paymentCount();
     const res = await call(POST, { as: c, params: { id }, body: { cardNumber: "4000 0000 0000 0002" } });
-    expect([res.status, res.body.code]).toEqual([409, "payment.declined"]);
-    expect(await paymentCount()).toBe(before);
+    expect([res.status, res.body.code]).toEqual([402, "payment.declined"]);
+    expect(await paymentCount()).toBe(before + 1);
+    const [p] = await t.db.select().from(payments).where(eq(payments.refId, id));
+    expect(p).toMatchObject({ status: "declined", failureReason: "card_declined", refundedAmount: 0 });
+    const [r] = await t.db.select().from(reservations).where(eq(reservations.id, id));
+    expect(r!.status).toBe("confirmed");
   });
 
   it("is 409 for a pending reservation and after the hold ran out", async () => {

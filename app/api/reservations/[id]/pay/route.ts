@@ -1,6 +1,7 @@
 export const dynamic = "force-dynamic";
 
-import { inTransaction, json, readJson, route, type RouteContext } from "@/lib/http/route";
+import { getDb } from "@/db/client";
+import { json, readJson, route, type RouteContext } from "@/lib/http/route";
 import { payReservation } from "@/lib/reservations/pay-reservation";
 
 type Ctx = RouteContext<{ id: string }>;
@@ -8,5 +9,5 @@ type Ctx = RouteContext<{ id: string }>;
 /** Pays a confirmed reservation before its hold runs out (`{ cardNumber? }`). */
 export const POST = route(async ({ req, actor, params }: Ctx) => {
   const body = await readJson(req);
-  return json(await inTransaction((tx) => payReservation(tx, actor, params.id, body)));
+  return json(await payReservation(getDb(), actor, params.id, body));
 });

@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { UserActor } from "@/lib/auth/actor";
+import { ledgerDrift } from "@/lib/inventory/queries";
+import { setupTestDb } from "@/test/db";
+import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+
+const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
+vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+const { adjustStockAction, receiveGoodsAction } = await import("./actions");
+
+const t = setupTestDb();
+let ids: Awaited<ReturnType<typeof demoIds>>;
+const who: Record<string, UserActor | null> = { anonymous: null };
+const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product, stocked at WH-DIGITALPLAZA
+beforeAll(async () => {
+  await seedDemo(t.db);
+  ids = await demoIds(t.db);
+  for (const n of ["dealer", "marketing", "seller", "seller2"])
+    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  who.customer = await makeCustomer(t.db);
+});
+afterEach(async () => {
+  expect(await ledgerDrift(t.db)).toEqual([]);
+});
+const as = (name: string) => {
+  session.actor = who[name]!;
+};
+
+async function written() {
+  const [row] = await t.db.execute(sql`select
+    (select count(*)::int from stock_movements) as movements,
+    (select count(*)::int from stock_receipts) as receipts,
+    (select string_agg(location_id::text || variant_id::text || on_hand || '/' || reserved, ',' order by location_id, variant_id) from stock_levels) as levels`);
+  return row;
+}
+
+describe("the warehouse stock server actions", () => {
+  it("receive goods at the seller's own warehouse; bad lines are named and nothing is written", async () => {
+    const wh = ids.loc("WH-DIGITALPLAZA");
+    const router = ids.variant(ROUTER);
+    const before = await stockAt(t.db, wh, router);
+    as("seller");
+    expect(
+      await receiveGoodsAction(wh, {
+        items: [{ variantId: router, quantity: 12 }],
+        reference: "PO-2026-0312",
+      }),
+    ).toEqual({
+      ok: true,
+      data: { id: expect.any(String), units: 12 },
+    });
+    expect((await stockAt(t.db, wh, router)).onHand).toBe(before.onHand + 12);
+
+    const still = await written();
+    expect(
+      await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 0 }], reference: "PO" }),
+    ).toMatchObject({
+      ok: false,
+      code: "validation.invalid",
+      errors: { "items.0.quantity": expect.any(String) },
+    });
+    expect(
+      await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: " " }),
+    ).toMatchObject({ ok: false, errors: { reference: expect.any(String) } });
+    expect(
+      await receiveGoodsAction(wh, {
+        items: [{ variantId: ids.variant("SM-S931N-1-1"), quantity: 1 }],
+        reference: "PO",
+      }),
+    ).toMatchObject({
+      ok: false,
+      errors: { "items.0.variantId": expect.any(String) },
+    });
+    expect(await receiveGoodsAction(wh, { items: [] })).toMatchObject({
+      ok: false,
+      code: "validation.invalid",
+    });
+    expect(await written()).toEqual(still);
+  });
+
+  it("correct a count that is still what was shown; a stale one says the new figures and writes nothing", async () => {
+    const wh = ids.loc("WH-DIGITALPLAZA");
+    const router = ids.variant(ROUTER);
+    await setStock(t.db, wh, router, 20);
+    as("seller");
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 18, reason: "월말 실사" }),
+    ).toEqual({
+      ok: true,
+      data: { variantId: router, onHand: 18, reserved: 0, available: 18 },
+    });
+    const before = await written();
+    // Shown 20, but it is 18 now: refused with the figure to retry from.
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 20, onHand: 17, reason: "다시 셈" }),
+    ).toMatchObject({
+      ok: false,
+      code: "stock.stale",
+      meta: { onHand: 18, reserved: 0 },
+    });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: -1, reason: "x" }),
+    ).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "" }),
+    ).toMatchObject({ ok: false, errors: { reason: expect.any(String) } });
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: "열일곱", reason: "x" }),
+    ).toMatchObject({ ok: false, errors: { onHand: expect.any(String) } });
+    expect(await written()).toEqual(before);
+    expect(
+      await adjustStockAction(wh, { variantId: router, expectedOnHand: 18, onHand: 17, reason: "다시 셈" }),
+    ).toMatchObject({ ok: true, data: { onHand: 17 } });
+  });
+
+  it("refuse the anonymous, customers, dealers and another seller, writing nothing", async () => {
+    const wh = ids.loc("WH-DIGITALPLAZA");
+    const router = ids.variant(ROUTER);
+    const { onHand } = await stockAt(t.db, wh, router);
+    const before = await written();
+    for (const [name, code] of [
+      ["anonymous", "auth.unauthenticated"],
+      ["customer", "auth.forbidden"],
+      ["dealer", "location.not_found"],
+      ["seller2", "location.not_found"],
+    ] as const) {
+      as(name);
+      expect(
+        await receiveGoodsAction(wh, { items: [{ variantId: router, quantity: 1 }], reference: "PO" }),
+      ).toMatchObject({ ok: false, code });
+      expect(
+        await adjustStockAction(wh, {
+          variantId: router,
+          expectedOnHand: onHand,
+          onHand: onHand + 1,
+          reason: "x",
+        }),
+      ).toMatchObject({ ok: false, code });
+    }
+    as("seller");
+    expect(
+      await receiveGoodsAction("not-a-location", {
+        items: [{ variantId: router, quantity: 1 }],
+        reference: "PO",
+      }),
+    ).toMatchObject({ ok: false, code: "location.not_found" });
+    expect(await written()).toEqual(before);
+  });
+});
