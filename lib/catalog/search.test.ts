@@ -176,6 +176,23 @@ describe("the price range kept on products", () => {
     expect(await range(id)).toEqual({ lo: null, hi: null });
   });
 
+  it("counts only the active variants with a price", async () => {
+    const id = await newProduct();
+    await t.db.insert(variants).values([
+      { productId: id, sku: "SELL-1", price: 30_000 },
+      { productId: id, sku: "SELL-2", price: 50_000 },
+      { productId: id, sku: "SELL-3", price: null },
+      { productId: id, sku: "SELL-4", price: 1_000, active: false },
+    ]);
+    expect(await range(id)).toEqual({ lo: 30_000, hi: 50_000 });
+    await t.db.update(variants).set({ active: false }).where(eq(variants.sku, "SELL-2"));
+    expect(await range(id)).toEqual({ lo: 30_000, hi: 30_000 });
+    await t.db.update(variants).set({ price: null }).where(eq(variants.sku, "SELL-1"));
+    expect(await range(id)).toEqual({ lo: null, hi: null });
+    await t.db.update(variants).set({ active: true }).where(eq(variants.sku, "SELL-4"));
+    expect(await range(id)).toEqual({ lo: 1_000, hi: 1_000 });
+  });
+
   it("is right when two transactions add variants to one product at once", async () => {
     const id = await newProduct();
     let firstInserted!: () => void;

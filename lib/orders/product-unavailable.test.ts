@@ -8,8 +8,8 @@ import { actorFor, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import { addToCart } from "./add-to-cart";
 import { checkoutData, getCart } from "./cart-queries";
-import { FakePaymentProvider } from "./payments/fake";
-import type { PaymentProvider } from "./payments/provider";
+import { FakePaymentProvider } from "@/lib/payments/fake";
+import type { PaymentProvider } from "@/lib/payments/provider";
 import { placeOrder } from "./place-order";
 
 const t = setupTestDb();
@@ -78,7 +78,8 @@ describe("an order with a product that is not on sale", () => {
       },
       capture: (id) => fake.capture(id),
       void: (id) => fake.void(id),
-      refund: (id, amount) => fake.refund(id, amount),
+      refund: (req) => fake.refund(req),
+      lookup: (key) => fake.lookup(key),
     };
     const before = { orders: await count(orders), phone: await stockAt(t.db, hub, phone), bank: await stockAt(t.db, hub, powerBank) };
     const err = await placeOrder(t.db, customer, body(), { payments: pausing }).catch((e: unknown) => e);
@@ -112,6 +113,56 @@ describe("an order with a product that is not on sale", () => {
   it("is placed when every product is on sale (the check lets it through)", async () => {
     const { order } = await placeOrder(t.db, customer, body(), { payments: new FakePaymentProvider() });
     expect(order.items.map((i) => i.sku).sort()).toEqual(["EB-U2510-1", "SM-S931N-1-1"]);
+  });
+});
+
+describe("an order with a variant that is no longer sold", () => {
+  let price = 0;
+  beforeAll(async () => {
+    price = ids.price("EB-U2510-1");
+  });
+  beforeEach(async () => {
+    await t.db.update(variants).set({ active: true, price }).where(eq(variants.id, powerBank));
+  });
+
+  it.each([
+    ["retired", { active: false }],
+    ["without a price", { price: null }],
+  ] as const)("is refused with 409 order.product_unavailable when the variant is %s, and nothing is written", async (_, change) => {
+    await t.db.update(variants).set(change).where(eq(variants.id, powerBank));
+    const before = [await count(orders), await count(payments)];
+    const err = await placeOrder(t.db, customer, body(), { payments: new FakePaymentProvider() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProductUnavailable);
+    expect(err).toMatchObject({
+      status: 409,
+      code: "order.product_unavailable",
+      meta: { variantId: powerBank, sku: "EB-U2510-1", productStatus: "on_sale", variantAvailable: false },
+    });
+    expect([await count(orders), await count(payments)]).toEqual(before);
+  });
+
+  it("is refused inside the placement transaction when the variant is retired after the plan", async () => {
+    const fake = new FakePaymentProvider();
+    let authorization = "";
+    const retiring: PaymentProvider = {
+      name: fake.name,
+      authorize: async (req) => {
+        const res = await fake.authorize(req);
+        if (res.approved) authorization = res.authorizationId;
+        await t.db.update(variants).set({ active: false }).where(eq(variants.id, powerBank));
+        return res;
+      },
+      capture: (id) => fake.capture(id),
+      void: (id) => fake.void(id),
+      refund: (req) => fake.refund(req),
+      lookup: (key) => fake.lookup(key),
+    };
+    const before = { orders: await count(orders), bank: await stockAt(t.db, hub, powerBank) };
+    const err = await placeOrder(t.db, customer, body(), { payments: retiring }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 409, code: "order.product_unavailable", meta: { sku: "EB-U2510-1", variantAvailable: false } });
+    expect(await count(orders)).toBe(before.orders);
+    expect(await stockAt(t.db, hub, powerBank)).toEqual(before.bank);
+    expect(fake.inspect(authorization)?.state).toBe("voided");
   });
 });
 
