@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useNow, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import {
@@ -50,7 +51,7 @@ function Select({
 }
 
 function useSubmit<T>() {
-  const tr = useTranslations("reservations");
+  const failureText = useFailureText("reservations.errors");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [busy, start] = useTransition();
@@ -61,12 +62,7 @@ function useSubmit<T>() {
       if (out.ok) router.refresh();
     });
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
-  const failure =
-    result && !result.ok && !result.errors
-      ? tr.has(`errors.${result.code}`)
-        ? tr(`errors.${result.code}` as "errors.generic")
-        : tr("errors.generic")
-      : null;
+  const failure = result && !result.ok && !result.errors ? failureText(result) : null;
   return { result, busy, submit, errors, failure };
 }
 

@@ -9,6 +9,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { cancelReservableAction } from "@/app/(staff)/_reservables/actions";
@@ -290,6 +291,7 @@ function CancelWholeDialog({
 }) {
   const t = useTranslations("reservables");
   const tr = useTranslations("reservations");
+  const failureText = useFailureText("reservations.errors");
   const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const [reason, setReason] = useState("");
@@ -310,13 +312,7 @@ function CancelWholeDialog({
             const out = await cancelReservableAction(r.id, { reason });
             if (out.ok)
               onDone(t("cancelled", { count: out.data.cancelledReservations, refunds: out.data.refunds }));
-            else
-              setError(
-                out.errors?.reason ??
-                  (tr.has(`errors.${out.code}`)
-                    ? tr(`errors.${out.code}` as "errors.generic")
-                    : tr("errors.generic")),
-              );
+            else setError(out.errors?.reason ?? failureText(out));
           });
         }}
       >

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action";
 import type { TransferFormOptions } from "@/lib/inventory/transfer-queries";
-import { errorText } from "./transfer-table";
+import { useTransferFailureText } from "./transfer-table";
 
 export type RequestAction = (raw: unknown) => Promise<ActionResult<string>>;
 
@@ -25,6 +25,7 @@ export function RequestTransferForm({
   action: RequestAction;
 }) {
   const t = useTranslations("transfers");
+  const failureText = useTransferFailureText();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [from, setFrom] = useState("");
@@ -44,7 +45,7 @@ export function RequestTransferForm({
         : t("form.errors.item");
     if (k.endsWith(".quantity")) return t("form.errors.quantity");
     if (k === "items") return t("form.errors.items");
-    return t("errors.invalid");
+    return t("errors.validation.invalid");
   };
   /** Editing a field clears what was said about it (and the form's summary). */
   const clear = (...keys: string[]) => {
@@ -76,7 +77,7 @@ export function RequestTransferForm({
         router.refresh();
       } else {
         setErrors(res.errors ?? {});
-        setMessage({ ok: false, text: errorText(t, res.code, res.meta) });
+        setMessage({ ok: false, text: failureText(res) });
       }
     });
   };

@@ -60,7 +60,10 @@ export function DataTable<T>({
 }) {
   const t = useTranslations("common");
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: pageSize ?? Number.MAX_SAFE_INTEGER });
+  const [pagination, setPagination] = useState({
+    pageIndex: 0,
+    pageSize: pageSize ?? Number.MAX_SAFE_INTEGER,
+  });
   // TanStack Table v8 is the house table library; its table object is rebuilt each render and
   // nothing here memoizes values derived from it, so the compiler's warning does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -76,11 +79,15 @@ export function DataTable<T>({
     getPaginationRowModel: getPaginationRowModel(),
     getRowId,
   });
-  const align = (a?: "left" | "right" | "center") => (a === "right" ? "text-right" : a === "center" ? "text-center" : "text-left");
+  const align = (a?: "left" | "right" | "center") =>
+    a === "right" ? "text-right" : a === "center" ? "text-center" : "text-left";
   const pages = table.getPageCount();
 
   return (
-    <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
+    <div
+      className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm"
+      data-testid={testId}
+    >
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           {caption ? <caption className="sr-only">{caption}</caption> : null}
@@ -90,12 +97,16 @@ export function DataTable<T>({
                 {hg.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
                   const sorted = header.column.getIsSorted();
-                  const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                  const content = header.isPlaceholder
+                    ? null
+                    : flexRender(header.column.columnDef.header, header.getContext());
                   return (
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      aria-sort={
+                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
+                      }
                       className={`whitespace-nowrap border-b border-slate-200 px-4 py-3 font-semibold ${align(meta?.align)}`}
                     >
                       {header.column.getCanSort() ? (
@@ -119,7 +130,10 @@ export function DataTable<T>({
           <tbody>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={table.getVisibleLeafColumns().length} className="px-4 py-12 text-center text-sm text-slate-500">
+                <td
+                  colSpan={table.getVisibleLeafColumns().length}
+                  className="px-4 py-12 text-center text-sm text-slate-500"
+                >
                   {empty ?? t("empty")}
                 </td>
               </tr>
@@ -129,7 +143,10 @@ export function DataTable<T>({
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     return (
-                      <td key={cell.id} className={`px-4 py-3 ${align(meta?.align)} ${meta?.align === "right" ? "tabular-nums" : ""} ${meta?.className ?? ""}`}>
+                      <td
+                        key={cell.id}
+                        className={`px-4 py-3 ${align(meta?.align)} ${meta?.align === "right" ? "tabular-nums" : ""} ${meta?.className ?? ""}`}
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );
@@ -155,7 +172,9 @@ export function DataTable<T>({
           >
             {t("previous")}
           </button>
-          <span className="text-slate-600">{t("page", { page: table.getState().pagination.pageIndex + 1, pages })}</span>
+          <span className="text-slate-600">
+            {t("page", { page: table.getState().pagination.pageIndex + 1, pages })}
+          </span>
           <button
             type="button"
             onClick={() => table.nextPage()}

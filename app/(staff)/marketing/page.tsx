@@ -7,7 +7,12 @@ import { requirePageRole } from "@/lib/auth/guard";
 import { organisationOf } from "@/lib/identity/organisation";
 import { networkStock } from "@/lib/inventory/stock-summary";
 
-const ACCENT = { logistics_center: "bg-sky-500", org_hub: "bg-indigo-500", dealer_hub: "bg-amber-400", seller_warehouse: "bg-slate-400" } as const;
+const ACCENT = {
+  logistics_center: "bg-sky-500",
+  org_hub: "bg-indigo-500",
+  dealer_hub: "bg-amber-400",
+  seller_warehouse: "bg-slate-400",
+} as const;
 
 export async function generateMetadata() {
   const t = await getTranslations("catalog.dashboard");
@@ -27,7 +32,12 @@ export default async function MarketingHome() {
   const orgName = (locale === "en" ? org?.nameEn : org?.name) ?? actor.name;
   const kinds = (["logistics_center", "org_hub", "dealer_hub", "seller_warehouse"] as const).map((kind) => {
     const rows = network.filter((l) => l.kind === kind);
-    return { kind, count: rows.length, available: rows.reduce((s, l) => s + l.available, 0), reserved: rows.reduce((s, l) => s + l.reserved, 0) };
+    return {
+      kind,
+      count: rows.length,
+      available: rows.reduce((s, l) => s + l.available, 0),
+      reserved: rows.reduce((s, l) => s + l.reserved, 0),
+    };
   });
   return (
     <div className="flex flex-col gap-6">

@@ -4,29 +4,27 @@ import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
 import { Disclosure } from "@/components/ui/disclosure";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import type { UserActor } from "@/lib/auth/actor";
+import { requirePageRole } from "@/lib/auth/guard";
+import type { PageSearch } from "@/app/(staff)/_pages";
+import { requestTransferAction, stepTransferAction } from "./actions";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
 import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
-import { RequestTransferForm, type RequestAction } from "./request-transfer-form";
-import { TransferTable, type StepAction } from "./transfer-table";
+import { RequestTransferForm } from "@/components/transfers/request-transfer-form";
+import { TransferTable } from "@/components/transfers/transfer-table";
 
-type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The transfers screen of a dealer or of marketing: filter by status, request stock, act on rows. */
-export async function TransfersScreen({
-  actor,
-  base,
-  search,
-  requestAction,
-  stepAction,
+/** The transfers page of a dealer or of marketing: filter by status, request stock, act on rows. */
+export async function TransfersPage({
+  role,
+  searchParams,
 }: {
-  actor: UserActor;
-  base: string;
-  search: Search;
-  requestAction: RequestAction;
-  stepAction: StepAction;
+  role: "dealer" | "marketing";
+  searchParams: PageSearch;
 }) {
+  const base = `/${role}/transfers`;
+  const actor = await requirePageRole([role], base);
+  const search = await searchParams;
   const status = transferStatuses.find((s) => s === one(search.status));
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page) ?? "1", 10) || 1));
   const db = getDb();
@@ -68,7 +66,7 @@ export async function TransfersScreen({
         }
       >
         <div className="border-t border-slate-100 px-6 py-5">
-          <RequestTransferForm options={options} locale={locale} action={requestAction} />
+          <RequestTransferForm options={options} locale={locale} action={requestTransferAction} />
         </div>
       </Disclosure>
       <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
@@ -93,7 +91,7 @@ export async function TransfersScreen({
             ))}
           </nav>
         </div>
-        <TransferTable rows={list.items} locale={locale} stepAction={stepAction} />
+        <TransferTable rows={list.items} locale={locale} stepAction={stepTransferAction} />
         <PaginationLinks
           page={page}
           pages={Math.ceil(list.total / 20)}
@@ -103,4 +101,9 @@ export async function TransfersScreen({
       </section>
     </div>
   );
+}
+
+export async function generateMetadata() {
+  const t = await getTranslations("transfers");
+  return { title: t("title") };
 }
