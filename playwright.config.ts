@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 300_000,
+    timeout: 1_200_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

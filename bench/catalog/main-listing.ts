@@ -1,11 +1,13 @@
 /**
  * The shop's listing as main ran it before this change, for comparison in the same run: ILIKE on both
- * names (with pg_trgm's GIN indexes), an exact count, and the order by a correlated max(price) per row.
+ * names (with pg_trgm's GIN indexes), an exact count, and the order by a correlated max(price) of the
+ * sellable variants per row.
  */
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { products, variants } from "@/db/schema";
 import { likePattern, onSaleSummaries, searchWords } from "@/lib/catalog/queries";
+import { isSellable } from "@/lib/catalog/sellable";
 
 export const TRIGRAM_INDEXES = [
   `create index if not exists products_name_ko_trgm on products using gin (name_ko gin_trgm_ops)`,
@@ -17,7 +19,7 @@ export async function mainListProducts(db: Db, q: string) {
     eq(products.status, "on_sale"),
     ...searchWords(q).map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))),
   );
-  const maxPrice = sql`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id})`;
+  const maxPrice = sql`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id} and ${isSellable})`;
   const [[counted], rows] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
     db

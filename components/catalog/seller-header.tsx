@@ -1,10 +1,11 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/format";
 
 /** The top of a storefront: the seller's initial, name, kind and how many products it has on sale. */
 export function SellerHeader({ name, kind, count, capped }: { name: string; kind: "retailer" | "marketplace"; count: number; capped: boolean }) {
   const t = useTranslations("catalog.seller");
   const tp = useTranslations("catalog.product");
-  const format = useFormatter();
+  const format = useFormat();
   const retailer = kind === "retailer";
   return (
     <header

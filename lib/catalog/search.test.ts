@@ -5,7 +5,7 @@ import { demoProducts } from "@/db/seed/data";
 import { NotFound } from "@/lib/errors";
 import { setupTestDb } from "@/test/db";
 import { seedDemo } from "@/test/factories";
-import { COUNT_CAP, getSeller, listProducts, searchWords } from "./queries";
+import { COUNT_CAP, getSeller, gramsAreExact, listProducts, searchWords } from "./queries";
 
 const t = setupTestDb();
 beforeAll(() => seedDemo(t.db));
@@ -92,6 +92,30 @@ describe("searching names by parts of words", () => {
       where not (p.search_grams @> hub_search_keys(x.part))`);
     expect(pairs.length).toBeGreaterThan(1000);
     expect(missed!.n).toBe(0);
+  });
+
+  it("answers a one- or two-character word by its gram alone exactly as ILIKE does (no recheck needed)", async () => {
+    const parts = new Set<string>();
+    const rows = await t.db.select({ ko: products.nameKo, en: products.nameEn }).from(products);
+    for (const p of rows)
+      for (const word of `${p.ko} ${p.en}`.split(/\s+/))
+        for (let len = 1; len <= 2; len++)
+          for (let i = 0; i + len <= word.length; i++) {
+            const part = word.slice(i, i + len);
+            if (gramsAreExact(part)) parts.add(part).add(part.toUpperCase());
+          }
+    const [differ] = await t.db.execute<{ n: number; tried: number }>(sql`
+      select count(*) filter (where by_grams is distinct from by_ilike)::int as n, count(*)::int as tried from (
+        select x.part,
+          (select array_agg(p.id order by p.id) from products p where p.search_grams @> hub_search_keys(x.part)) as by_grams,
+          (select array_agg(p.id order by p.id) from products p
+            where p.name_ko ilike '%' || x.part || '%' or p.name_en ilike '%' || x.part || '%') as by_ilike
+        from json_array_elements_text(${JSON.stringify([...parts])}::json) as x(part)
+      ) t`);
+    expect(differ!.tried).toBeGreaterThan(200);
+    expect(differ!.n).toBe(0);
+    expect(gramsAreExact("보조")).toBe(true);
+    expect(["갤럭시", "5%", "_", "é"].map(gramsAreExact)).toEqual([false, false, false, false]);
   });
 
   it("splits the query on any whitespace, up to 8 words", () => {
