@@ -70,7 +70,8 @@ export const products = pgTable(
     // The shop's listing order (category, then flagships first), with and without the type filter.
     index().on(t.status, t.category, t.priceMax.desc().nullsLast(), t.id),
     index().on(t.status, t.type, t.category, t.priceMax.desc().nullsLast(), t.id),
-    index().on(t.sellerId),
+    // A seller's products: its storefront in the listing's order, and the seller centre's list.
+    index().on(t.sellerId, t.status, t.category, t.priceMax.desc().nullsLast(), t.id),
     index().using("gin", t.searchGrams),
   ],
 );
