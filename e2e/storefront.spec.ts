@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**
  * The customer's side of the marketplace: Korean partial-word search, a seller's storefront, and the
@@ -82,6 +82,7 @@ test("a seller's storefront, reached from a product page, shows only its product
   const sellers = (await (await page.request.get("/api/sellers")).json()) as { id: string; kind: string }[];
   await page.goto(`/sellers/${sellers.find((s) => s.kind === "retailer")!.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hub Direct");
+  expectHttpError(page, "/sellers/00000000-0000-4000-8000-000000000000", 404); // an unknown seller's page
   const res = await page.goto("/sellers/00000000-0000-4000-8000-000000000000");
   expect(res?.status()).toBe(404);
 });
