@@ -14,14 +14,26 @@ export async function generateMetadata() {
   return { title: t("metaTitle") };
 }
 
-export default async function ShopHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ShopHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = browseQuery(await searchParams);
   const db = getDb();
-  const [result, sellers, t, locale] = await Promise.all([listProducts(db, query), listSellers(db), getTranslations("catalog.shop"), getLocale()]);
+  const [result, sellers, t, locale] = await Promise.all([
+    listProducts(db, query),
+    listSellers(db),
+    getTranslations("catalog.shop"),
+    getLocale(),
+  ]);
   const marketplace = marketplaceNames(sellers, locale);
   // Past the count's cap, offer one page more while pages come full.
   const counted = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const pages = result.totalCapped && result.items.length === result.pageSize ? Math.max(counted, query.page + 1) : counted;
+  const pages =
+    result.totalCapped && result.items.length === result.pageSize
+      ? Math.max(counted, query.page + 1)
+      : counted;
   const count = t(result.totalCapped ? "resultCountCapped" : "resultCount", { count: result.total });
   const filtered = Boolean(query.q || query.type || query.category);
 
@@ -46,19 +58,30 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
         {result.items.length > 0 ? (
           <ProductGrid products={result.items} marketplaceNames={marketplace} />
         ) : (
-          <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="empty-results">
+          <div
+            className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+            data-testid="empty-results"
+          >
             <span className="mx-auto grid h-14 w-14 place-items-center rounded-full bg-slate-100 text-slate-400">
               <SearchIcon size={26} />
             </span>
             <p className="mt-3 text-lg font-bold text-ink">{t("emptyTitle")}</p>
             <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t("emptyText")}</p>
-            <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            <Link
+              href="/"
+              className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
               {t("clearFilters")}
             </Link>
           </div>
         )}
 
-        <PaginationLinks page={query.page} pages={pages} label={t("pagination")} hrefFor={(page) => browseHref({ ...query, page })} />
+        <PaginationLinks
+          page={query.page}
+          pages={pages}
+          label={t("pagination")}
+          hrefFor={(page) => browseHref({ ...query, page })}
+        />
       </section>
     </div>
   );

@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, organisations, products } from "@/db/schema";
-import { uuidv7 } from "@/lib/orders/ids";
+import { uuidv7 } from "@/lib/ids";
 
 export const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 50_000);
 const SELLERS = 40;

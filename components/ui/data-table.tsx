@@ -3,6 +3,7 @@
 import {
   flexRender,
   getCoreRowModel,
+  getFilteredRowModel,
   getPaginationRowModel,
   getSortedRowModel,
   useReactTable,
@@ -40,6 +41,10 @@ export function DataTable<T>({
   footer,
   testId,
   sortable = true,
+  serverSorting,
+  rowAttributes,
+  rowClassName,
+  globalFilter,
 }: {
   data: T[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,6 +62,17 @@ export function DataTable<T>({
   testId?: string;
   /** False for a page of rows the server sorted and paged: sorting one page alone would mislead. */
   sortable?: boolean;
+  /**
+   * The server sorts (a page of many): the headers show and ask for its order rather than sorting
+   * the rows at hand. Only the columns with `enableSorting` left on offer it.
+   */
+  serverSorting?: { state: SortingState; onChange: (next: SortingState) => void };
+  /** Attributes of a body row (test ids, data-*), from its data. */
+  rowAttributes?: (row: T) => Record<string, string>;
+  /** Extra classes of a body row, from its data (e.g. a cancelled row greyed out). */
+  rowClassName?: (row: T) => string;
+  /** Text that rows must contain in one of their column values (a search box over the rows at hand). */
+  globalFilter?: string;
 }) {
   const t = useTranslations("common");
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
@@ -70,12 +86,18 @@ export function DataTable<T>({
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, pagination },
-    onSortingChange: setSorting,
-    enableSorting: sortable,
+    state: { sorting: serverSorting?.state ?? sorting, pagination, globalFilter },
+    onSortingChange: serverSorting
+      ? (updater) =>
+          serverSorting.onChange(typeof updater === "function" ? updater(serverSorting.state) : updater)
+      : setSorting,
+    manualSorting: Boolean(serverSorting),
+    enableSortingRemoval: !serverSorting,
+    enableSorting: sortable || Boolean(serverSorting),
     onPaginationChange: setPagination,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     getRowId,
   });
@@ -139,7 +161,11 @@ export function DataTable<T>({
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70">
+                <tr
+                  key={row.id}
+                  {...rowAttributes?.(row.original)}
+                  className={`border-b border-slate-100 align-top last:border-b-0 hover:bg-slate-50/70 ${rowClassName?.(row.original) ?? ""}`}
+                >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     return (

@@ -9,7 +9,7 @@ export const BOUGHT_TOGETHER_LIMIT = 4;
 /**
  * The most recent orders of each variant that are looked at: the row follows what customers buy now,
  * and a best-seller's product page reads a bounded number of orders, not its whole history. Order ids
- * are time-ordered (UUIDv7, lib/orders/ids.ts), so the highest ids are the newest orders.
+ * are time-ordered (UUIDv7, lib/ids.ts), so the highest ids are the newest orders.
  */
 export const RECENT_ORDERS_PER_VARIANT = 300;
 

@@ -1,6 +1,13 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { optionGroups, optionValues, organisations, products, variantOptionValues, variants } from "@/db/schema";
+import {
+  optionGroups,
+  optionValues,
+  organisations,
+  products,
+  variantOptionValues,
+  variants,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
@@ -25,7 +32,12 @@ const productNotFound = () => new NotFound("product.not_found", "No such product
 /** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
 export async function listSellers(db: Reader): Promise<Seller[]> {
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, nameEn: organisations.nameEn, kind: organisations.kind })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      kind: organisations.kind,
+    })
     .from(organisations)
     .where(inArray(organisations.kind, ["retailer", "seller"]))
     .orderBy(sql`${organisations.kind} = 'seller'`, asc(organisations.name));
@@ -56,7 +68,9 @@ export function searchCondition(q: string | undefined): SQL | undefined {
     ...words.map((w) => {
       // A subquery: its keys are computed once per query (an InitPlan), not once per row scanned.
       const grams = sql`${products.searchGrams} @> (select hub_search_keys(${w}::text))`;
-      return gramsAreExact(w) ? grams : and(grams, or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))));
+      return gramsAreExact(w)
+        ? grams
+        : and(grams, or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))));
     }),
   );
 }
@@ -92,7 +106,13 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
   const offset = (input.page - 1) * PAGE_SIZE;
   const { n, rows } = search ? await searchPage(db, where, offset) : await listingPage(db, where, offset);
   const items = await withVariants(db, rows);
-  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, page: input.page, pageSize: PAGE_SIZE };
+  return {
+    items,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    page: input.page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 type Counted = { n: number; rows: ProductRow[] };
@@ -105,7 +125,9 @@ async function listingPage(db: Reader, where: SQL, offset: number): Promise<Coun
   const [[counted], rows] = await Promise.all([
     db
       .select({ n: sql<number>`count(*)::int` })
-      .from(sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`),
+      .from(
+        sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`,
+      ),
     db
       .select(productColumns)
       .from(products)
@@ -170,7 +192,12 @@ async function searchPage(db: Reader, where: SQL, offset: number): Promise<Count
 export async function getSeller(db: Reader, id: string): Promise<Seller> {
   if (!Id.safeParse(id).success) throw sellerNotFound();
   const [row] = await db
-    .select({ id: organisations.id, name: organisations.name, nameEn: organisations.nameEn, kind: organisations.kind })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      kind: organisations.kind,
+    })
     .from(organisations)
     .where(and(eq(organisations.id, id), inArray(organisations.kind, ["retailer", "seller"])));
   if (!row) throw sellerNotFound();
@@ -208,7 +235,8 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     .from(products)
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(products.id, id));
-  const visible = row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
+  const visible =
+    row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
   if (!row || !visible) throw productNotFound();
   const { sellerName, sellerNameEn, sellerKind, descriptionKo, descriptionEn, ...base } = row;
   const [summary] = await withVariants(db, [base]);
@@ -216,7 +244,12 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     ...summary!,
     descriptionKo,
     descriptionEn,
-    seller: { id: row.sellerId, name: sellerName, nameEn: sellerNameEn, kind: sellerKind === "retailer" ? "retailer" : "marketplace" },
+    seller: {
+      id: row.sellerId,
+      name: sellerName,
+      nameEn: sellerNameEn,
+      kind: sellerKind === "retailer" ? "retailer" : "marketplace",
+    },
   };
 }
 
@@ -254,7 +287,12 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       .from(optionGroups)
       .leftJoin(optionValues, eq(optionValues.groupId, optionGroups.id))
       .where(inArray(optionGroups.productId, ids))
-      .orderBy(asc(optionGroups.position), asc(optionGroups.id), asc(optionValues.position), asc(optionValues.id)),
+      .orderBy(
+        asc(optionGroups.position),
+        asc(optionGroups.id),
+        asc(optionValues.position),
+        asc(optionValues.id),
+      ),
     db
       .select({
         productId: variants.productId,
@@ -272,7 +310,10 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
 
   const groupsByProduct = new Map<string, OptionGroup[]>();
   // Where each value sits: its group's code and order, and its own order within the group.
-  const valueInfo = new Map<string, { code: string; groupIndex: number; valueIndex: number; valueKo: string; valueEn: string }>();
+  const valueInfo = new Map<
+    string,
+    { code: string; groupIndex: number; valueIndex: number; valueKo: string; valueEn: string }
+  >();
   for (const r of valueRows) {
     const groups = groupsByProduct.get(r.productId) ?? [];
     groupsByProduct.set(r.productId, groups);
@@ -283,7 +324,13 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
     }
     if (r.valueId && r.valueKo !== null && r.valueEn !== null) {
       group.values.push({ id: r.valueId, valueKo: r.valueKo, valueEn: r.valueEn });
-      valueInfo.set(r.valueId, { code: r.code, groupIndex: groups.length - 1, valueIndex: group.values.length - 1, valueKo: r.valueKo, valueEn: r.valueEn });
+      valueInfo.set(r.valueId, {
+        code: r.code,
+        groupIndex: groups.length - 1,
+        valueIndex: group.values.length - 1,
+        valueKo: r.valueKo,
+        valueEn: r.valueEn,
+      });
     }
   }
 
