@@ -7,7 +7,7 @@ import { PaginationLinks } from "@/components/ui/pagination-links";
 import type { UserActor } from "@/lib/auth/actor";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
 import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
-import { RequestTransferForm, type RequestAction } from "./request-transfer-form";
+import { RequestTransferForm, type RequestAction, type TransferPrefill } from "./request-transfer-form";
 import { TransferTable, type StepAction } from "./transfer-table";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -20,12 +20,15 @@ export async function TransfersScreen({
   search,
   requestAction,
   stepAction,
+  prefill,
 }: {
   actor: UserActor;
   base: string;
   search: Search;
   requestAction: RequestAction;
   stepAction: StepAction;
+  /** Opens the request form filled in (the page parsed it from its URL). */
+  prefill?: TransferPrefill;
 }) {
   const status = transferStatuses.find((s) => s === one(search.status));
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page) ?? "1", 10) || 1));
@@ -53,7 +56,7 @@ export async function TransfersScreen({
       />
       <Disclosure
         className="group rounded-2xl border border-slate-200 bg-white shadow-sm"
-        initiallyOpen={list.total === 0}
+        initiallyOpen={list.total === 0 || prefill !== undefined}
         summary={
           <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
             <span>
@@ -68,7 +71,7 @@ export async function TransfersScreen({
         }
       >
         <div className="border-t border-slate-100 px-6 py-5">
-          <RequestTransferForm options={options} locale={locale} action={requestAction} />
+          <RequestTransferForm options={options} locale={locale} action={requestAction} prefill={prefill} />
         </div>
       </Disclosure>
       <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">

@@ -17,16 +17,20 @@ const NAV: Record<Role | "guest", NavItem[]> = {
   ],
   dealer: [
     { href: "/dealer", label: "dashboard" },
+    { href: "/dealer/stock", label: "stock" },
     { href: "/dealer/fulfilment", label: "fulfilment" },
     { href: "/dealer/reservables", label: "reservables" },
     { href: "/dealer/transfers", label: "transfers" },
   ],
   marketing: [
     { href: "/marketing", label: "dashboard" },
+    { href: "/marketing/network", label: "network" },
     { href: "/marketing/reviews", label: "reviews" },
     { href: "/marketing/fulfilment", label: "fulfilment" },
     { href: "/marketing/reservables", label: "reservables" },
     { href: "/marketing/transfers", label: "transfers" },
+    { href: "/marketing/receipts", label: "receipts" },
+    { href: "/marketing/ledger", label: "ledger" },
     { href: "/marketing/audit", label: "audit" },
   ],
   seller: [
