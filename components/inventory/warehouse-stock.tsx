@@ -78,10 +78,13 @@ function AdjustCell({ row: { original: r } }: CellContext<StockRow, unknown>) {
 export function WarehouseStock({
   locationId,
   warehouseName,
+  placeLabel,
   rows,
 }: {
   locationId: string;
   warehouseName: string;
+  /** What the place is called above the table (default: "Warehouse"; a logistics center for marketing). */
+  placeLabel?: string;
   rows: StockRow[];
 }) {
   const t = useTranslations("sellerCentre.stock");
@@ -175,7 +178,7 @@ export function WarehouseStock({
     >
       <div className="flex flex-col gap-3">
         <p className="text-sm font-semibold text-slate-700">
-          {t("warehouse")}: {warehouseName}
+          {placeLabel ?? t("warehouse")}: {warehouseName}
         </p>
         <DataTable
           data={rows}

@@ -31,7 +31,7 @@ export type HubStock = {
 };
 
 /**
- * A hub's stock for its operator, one row per retailer stock item it may hold (a level it has not yet
+ * A hub's (or center's) stock for its operator, one row per retailer stock item it may hold (a level it has not yet
  * had shows as zero), with its reorder point and the low flag; a page at a time, low ones first.
  */
 export async function hubStock(db: Db | Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<HubStock> {

@@ -95,7 +95,7 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     summary: "Every stock level recomputed from the ledger (marketing); drift is empty when they agree",
     security: [{ session: [] }],
     responses: {
-      200: jsonResponse("The check", z.object({ levels: z.number().int(), drift: z.array(z.object({ locationId: z.string(), variantId: z.string(), onHand: z.number().nullable(), reserved: z.number().nullable(), ledgerOnHand: z.number().nullable(), ledgerReserved: z.number().nullable() })), checkedAt: z.string() })),
+      200: jsonResponse("The check", z.object({ levels: z.number().int(), drift: z.array(z.object({ locationId: z.string(), variantId: z.string(), onHand: z.number().nullable(), reserved: z.number().nullable(), ledgerOnHand: z.number().nullable(), ledgerReserved: z.number().nullable(), sku: z.string().nullable() })), checkedAt: z.string() })),
       ...problems(401, 403),
     },
   });

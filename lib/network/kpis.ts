@@ -23,8 +23,18 @@ export type Kpis = {
   /** Seller orders placed in the range (not failed or cancelled), by source kind. */
   ordersBySource: { logistics_center: number; org_hub: number; dealer_hub: number; seller_warehouse: number };
   transfersInFlight: number;
-  /** The same per Seoul day, for the charts: orders by source kind placed, lead time p50 of those delivered. */
-  daily: { day: string; logistics_center: number; org_hub: number; dealer_hub: number; seller_warehouse: number; hubP50Hours: number | null; centerP50Hours: number | null }[];
+  /** The same per Seoul day, for the charts: orders by source kind placed, lead time p50 and p90 of those delivered that day. */
+  daily: {
+    day: string;
+    logistics_center: number;
+    org_hub: number;
+    dealer_hub: number;
+    seller_warehouse: number;
+    hubP50Hours: number | null;
+    centerP50Hours: number | null;
+    hubP90Hours: number | null;
+    centerP90Hours: number | null;
+  }[];
 };
 
 const seoulToday = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -77,7 +87,7 @@ export async function networkKpis(db: Db | Tx, actor: Actor | null, raw: unknown
       group by 1, 2`),
     db.execute(sql`
       select to_char(so.delivered_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day, ${kindGroup} as "group",
-        percentile_cont(0.5) within group (order by ${hours}) as p50
+        percentile_cont(0.5) within group (order by ${hours}) as p50, percentile_cont(0.9) within group (order by ${hours}) as p90
       from seller_orders so join locations l on l.id = so.source_location_id
       where so.status = 'delivered' and so.delivered_at >= ${start} and so.delivered_at < ${end} and l.kind <> 'seller_warehouse'
       group by 1, 2`),
@@ -90,13 +100,13 @@ export async function networkKpis(db: Db | Tx, actor: Actor | null, raw: unknown
   for (const r of bySource as unknown as { kind: keyof typeof ordersBySource; n: number }[]) ordersBySource[r.kind] = r.n;
   const f = fill as unknown as { from_hub: number; eligible: number };
   const daily: Kpis["daily"] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) daily.push({ day: d, logistics_center: 0, org_hub: 0, dealer_hub: 0, seller_warehouse: 0, hubP50Hours: null, centerP50Hours: null });
+  for (let d = from; d <= to; d = addDays(d, 1)) daily.push({ day: d, logistics_center: 0, org_hub: 0, dealer_hub: 0, seller_warehouse: 0, hubP50Hours: null, centerP50Hours: null, hubP90Hours: null, centerP90Hours: null });
   const dayOf = new Map(daily.map((d) => [d.day, d]));
   for (const r of perDayOrders as unknown as { day: string; kind: keyof typeof ordersBySource; n: number }[]) dayOf.get(r.day)![r.kind] = r.n;
-  for (const r of perDayLead as unknown as { day: string; group: "hub" | "center"; p50: number }[]) {
+  for (const r of perDayLead as unknown as { day: string; group: "hub" | "center"; p50: number; p90: number }[]) {
     const d = dayOf.get(r.day)!;
-    if (r.group === "hub") d.hubP50Hours = round1(r.p50);
-    else d.centerP50Hours = round1(r.p50);
+    if (r.group === "hub") [d.hubP50Hours, d.hubP90Hours] = [round1(r.p50), round1(r.p90)];
+    else [d.centerP50Hours, d.centerP90Hours] = [round1(r.p50), round1(r.p90)];
   }
   const stockOutList = outs as unknown as Kpis["stockOutList"];
   return {
