@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { hubStock } from "@/lib/inventory/hub-stock";
 import { ledgerDrift } from "@/lib/inventory/queries";
+import { listReceipts } from "@/lib/inventory/receipt-queries";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
 import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
@@ -218,6 +219,54 @@ describe("the hub stock page's reorder points", () => {
       code: "location.not_found",
     });
     await expect(hubStock(t.db, who.dealer2!, hub, {})).rejects.toMatchObject({ code: "location.not_found" });
+    expect(await written()).toEqual(before);
+  });
+});
+
+describe("goods receipts at the logistics centers", () => {
+  const PHONE = "SM-S931N-1-1";
+
+  it("marketing books one at a center; it is listed with its lines, newest first", async () => {
+    const lc = ids.loc("LC-ICHEON");
+    const phone = ids.variant(PHONE);
+    const before = await stockAt(t.db, lc, phone);
+    as("marketing");
+    expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 40 }], reference: "SUP-2026-77" })).toMatchObject({
+      ok: true,
+      data: { units: 40 },
+    });
+    expect((await stockAt(t.db, lc, phone)).onHand).toBe(before.onHand + 40);
+    const list = await listReceipts(t.db, who.marketing!, lc, {});
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ reference: "SUP-2026-77", lines: 1, units: 40, items: [{ variantId: phone, sku: PHONE, quantity: 40 }] });
+    await expect(listReceipts(t.db, who.dealer!, lc, {})).rejects.toMatchObject({ code: "location.not_found" });
+  });
+
+  it("refuse bad lines, a hub, and everyone but marketing, writing nothing", async () => {
+    const lc = ids.loc("LC-ICHEON");
+    const phone = ids.variant(PHONE);
+    const before = await written();
+    as("marketing");
+    expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 100_001 }], reference: "SUP" })).toMatchObject({
+      ok: false,
+      errors: { "items.0.quantity": expect.any(String) },
+    });
+    expect(
+      await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 1 }, { variantId: phone, quantity: 2 }], reference: "SUP" }),
+    ).toMatchObject({ ok: false, errors: { "items.1.variantId": expect.any(String) } });
+    expect(await receiveGoodsAction(ids.loc("HUB-JONGNO"), { items: [{ variantId: phone, quantity: 1 }], reference: "SUP" })).toMatchObject({
+      ok: false,
+      code: "stock.receipt_not_here",
+    });
+    for (const [name, code] of [
+      ["anonymous", "auth.unauthenticated"],
+      ["customer", "auth.forbidden"],
+      ["dealer", "location.not_found"],
+      ["seller", "location.not_found"],
+    ] as const) {
+      as(name);
+      expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 1 }], reference: "SUP" })).toMatchObject({ ok: false, code });
+    }
     expect(await written()).toEqual(before);
   });
 });
