@@ -15,7 +15,7 @@ import { ReorderPointDialog, type SetReorderPointAction } from "./reorder-point-
 const col = createColumnHelper<HubStockRow>();
 
 /**
- * One hub's stock, a page at a time (the server sorts and pages: low ones first): per model on hand,
+ * One hub's stock, a page at a time (the server sorts and pages): per model on hand,
  * allocated, available, the reorder point with the low flag, and per row the reorder point dialog,
  * the count correction and a link to the model's movement history.
  */

@@ -32,7 +32,8 @@ export type HubStock = {
 
 /**
  * A hub's (or center's) stock for its operator, one row per retailer stock item it may hold (a level it has not yet
- * had shows as zero), with its reorder point and the low flag; a page at a time, low ones first.
+ * had shows as zero), with its reorder point and the low flag; a page at a time, by name (a row does not
+ * jump pages when it turns low: `low` lists only those).
  */
 export async function hubStock(db: Db | Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<HubStock> {
   const { location } = await loadOperatedLocation(db, actor, rawLocationId, "stock:view:own-location");
@@ -50,7 +51,7 @@ export async function hubStock(db: Db | Tx, actor: Actor | null, rawLocationId: 
   `)) as unknown as Omit<HubStockRow, "low">[];
   const all = rows
     .map((r) => ({ ...r, low: r.reorderPoint !== null && r.available < r.reorderPoint }))
-    .sort((a, b) => Number(b.low) - Number(a.low) || a.productNameEn.localeCompare(b.productNameEn) || a.sku.localeCompare(b.sku));
+    .sort((a, b) => a.productNameEn.localeCompare(b.productNameEn) || a.sku.localeCompare(b.sku));
   const shown = input.low ? all.filter((r) => r.low) : all;
   const centers = (await db.execute(
     sql`select id, region::text as region from locations where kind = 'logistics_center' order by code`,
