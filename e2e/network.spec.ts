@@ -133,7 +133,9 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await approved.getByRole("button", { name: "출고" }).click();
   await expect(approved).toHaveCount(0);
 
-  await mpage.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "입고", exact: true }).click();
+  // Receipts and the ledger check are reached from the network dashboard (marketing's home).
+  await mpage.goto("/marketing");
+  await mmain.getByRole("navigation", { name: "재고 도구" }).getByRole("link", { name: "입고 관리" }).click();
   await expect(mpage.getByRole("heading", { name: "입고 관리", level: 1 })).toBeVisible();
   await expect(mmain.getByRole("link", { name: "수도권 물류센터 (이천)" })).toHaveAttribute("aria-current", "page");
   const centerBefore = (await stockAt(marketingApi, loc("LC-ICHEON"))).find((r) => r.sku === SKU)!;
@@ -151,7 +153,8 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await shot(mpage, "network-receipts-en");
   await setLanguage(mpage, "ko");
 
-  await mpage.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "원장 점검", exact: true }).click();
+  await mmain.getByRole("navigation", { name: "현재 위치" }).getByRole("link", { name: "네트워크 대시보드" }).click();
+  await mmain.getByRole("navigation", { name: "재고 도구" }).getByRole("link", { name: "원장 점검" }).click();
   await expect(mmain.getByText("아직 점검하지 않았습니다.", { exact: false })).toBeVisible();
   await shot(mpage, "network-ledger-idle-ko");
   await mmain.getByRole("link", { name: "점검 실행" }).click();
@@ -163,10 +166,10 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await setLanguage(mpage, "ko");
 
   // The dashboard: both charts drawn, with their tables; the transfer counts as in flight.
-  await mpage.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "네트워크", exact: true }).click();
+  await mpage.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "대시보드", exact: true }).click();
   await expect(mpage.getByRole("heading", { name: "네트워크 대시보드", level: 1 })).toBeVisible();
-  await expect(mmain.getByTestId("lead-time-chart").locator("svg.recharts-surface")).toBeVisible();
-  await expect(mmain.getByTestId("orders-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(mmain.getByTestId("lead-time-chart").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(mmain.getByTestId("orders-chart").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(mmain.getByTestId("lead-time-table").getByRole("row").filter({ hasText: "물류센터" })).not.toContainText("–");
   await expect(mmain.getByTestId("orders-table")).toBeVisible();
   const kpis = (await (await marketingApi.get("/api/kpis")).json()) as { transfersInFlight: number };
@@ -176,7 +179,7 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await expect(mpage.getByRole("heading", { name: "Network dashboard", level: 1 })).toBeVisible();
   await shot(mpage, "network-dashboard-en");
   // An empty range reads as empty, not as zeros drawn.
-  await mpage.goto("/marketing/network?from=2024-01-01&to=2024-01-07");
+  await mpage.goto("/marketing?from=2024-01-01&to=2024-01-07");
   await expect(mmain.getByText("No delivered orders in this period.")).toBeVisible();
   await expect(mmain.getByText("No orders in this period.")).toBeVisible();
   await shot(mpage, "network-dashboard-empty-en");

@@ -41,7 +41,7 @@ export function HubStockTable({
   const router = useRouter();
   const [counting, setCounting] = useState<HubStockRow | null>(null);
   const [pointing, setPointing] = useState<HubStockRow | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ key: "adjusted" | "pointSaved"; row: HubStockRow; n: number } | null>(null);
   const name = (r: HubStockRow) => `${locale === "en" ? r.productNameEn : r.productName} · ${r.sku}`;
   const n = (x: number) => format.number(x);
 
@@ -105,7 +105,7 @@ export function HubStockTable({
     <div className="flex flex-col gap-3">
       {done ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
-          ✓ {done}
+          ✓ {t(done.key, { name: name(done.row), n: done.n })}
         </p>
       ) : null}
       <DataTable data={rows} columns={columns} caption={t("title")} empty={empty} getRowId={(r) => r.variantId} sortable={false} testId="hub-stock" />
@@ -117,7 +117,7 @@ export function HubStockTable({
         onClose={() => setCounting(null)}
         onStale={() => router.refresh()}
         onDone={(level) => {
-          setDone(t("adjusted", { name: name(counting!), n: level.onHand }));
+          setDone({ key: "adjusted", row: counting!, n: level.onHand });
           setCounting(null);
           router.refresh();
         }}
@@ -129,7 +129,7 @@ export function HubStockTable({
         action={reorderPointAction}
         onClose={() => setPointing(null)}
         onDone={(point) => {
-          setDone(t("pointSaved", { name: name(pointing!), n: point }));
+          setDone({ key: "pointSaved", row: pointing!, n: point });
           setPointing(null);
           router.refresh();
         }}

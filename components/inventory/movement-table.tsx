@@ -42,7 +42,8 @@ export function MovementTable({ rows, showModel }: { rows: Movement[]; showModel
     col.accessor("note", {
       header: t("col.note"),
       meta: { className: "max-w-64" },
-      cell: (c) => <span className="line-clamp-2 text-slate-600">{c.getValue()}</span>,
+      // The seed's note ("Opening stock") only repeats the kind, in English.
+      cell: (c) => (c.row.original.refType === "seed" ? null : <span className="line-clamp-2 text-slate-600">{c.getValue()}</span>),
     }),
   ];
   return <DataTable data={rows} columns={columns} caption={t("title")} empty={t("empty")} sortable={false} testId="movements" />;

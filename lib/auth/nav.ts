@@ -24,13 +24,10 @@ const NAV: Record<Role | "guest", NavItem[]> = {
   ],
   marketing: [
     { href: "/marketing", label: "dashboard" },
-    { href: "/marketing/network", label: "network" },
     { href: "/marketing/reviews", label: "reviews" },
     { href: "/marketing/fulfilment", label: "fulfilment" },
     { href: "/marketing/reservables", label: "reservables" },
     { href: "/marketing/transfers", label: "transfers" },
-    { href: "/marketing/receipts", label: "receipts" },
-    { href: "/marketing/ledger", label: "ledger" },
     { href: "/marketing/audit", label: "audit" },
   ],
   seller: [

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { LedgerDriftTable } from "@/components/inventory/ledger-drift-table";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -19,7 +20,8 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageRole(["marketing"], "/marketing/ledger");
   const run = (await searchParams).run === "1";
   const db = getDb();
-  const [t, locale] = await Promise.all([getTranslations("network.ledger"), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations("network.ledger"), getLocale()])
+  const td = await getTranslations("network.dashboard");
   const format = formatFor(locale);
   const [check, locations] = run ? await Promise.all([checkLedger(db, actor), listLocations(db)]) : [null, []];
   const place = (id: string) => {
@@ -28,6 +30,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   };
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumb label={td("breadcrumb")} trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageTitle title={t("title")} subtitle={t("subtitle")} />
         <Link href="/marketing/ledger?run=1" prefetch={false} className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReceiptsTable } from "@/components/inventory/receipts-table";
 import { WarehouseStock, type StockRow } from "@/components/inventory/warehouse-stock";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PageTitle, SectionCard } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -28,12 +29,12 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageRole(["marketing"], "/marketing/receipts");
   const sp = await searchParams;
   const db = getDb();
-  const [locations, t, ts, locale] = await Promise.all([
+  const [locations, t, locale] = await Promise.all([
     listLocations(db),
     getTranslations("network.receipts"),
-    getTranslations("sellerCentre.stock"),
     getLocale(),
   ]);
+  const td = await getTranslations("network.dashboard");
   const centers = locations.filter((l) => l.kind === "logistics_center");
   const center = centers.find((c) => c.id === one(sp.center)) ?? centers[0]!;
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(sp.page) ?? "1", 10) || 1));
@@ -67,6 +68,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumb label={td("breadcrumb")} trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <nav aria-label={t("center")} className="-mt-4 flex flex-wrap gap-2">
         {centers.map((c) => (
@@ -75,7 +77,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
-      <SectionCard id="book" title={t("bookTitle")} description={ts("receiptHelp")}>
+      <SectionCard id="book" title={t("stockTitle", { center: name(center) })} description={t("stockHelp")}>
         <WarehouseStock key={center.id} locationId={center.id} warehouseName={name(center)} placeLabel={t("center")} rows={rows} />
       </SectionCard>
       <section className="flex flex-col gap-3" aria-labelledby="receipts-title">
