@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 300_000,
+    // `npm start` builds first: minutes on a busy two-core machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -12,7 +12,7 @@ export const DEMO = {
 } as const;
 export type DemoAccount = keyof typeof DEMO;
 
-/** Signs the page's browser context in through the Auth.js credentials flow (the API.md one). */
+/** Signs the page's browser context in through the Auth.js credentials flow (the the API contract one). */
 export async function signInAs(page: Page, who: DemoAccount | { email: string; password: string }) {
   const email = typeof who === "string" ? DEMO[who] : who.email;
   const password = typeof who === "string" ? DEMO_PASSWORD : who.password;

@@ -16,7 +16,9 @@ async function shot(page: Page, name: string) {
 async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL });
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+  });
   expect(res.ok()).toBeTruthy();
   return ctx;
 }
@@ -24,33 +26,53 @@ async function apiAs(baseURL: string, email: string): Promise<APIRequestContext>
 const REFERENCE_KO = "입고 참조 (송장·발주 번호)";
 type StockRow = { variantId: string; sku: string; onHand: number; reserved: number; available: number };
 
-test("a dealer's hub runs on reorder points; marketing ships, books and checks; the history explains it", async ({ page, browser, baseURL }) => {
+test("a dealer's hub runs on reorder points; marketing ships, books and checks; the history explains it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
-  const locations = (await (await page.request.get("/api/locations")).json()) as { id: string; code: string }[];
+  const locations = (await (await page.request.get("/api/locations")).json()) as {
+    id: string;
+    code: string;
+  }[];
   const loc = (code: string) => locations.find((l) => l.code === code)!.id;
   const gangnam = loc("HUB-GANGNAM");
   const marketingApi = await apiAs(baseURL!, DEMO.marketing);
   const dealerApi = await apiAs(baseURL!, DEMO.dealer);
-  const stockAt = async (api: APIRequestContext, id: string) => (await (await api.get(`/api/locations/${id}/stock`)).json()) as StockRow[];
+  const stockAt = async (api: APIRequestContext, id: string) =>
+    (await (await api.get(`/api/locations/${id}/stock`)).json()) as StockRow[];
 
   // A model no other spec touches, and one more to give the dashboard delivered orders of both kinds.
   const hubRows = await stockAt(dealerApi, gangnam);
-  const mine = hubRows.filter((r) => r.sku.startsWith("IP16P-")).sort((a, b) => a.sku.localeCompare(b.sku))[0]!;
+  const mine = hubRows
+    .filter((r) => r.sku.startsWith("IP16P-"))
+    .sort((a, b) => a.sku.localeCompare(b.sku))[0]!;
   const SKU = mine.sku;
-  const other = hubRows.filter((r) => r.sku.startsWith("IP16P-")).sort((a, b) => a.sku.localeCompare(b.sku))[1]!;
+  const other = hubRows
+    .filter((r) => r.sku.startsWith("IP16P-"))
+    .sort((a, b) => a.sku.localeCompare(b.sku))[1]!;
   const customer = await apiAs(baseURL!, DEMO.customer2);
   for (const source of ["HUB-JONGNO", "LC-DAEJEON"]) {
     const placed = await customer.post("/api/orders", {
       data: {
         items: [{ variantId: other.variantId, quantity: 1 }],
         sourceLocationId: loc(source),
-        shippingAddress: { name: "네트워크 점검", phone: "010-2222-3333", line1: "서울특별시 종로구 종로 1", postalCode: "03154", region: "seoul" },
+        shippingAddress: {
+          name: "네트워크 점검",
+          phone: "010-2222-3333",
+          line1: "서울특별시 종로구 종로 1",
+          postalCode: "03154",
+          region: "seoul",
+        },
       },
     });
     expect(placed.status(), await placed.text()).toBe(201);
     const order = (await placed.json()) as { sellerOrders: { id: string }[] };
     for (const step of ["accept", "pack", "ship", "deliver"]) {
-      const res = await marketingApi.post(`/api/seller-orders/${order.sellerOrders[0]!.id}/${step}`, { data: {} });
+      const res = await marketingApi.post(`/api/seller-orders/${order.sellerOrders[0]!.id}/${step}`, {
+        data: {},
+      });
       expect(res.ok(), `${step}: ${await res.text()}`).toBeTruthy();
     }
   }
@@ -58,13 +80,19 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   // The dealer's stock page: the Gangnam HUB, the model's figures.
   await signInAs(page, "dealer");
   await page.goto("/dealer");
-  await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "HUB 재고", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "주 메뉴" })
+    .getByRole("link", { name: "HUB 재고", exact: true })
+    .click();
   await expect(page.getByRole("heading", { name: "HUB 재고", level: 1 })).toBeVisible();
   const main = page.getByRole("main");
   await main.getByRole("link", { name: "강남역 대리점 HUB" }).click();
   await expect(page).toHaveURL(/hub=/);
   // The iPhones come last, by name, on the second page.
-  await main.getByRole("navigation", { name: "재고 페이지" }).getByRole("link", { name: "2", exact: true }).click();
+  await main
+    .getByRole("navigation", { name: "재고 페이지" })
+    .getByRole("link", { name: "2", exact: true })
+    .click();
   await expect(page).toHaveURL(/page=2/);
   const row = () => main.getByTestId("hub-stock").getByRole("row").filter({ hasText: SKU });
   await expect(row()).toContainText("미설정");
@@ -73,31 +101,46 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
 
   // A reorder point 5 above what is available: the model reads low.
   const point = mine.available + 5;
-  await row().getByRole("button", { name: /재주문점 설정$/ }).click();
+  await row()
+    .getByRole("button", { name: /재주문점 설정$/ })
+    .click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("재주문점").fill("1001");
   await dialog.getByRole("button", { name: "저장" }).click();
   await expect(dialog.getByText("0부터 1,000까지의 정수를 입력하세요.")).toBeVisible();
   await dialog.getByLabel("재주문점").fill(String(point));
   await dialog.getByRole("button", { name: "저장" }).click();
-  await expect(main.getByRole("status")).toContainText(`재주문점을 ${point.toLocaleString("en-US")}(으)로 설정했습니다.`);
+  await expect(main.getByRole("status")).toContainText(
+    `재주문점을 ${point.toLocaleString("en-US")}(으)로 설정했습니다.`,
+  );
   await expect(row()).toContainText("부족");
   await expect(main.getByText(/재주문점 미만 모델 1개/)).toBeVisible();
 
   // A count correction that went stale: someone else corrected it while the dialog was open.
-  await row().getByRole("button", { name: /실사 보정$/ }).click();
+  await row()
+    .getByRole("button", { name: /실사 보정$/ })
+    .click();
   await expect(dialog).toContainText(`${mine.onHand.toLocaleString("en-US")}`);
   const elsewhere = await dealerApi.post(`/api/locations/${gangnam}/adjustments`, {
-    data: { variantId: mine.variantId, expectedOnHand: mine.onHand, onHand: mine.onHand - 1, reason: "매장 동시 실사" },
+    data: {
+      variantId: mine.variantId,
+      expectedOnHand: mine.onHand,
+      onHand: mine.onHand - 1,
+      reason: "매장 동시 실사",
+    },
   });
   expect(elsewhere.status()).toBe(200);
   await dialog.getByLabel("실사 수량").fill(String(mine.onHand - 2));
   await dialog.getByLabel("사유").fill("진열 파손 1대");
   await dialog.getByRole("button", { name: "보정 저장" }).click();
-  await expect(dialog.getByRole("alert")).toContainText(`지금 보유 ${(mine.onHand - 1).toLocaleString("en-US")}개`);
+  await expect(dialog.getByRole("alert")).toContainText(
+    `지금 보유 ${(mine.onHand - 1).toLocaleString("en-US")}개`,
+  );
   await shot(page, "network-dealer-stale-ko");
   await dialog.getByRole("button", { name: "새 수량으로 다시 보정" }).click();
-  await expect(main.getByRole("status")).toContainText(`보유 수량을 ${(mine.onHand - 2).toLocaleString("en-US")}(으)로 보정했습니다.`);
+  await expect(main.getByRole("status")).toContainText(
+    `보유 수량을 ${(mine.onHand - 2).toLocaleString("en-US")}(으)로 보정했습니다.`,
+  );
   const available = mine.available - 2;
   await expect(row()).toContainText(String(available));
   await shot(page, "network-dealer-low-ko");
@@ -127,7 +170,12 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await signInAs(mpage, "marketing");
   const mmain = mpage.getByRole("main");
   await mpage.goto("/marketing/transfers?status=requested");
-  await mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU }).getByRole("button", { name: "승인" }).click();
+  await mmain
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: SKU })
+    .getByRole("button", { name: "승인" })
+    .click();
   await mpage.goto("/marketing/transfers?status=approved");
   const approved = mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
   await approved.getByRole("button", { name: "출고" }).click();
@@ -137,14 +185,23 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await mpage.goto("/marketing");
   await mmain.getByRole("navigation", { name: "재고 도구" }).getByRole("link", { name: "입고 관리" }).click();
   await expect(mpage.getByRole("heading", { name: "입고 관리", level: 1 })).toBeVisible();
-  await expect(mmain.getByRole("link", { name: "수도권 물류센터 (이천)" })).toHaveAttribute("aria-current", "page");
+  await expect(mmain.getByRole("link", { name: "수도권 물류센터 (이천)" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const centerBefore = (await stockAt(marketingApi, loc("LC-ICHEON"))).find((r) => r.sku === SKU)!;
-  const qty = mmain.getByTestId("warehouse-stock").getByRole("row").filter({ hasText: SKU }).getByRole("textbox");
+  const qty = mmain
+    .getByTestId("warehouse-stock")
+    .getByRole("row")
+    .filter({ hasText: SKU })
+    .getByRole("textbox");
   await qty.fill("30");
   await mmain.getByLabel(REFERENCE_KO).fill("SUP-E2E-0001");
   await mmain.getByRole("button", { name: "입고 등록" }).click();
   await expect(mmain.getByRole("status")).toContainText("30개 입고했습니다.");
-  await expect(mmain.getByTestId("receipts").getByRole("row").filter({ hasText: "SUP-E2E-0001" })).toContainText(`${SKU} × 30`);
+  await expect(
+    mmain.getByTestId("receipts").getByRole("row").filter({ hasText: "SUP-E2E-0001" }),
+  ).toContainText(`${SKU} × 30`);
   const centerAfter = (await stockAt(marketingApi, loc("LC-ICHEON"))).find((r) => r.sku === SKU)!;
   expect(centerAfter.onHand).toBe(centerBefore.onHand + 30);
   await shot(mpage, "network-receipts-ko");
@@ -153,7 +210,10 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await shot(mpage, "network-receipts-en");
   await setLanguage(mpage, "ko");
 
-  await mmain.getByRole("navigation", { name: "현재 위치" }).getByRole("link", { name: "네트워크 대시보드" }).click();
+  await mmain
+    .getByRole("navigation", { name: "현재 위치" })
+    .getByRole("link", { name: "네트워크 대시보드" })
+    .click();
   await mmain.getByRole("navigation", { name: "재고 도구" }).getByRole("link", { name: "원장 점검" }).click();
   await expect(mmain.getByText("아직 점검하지 않았습니다.", { exact: false })).toBeVisible();
   await shot(mpage, "network-ledger-idle-ko");
@@ -166,11 +226,16 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await setLanguage(mpage, "ko");
 
   // The dashboard: both charts drawn, with their tables; the transfer counts as in flight.
-  await mpage.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "대시보드", exact: true }).click();
+  await mpage
+    .getByRole("navigation", { name: "주 메뉴" })
+    .getByRole("link", { name: "대시보드", exact: true })
+    .click();
   await expect(mpage.getByRole("heading", { name: "네트워크 대시보드", level: 1 })).toBeVisible();
   await expect(mmain.getByTestId("lead-time-chart").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(mmain.getByTestId("orders-chart").locator("svg.recharts-surface").first()).toBeVisible();
-  await expect(mmain.getByTestId("lead-time-table").getByRole("row").filter({ hasText: "물류센터" })).not.toContainText("–");
+  await expect(
+    mmain.getByTestId("lead-time-table").getByRole("row").filter({ hasText: "물류센터" }),
+  ).not.toContainText("–");
   await expect(mmain.getByTestId("orders-table")).toBeVisible();
   const kpis = (await (await marketingApi.get("/api/kpis")).json()) as { transfersInFlight: number };
   expect(kpis.transfersInFlight).toBeGreaterThanOrEqual(1);
@@ -195,7 +260,9 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
 
   // The model's history: the receipt of the transfer, both corrections with their reasons, the opening stock.
   await page.goto(`/dealer/stock?hub=${gangnam}&low=1`);
-  await row().getByRole("link", { name: /재고 이력$/ }).click();
+  await row()
+    .getByRole("link", { name: /재고 이력$/ })
+    .click();
   await expect(page).toHaveURL(/variant=/);
   const history = main.getByTestId("movements");
   const lines = history.getByRole("row");

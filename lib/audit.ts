@@ -7,7 +7,7 @@ import { auditLog, locations, products, users, variants } from "@/db/schema";
 import { actorUserId, type Actor, type Role } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { TIME_ZONE } from "@/lib/i18n/config";
-import { uuidv7 } from "@/lib/orders/ids";
+import { uuidv7 } from "@/lib/ids";
 import { Id, Page, PageSize } from "@/lib/validation";
 
 /**

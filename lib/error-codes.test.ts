@@ -28,17 +28,28 @@ describe("the table of error codes", () => {
     const written = [...table.matchAll(/^\s*"?([a-z_.]+)"?: (\d{3}),$/gm)].map((m) => m[1]!);
     expect(written.length).toBe(codes.length);
     expect(new Set(written).size).toBe(written.length);
-    for (const code of codes) expect([400, 401, 402, 403, 404, 409, 413, 415, 422, 429, 500]).toContain(ERROR_CODES[code]);
+    for (const code of codes)
+      expect([400, 401, 402, 403, 404, 409, 413, 415, 422, 429, 500]).toContain(ERROR_CODES[code]);
     expect(codes.filter((c) => ERROR_CODES[c] === 500)).toEqual(["internal"]);
   });
 
   it("is where every thrown code's status comes from, whatever class throws it", () => {
-    const statusOfClass = { BadRequest: 400, PaymentDeclined: 402, Forbidden: 403, NotFound: 404, Conflict: 409, PayloadTooLarge: 413, UnsupportedMediaType: 415 };
+    const statusOfClass = {
+      BadRequest: 400,
+      PaymentDeclined: 402,
+      Forbidden: 403,
+      NotFound: 404,
+      Conflict: 409,
+      PayloadTooLarge: 413,
+      UnsupportedMediaType: 415,
+    };
     const used = new Map<string, Set<number>>();
     for (const file of [...sources(path.join(root, "lib")), ...sources(path.join(root, "app"))]) {
       // Code only: a comment may show what does not compile.
       const text = readFileSync(file, "utf8").replace(/^\s*(\*|\/\/).*$/gm, "");
-      for (const m of text.matchAll(/new (BadRequest|PaymentDeclined|Forbidden|NotFound|Conflict|PayloadTooLarge|UnsupportedMediaType)\(\s*"([^"]+)"/g)) {
+      for (const m of text.matchAll(
+        /new (BadRequest|PaymentDeclined|Forbidden|NotFound|Conflict|PayloadTooLarge|UnsupportedMediaType)\(\s*"([^"]+)"/g,
+      )) {
         const status = statusOfClass[m[1] as keyof typeof statusOfClass];
         used.set(m[2]!, (used.get(m[2]!) ?? new Set()).add(status));
       }
@@ -84,12 +95,21 @@ describe("the two mappers", () => {
   it("answer a bad body and an unknown error with the table's codes too", async () => {
     const bad = z.strictObject({ n: z.number() }).safeParse({ n: "x" }).error!;
     const res = toProblemResponse(bad);
-    expect([res.status, (await res.json()).code]).toEqual([ERROR_CODES["validation.invalid"], "validation.invalid"]);
-    expect(await runAction(() => Promise.reject(bad))).toMatchObject({ ok: false, code: "validation.invalid" });
+    expect([res.status, (await res.json()).code]).toEqual([
+      ERROR_CODES["validation.invalid"],
+      "validation.invalid",
+    ]);
+    expect(await runAction(() => Promise.reject(bad))).toMatchObject({
+      ok: false,
+      code: "validation.invalid",
+    });
 
     vi.spyOn(console, "error").mockImplementation(() => {});
     const boom = toProblemResponse(new Error("boom"));
     expect([boom.status, (await boom.json()).code]).toEqual([ERROR_CODES.internal, "internal"]);
-    expect(await runAction(() => Promise.reject(new Error("boom")))).toMatchObject({ ok: false, code: "internal" });
+    expect(await runAction(() => Promise.reject(new Error("boom")))).toMatchObject({
+      ok: false,
+      code: "internal",
+    });
   });
 });

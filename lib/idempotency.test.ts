@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { idempotencyKeys } from "@/db/schema";
 import { setupTestDb } from "@/test/db";
 import { makeCustomer } from "@/test/factories";
-import { claimKey, claimKeySql, findKey, idempotentRequest, requestHash, type IdempotentRequest } from "./idempotency";
+import {
+  claimKey,
+  claimKeySql,
+  findKey,
+  idempotentRequest,
+  requestHash,
+  type IdempotentRequest,
+} from "./idempotency";
 
 const t = setupTestDb();
 

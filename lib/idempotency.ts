@@ -5,7 +5,7 @@ import { prepared } from "@/db/raw";
 import { DomainError } from "@/lib/errors";
 
 /**
- * `Idempotency-Key` for every kind of creation (API.md): the same key from the same user returns the
+ * `Idempotency-Key` for every kind of creation (the API contract): the same key from the same user returns the
  * first result and creates nothing new; the same key with another body is 422, whatever the kind.
  *
  * The key row is inserted in the same transaction as what it creates. A concurrent duplicate's insert
@@ -92,7 +92,11 @@ const dialect = new PgDialect();
  * pipelined one). Returns null when claimed, or the resource id a committed earlier request produced
  * (after waiting for it, if it was still in flight); throws IdempotencyKeyReused when that request differs.
  */
-export async function claimKey(conn: Conn, req: IdempotentRequest, resourceId: string): Promise<string | null> {
+export async function claimKey(
+  conn: Conn,
+  req: IdempotentRequest,
+  resourceId: string,
+): Promise<string | null> {
   const claim = dialect.sqlToQuery(claimKeySql(req, resourceId));
   const inserted = await prepared(conn, claim.sql, claim.params);
   if (inserted.length > 0) return null;

@@ -5,7 +5,7 @@ import { users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import type { UserActor } from "@/lib/auth/actor";
 
-/** Loads the demo world (API.md's seed) into this test file's database. */
+/** Loads the demo world (the API contract's seed) into this test file's database. */
 export async function seedDemo(db: Db) {
   await seed(db);
 }

@@ -14,11 +14,22 @@ export async function generateMetadata() {
   return { title: t("metaTitle") };
 }
 
-export default async function ShopHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ShopHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = browseQuery(await searchParams);
   const db = getDb();
-  const [result, sellers, t, locale] = await Promise.all([listProducts(db, query), listSellers(db), getTranslations("catalog.shop"), getLocale()]);
-  const marketplace = new Map(sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]));
+  const [result, sellers, t, locale] = await Promise.all([
+    listProducts(db, query),
+    listSellers(db),
+    getTranslations("catalog.shop"),
+    getLocale(),
+  ]);
+  const marketplace = new Map(
+    sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]),
+  );
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const filtered = Boolean(query.q || query.type || query.category);
 
@@ -31,7 +42,11 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="results-title" className="text-lg font-bold text-ink">
             {query.q ? t("searchResult", { q: query.q }) : t("resultCount", { count: result.total })}
-            {query.q ? <span className="ml-2 text-sm font-medium text-slate-500">{t("resultCount", { count: result.total })}</span> : null}
+            {query.q ? (
+              <span className="ml-2 text-sm font-medium text-slate-500">
+                {t("resultCount", { count: result.total })}
+              </span>
+            ) : null}
           </h2>
           {filtered ? (
             <Link href="/" className="text-sm font-semibold text-brand-600 hover:underline">
@@ -51,19 +66,30 @@ export default async function ShopHome({ searchParams }: { searchParams: Promise
             ))}
           </ul>
         ) : (
-          <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="empty-results">
+          <div
+            className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+            data-testid="empty-results"
+          >
             <span className="mx-auto grid h-14 w-14 place-items-center rounded-full bg-slate-100 text-slate-400">
               <SearchIcon size={26} />
             </span>
             <p className="mt-3 text-lg font-bold text-ink">{t("emptyTitle")}</p>
             <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{t("emptyText")}</p>
-            <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            <Link
+              href="/"
+              className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
               {t("clearFilters")}
             </Link>
           </div>
         )}
 
-        <PaginationLinks page={query.page} pages={pages} label={t("pagination")} hrefFor={(page) => browseHref({ ...query, page })} />
+        <PaginationLinks
+          page={query.page}
+          pages={pages}
+          label={t("pagination")}
+          hrefFor={(page) => browseHref({ ...query, page })}
+        />
       </section>
     </div>
   );

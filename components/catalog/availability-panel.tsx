@@ -26,7 +26,11 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
   const marketplace = seller.kind === "marketplace";
 
   return (
-    <section aria-labelledby="availability-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="availability">
+    <section
+      aria-labelledby="availability-title"
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid="availability"
+    >
       <div className="mb-4 flex items-center justify-between">
         <h2 id="availability-title" className="text-base font-bold text-ink">
           {t("availabilityTitle")}
@@ -49,14 +53,21 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
             {hubsWithStock.length > 0 ? (
               <ul className="mt-3 flex flex-wrap gap-2">
                 {hubsWithStock.slice(0, HUBS_SHOWN).map((h) => (
-                  <li key={h.locationId} className="rounded-lg bg-white px-2.5 py-1.5 text-xs shadow-sm ring-1 ring-amber-200">
+                  <li
+                    key={h.locationId}
+                    className="rounded-lg bg-white px-2.5 py-1.5 text-xs shadow-sm ring-1 ring-amber-200"
+                  >
                     <span className="font-semibold text-ink">{label(h)}</span>
-                    <span className="ml-1.5 font-bold text-amber-700">{t("units", { count: h.available })}</span>
+                    <span className="ml-1.5 font-bold text-amber-700">
+                      {t("units", { count: h.available })}
+                    </span>
                     <span className="ml-1.5 text-slate-400">{tl(`region.${h.region}`)}</span>
                   </li>
                 ))}
                 {hubsWithStock.length > HUBS_SHOWN ? (
-                  <li className="px-1 py-1.5 text-xs text-amber-900/70">{t("hubMore", { count: hubsWithStock.length - HUBS_SHOWN })}</li>
+                  <li className="px-1 py-1.5 text-xs text-amber-900/70">
+                    {t("hubMore", { count: hubsWithStock.length - HUBS_SHOWN })}
+                  </li>
                 ) : null}
               </ul>
             ) : (
@@ -66,7 +77,10 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
         ) : null}
 
         {centers.length > 0 || !marketplace ? (
-          <div className="flex items-center justify-between gap-4 rounded-xl bg-sky-50/70 p-4 ring-1 ring-sky-200" data-testid="availability-center">
+          <div
+            className="flex items-center justify-between gap-4 rounded-xl bg-sky-50/70 p-4 ring-1 ring-sky-200"
+            data-testid="availability-center"
+          >
             <div>
               <p className="flex items-center gap-2 text-sm font-bold text-sky-950">
                 <TruckIcon size={16} />
@@ -74,12 +88,18 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
               </p>
               <p className="mt-0.5 text-xs text-sky-900/80">{t("centerText", { count: centers.length })}</p>
             </div>
-            <p className="whitespace-nowrap text-lg font-extrabold text-sky-900">{t("centerTotal", { count: centerTotal })}</p>
+            <p className="whitespace-nowrap text-lg font-extrabold text-sky-900">
+              {t("centerTotal", { count: centerTotal })}
+            </p>
           </div>
         ) : null}
 
         {warehouses.map((w) => (
-          <div key={w.locationId} className="flex items-center justify-between gap-4 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200" data-testid="availability-warehouse">
+          <div
+            key={w.locationId}
+            className="flex items-center justify-between gap-4 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200"
+            data-testid="availability-warehouse"
+          >
             <div>
               <p className="flex items-center gap-2 text-sm font-bold text-ink">
                 <BoxIcon size={16} />
@@ -89,7 +109,9 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
                 {t("warehouseText", { seller: locale === "en" ? seller.nameEn : seller.name })} · {label(w)}
               </p>
             </div>
-            <p className="whitespace-nowrap text-lg font-extrabold text-ink">{t("units", { count: w.available })}</p>
+            <p className="whitespace-nowrap text-lg font-extrabold text-ink">
+              {t("units", { count: w.available })}
+            </p>
           </div>
         ))}
       </div>

@@ -17,7 +17,9 @@ export function BrowseControls({ query }: { query: ProductListQuery }) {
   ];
   const chip = (active: boolean) =>
     `whitespace-nowrap rounded-full px-3.5 py-1.5 text-sm font-medium transition ${
-      active ? "bg-ink text-white shadow-sm" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100"
+      active
+        ? "bg-ink text-white shadow-sm"
+        : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100"
     }`;
   return (
     <div className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
@@ -38,7 +40,10 @@ export function BrowseControls({ query }: { query: ProductListQuery }) {
             className="w-full rounded-xl border border-slate-300 bg-slate-50 py-2.5 pl-10 pr-3 text-sm outline-none transition focus:border-brand-500 focus:bg-white focus:ring-2 focus:ring-brand-100"
           />
         </label>
-        <button type="submit" className="rounded-xl bg-brand-600 px-5 text-sm font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-xl bg-brand-600 px-5 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t("searchButton")}
         </button>
       </form>
@@ -59,7 +64,11 @@ export function BrowseControls({ query }: { query: ProductListQuery }) {
           })}
         </nav>
         <nav aria-label={t("categoryFilter")} className="flex flex-wrap gap-2">
-          <Link href={browseHref({ ...query, category: undefined, page: 1 })} aria-current={!query.category ? "page" : undefined} className={chip(!query.category)}>
+          <Link
+            href={browseHref({ ...query, category: undefined, page: 1 })}
+            aria-current={!query.category ? "page" : undefined}
+            className={chip(!query.category)}
+          >
             {t("categoryAll")}
           </Link>
           {CATEGORIES.map((c) => (

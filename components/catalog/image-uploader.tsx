@@ -3,7 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { removeProductImageAction, reorderProductImagesAction, uploadProductImageAction } from "@/app/(staff)/_product-images/actions";
+import {
+  removeProductImageAction,
+  reorderProductImagesAction,
+  uploadProductImageAction,
+} from "@/app/(staff)/_product-images/actions";
 import type { ProductImage } from "@/lib/catalog/image-schemas";
 import { IMAGE_RULES, imageUrl } from "@/lib/catalog/image-urls";
 import type { ErrorCode } from "@/lib/error-codes";
@@ -152,7 +156,10 @@ export function ImageUploader({
     next.splice(to, 0, moved!);
     setImages(next.map((img, i) => ({ ...img, position: i })));
     start(async () => {
-      const res = await reorderProductImagesAction(productId, next.map((i) => i.id)).catch(() => null);
+      const res = await reorderProductImagesAction(
+        productId,
+        next.map((i) => i.id),
+      ).catch(() => null);
       if (res?.ok) settle(res.data);
       else {
         setImages(before);
@@ -175,33 +182,65 @@ export function ImageUploader({
   }
 
   return (
-    <section className="flex flex-col gap-3" aria-labelledby={`${inputId}-title`} data-testid="image-uploader">
+    <section
+      className="flex flex-col gap-3"
+      aria-labelledby={`${inputId}-title`}
+      data-testid="image-uploader"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`${inputId}-title`} className="text-base font-bold text-ink">
-          {t("title")} <span className="text-sm font-medium text-slate-500">{t("count", { count: images.length, max: IMAGE_RULES.perProduct })}</span>
+          {t("title")}{" "}
+          <span className="text-sm font-medium text-slate-500">
+            {t("count", { count: images.length, max: IMAGE_RULES.perProduct })}
+          </span>
         </h3>
-        <p className="text-xs text-slate-500">{t("hint", { mb: IMAGE_RULES.maxBytes / MB, max: IMAGE_RULES.perProduct })}</p>
+        <p className="text-xs text-slate-500">
+          {t("hint", { mb: IMAGE_RULES.maxBytes / MB, max: IMAGE_RULES.perProduct })}
+        </p>
       </div>
 
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {images.map((image, i) => (
-          <li key={image.id} className="group relative overflow-hidden rounded-xl border border-slate-200 bg-white" data-testid="uploaded-image">
+          <li
+            key={image.id}
+            className="group relative overflow-hidden rounded-xl border border-slate-200 bg-white"
+            data-testid="uploaded-image"
+          >
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={imageUrl(image.id, 320)} alt={t("photo", { n: i + 1 })} className="aspect-square w-full object-contain" />
+            <img
+              src={imageUrl(image.id, 320)}
+              alt={t("photo", { n: i + 1 })}
+              className="aspect-square w-full object-contain"
+            />
             {i === 0 ? (
-              <span className="absolute left-2 top-2 rounded-full bg-brand-600 px-2 py-0.5 text-[11px] font-bold text-white shadow-sm">{t("main")}</span>
+              <span className="absolute left-2 top-2 rounded-full bg-brand-600 px-2 py-0.5 text-[11px] font-bold text-white shadow-sm">
+                {t("main")}
+              </span>
             ) : null}
             {disabled ? null : (
               <div className="absolute inset-x-0 bottom-0 flex items-center justify-between gap-1 bg-white/90 p-1.5 ring-1 ring-slate-200">
                 <span className="flex gap-1">
-                  <IconButton label={t("moveEarlier", { n: i + 1 })} onClick={() => move(i, i - 1)} disabled={locked || i === 0}>
+                  <IconButton
+                    label={t("moveEarlier", { n: i + 1 })}
+                    onClick={() => move(i, i - 1)}
+                    disabled={locked || i === 0}
+                  >
                     ←
                   </IconButton>
-                  <IconButton label={t("moveLater", { n: i + 1 })} onClick={() => move(i, i + 1)} disabled={locked || i === images.length - 1}>
+                  <IconButton
+                    label={t("moveLater", { n: i + 1 })}
+                    onClick={() => move(i, i + 1)}
+                    disabled={locked || i === images.length - 1}
+                  >
                     →
                   </IconButton>
                 </span>
-                <IconButton label={t("remove", { n: i + 1 })} onClick={() => remove(image.id)} disabled={locked} danger>
+                <IconButton
+                  label={t("remove", { n: i + 1 })}
+                  onClick={() => remove(image.id)}
+                  disabled={locked}
+                  danger
+                >
                   ✕
                 </IconButton>
               </div>
@@ -209,10 +248,16 @@ export function ImageUploader({
           </li>
         ))}
         {pending.map((p) => (
-          <li key={p.key} className="relative overflow-hidden rounded-xl border border-dashed border-brand-300 bg-brand-50" aria-busy="true">
+          <li
+            key={p.key}
+            className="relative overflow-hidden rounded-xl border border-dashed border-brand-300 bg-brand-50"
+            aria-busy="true"
+          >
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={p.preview} alt="" className="aspect-square w-full object-contain opacity-50" />
-            <span className="absolute inset-0 grid place-items-center text-xs font-semibold text-brand-700">{t("uploading")}</span>
+            <span className="absolute inset-0 grid place-items-center text-xs font-semibold text-brand-700">
+              {t("uploading")}
+            </span>
           </li>
         ))}
         {!disabled && free > 0 ? (
@@ -230,7 +275,9 @@ export function ImageUploader({
                 pick(e.dataTransfer.files);
               }}
               className={`flex aspect-square h-full w-full cursor-pointer flex-col items-center justify-center gap-1 rounded-xl border-2 border-dashed p-3 text-center text-sm transition focus-within:outline focus-within:outline-2 focus-within:outline-brand-500 ${
-                dragging ? "border-brand-500 bg-brand-50 text-brand-700" : "border-slate-300 bg-slate-50 text-slate-600 hover:border-brand-400 hover:bg-white"
+                dragging
+                  ? "border-brand-500 bg-brand-50 text-brand-700"
+                  : "border-slate-300 bg-slate-50 text-slate-600 hover:border-brand-400 hover:bg-white"
               }`}
               data-testid="image-drop-zone"
             >
@@ -259,15 +306,26 @@ export function ImageUploader({
         ) : null}
       </ul>
 
-      {images.length === 0 && pending.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : null}
-      {!disabled && free <= 0 && pending.length === 0 ? <p className="text-sm text-slate-600">{t("full", { max: IMAGE_RULES.perProduct })}</p> : null}
+      {images.length === 0 && pending.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("empty")}</p>
+      ) : null}
+      {!disabled && free <= 0 && pending.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("full", { max: IMAGE_RULES.perProduct })}</p>
+      ) : null}
 
       {notices.length > 0 ? (
         <ul role="alert" className="flex flex-col gap-1.5">
           {notices.map((n) => (
-            <li key={n.key} className="flex items-start justify-between gap-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
+            <li
+              key={n.key}
+              className="flex items-start justify-between gap-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+            >
               <span>{n.text}</span>
-              <button type="button" onClick={() => setNotices((all) => all.filter((x) => x.key !== n.key))} className="shrink-0 text-xs font-semibold hover:underline">
+              <button
+                type="button"
+                onClick={() => setNotices((all) => all.filter((x) => x.key !== n.key))}
+                className="shrink-0 text-xs font-semibold hover:underline"
+              >
                 {t("dismiss")}
               </button>
             </li>
@@ -299,7 +357,9 @@ function IconButton({
       onClick={onClick}
       disabled={disabled}
       className={`grid h-7 w-7 place-items-center rounded-md text-sm font-bold ring-1 transition disabled:cursor-not-allowed disabled:opacity-40 ${
-        danger ? "text-rose-700 ring-rose-200 hover:bg-rose-50" : "text-slate-700 ring-slate-200 hover:bg-slate-100"
+        danger
+          ? "text-rose-700 ring-rose-200 hover:bg-rose-50"
+          : "text-slate-700 ring-slate-200 hover:bg-slate-100"
       }`}
     >
       {children}

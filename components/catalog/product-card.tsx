@@ -46,18 +46,27 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
       <div className="flex flex-1 flex-col gap-1 p-4">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
           {product.brand}
-          <span className="font-normal normal-case tracking-normal text-slate-400"> · {tl(`category.${product.category}`)}</span>
+          <span className="font-normal normal-case tracking-normal text-slate-400">
+            {" "}
+            · {tl(`category.${product.category}`)}
+          </span>
         </p>
         <h3 className="text-base font-bold leading-snug text-ink group-hover:text-brand-700">{name}</h3>
         {sellerName ? <p className="text-xs text-slate-500">{sellerName}</p> : null}
         {colors.length > 0 ? (
-          <div className="mt-1 flex items-center gap-1.5" title={colors.map((c) => (locale === "en" ? c.valueEn : c.valueKo)).join(", ")}>
+          <div
+            className="mt-1 flex items-center gap-1.5"
+            title={colors.map((c) => (locale === "en" ? c.valueEn : c.valueKo)).join(", ")}
+          >
             <span className="flex -space-x-1">
               {colors.slice(0, 4).map((c) => (
                 <span
                   key={c.id}
                   className="h-3.5 w-3.5 rounded-full ring-2 ring-white"
-                  style={{ backgroundColor: swatchColor(c.valueEn), boxShadow: "inset 0 0 0 1px rgba(0,0,0,0.15)" }}
+                  style={{
+                    backgroundColor: swatchColor(c.valueEn),
+                    boxShadow: "inset 0 0 0 1px rgba(0,0,0,0.15)",
+                  }}
                 />
               ))}
             </span>
@@ -66,7 +75,9 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
         ) : (
           <p className="mt-1 text-xs text-slate-500">{t("options", { count: product.variants.length })}</p>
         )}
-        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">{t("from", { price: format.krw(product.priceFrom) })}</p>
+        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">
+          {t("from", { price: format.krw(product.priceFrom) })}
+        </p>
       </div>
     </Link>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/lib/http/action";
+import { useFailureText, type Failure } from "@/components/ui/failure-text";
 
 /** A failed action of the product family (the editor, the variant matrix, the stock forms, the review). */
-export type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+export type { Failure };
 
 /** Which message a field path gets: `groups.1.values.0.valueKo` → value, `nameEn` → name, … */
 function fieldKey(path: string): string {
@@ -42,6 +42,7 @@ function fieldKey(path: string): string {
  */
 export function useProductErrors() {
   const t = useTranslations("productErrors");
+  const failureText = useFailureText("productErrors");
   const tl = useTranslations("sellerCentre.lifecycle.missing");
   return (failure: Failure | null | undefined) => {
     if (!failure) return { summary: null, fields: {} as Record<string, string>, missing: [] as string[] };
@@ -59,9 +60,7 @@ export function useProductErrors() {
       ? null
       : failure.code === "validation.invalid"
         ? t("invalid")
-        : t.has(failure.code)
-          ? t(failure.code as "generic")
-          : t("generic");
+        : failureText(failure);
     return { summary, fields, missing: missing.map((k) => tl(k === "variants" ? "variants" : "price")) };
   };
 }

@@ -28,11 +28,19 @@ export function ProductGallery({ images, ...visual }: VisualProps & { images: Im
                 aria-label={t("show", { n: i + 1, count: images.length })}
                 aria-pressed={i === index}
                 className={`block h-16 w-16 overflow-hidden rounded-xl border bg-white transition ${
-                  i === index ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200 hover:border-slate-400"
+                  i === index
+                    ? "border-brand-500 ring-2 ring-brand-200"
+                    : "border-slate-200 hover:border-slate-400"
                 }`}
               >
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={imageUrl(image.id, 160)} alt="" loading="lazy" decoding="async" className="h-full w-full object-contain" />
+                <img
+                  src={imageUrl(image.id, 160)}
+                  alt=""
+                  loading="lazy"
+                  decoding="async"
+                  className="h-full w-full object-contain"
+                />
               </button>
             </li>
           ))}

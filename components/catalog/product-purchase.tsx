@@ -31,7 +31,9 @@ export function ProductPurchase({
   const t = useTranslations("catalog.product");
   const format = useFormat();
   const locale = useLocale();
-  const [variant, setVariant] = useState<Variant | undefined>(() => initialVariant(product.variants, requestedVariantId));
+  const [variant, setVariant] = useState<Variant | undefined>(() =>
+    initialVariant(product.variants, requestedVariantId),
+  );
 
   function choose(next: Variant) {
     setVariant(next);
@@ -42,7 +44,10 @@ export function ProductPurchase({
   }
 
   const colorIndex = product.optionGroups.findIndex((g) => g.code === "color");
-  const colorValue = variant && colorIndex >= 0 ? product.optionGroups[colorIndex]!.values.find((v) => v.id === variant.optionValueIds[colorIndex]) : undefined;
+  const colorValue =
+    variant && colorIndex >= 0
+      ? product.optionGroups[colorIndex]!.values.find((v) => v.id === variant.optionValueIds[colorIndex])
+      : undefined;
   const name = locale === "en" ? product.nameEn : product.nameKo;
 
   return (
@@ -65,20 +70,29 @@ export function ProductPurchase({
           <h1 className="mt-1 text-3xl font-extrabold tracking-tight text-ink">{name}</h1>
           <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <span>
-              {t("soldBy")} <span className="font-semibold text-ink">{locale === "en" ? product.seller.nameEn : product.seller.name}</span>
+              {t("soldBy")}{" "}
+              <span className="font-semibold text-ink">
+                {locale === "en" ? product.seller.nameEn : product.seller.name}
+              </span>
             </span>
             <span
               className={`rounded-full px-2 py-0.5 text-[11px] font-bold ${
-                product.seller.kind === "retailer" ? "bg-brand-50 text-brand-700 ring-1 ring-brand-100" : "bg-slate-100 text-slate-700 ring-1 ring-slate-200"
+                product.seller.kind === "retailer"
+                  ? "bg-brand-50 text-brand-700 ring-1 ring-brand-100"
+                  : "bg-slate-100 text-slate-700 ring-1 ring-slate-200"
               }`}
             >
               {product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}
             </span>
             {product.type === "reservation" ? (
-              <span className="rounded-full bg-violet-600 px-2 py-0.5 text-[11px] font-bold text-white">{t("reservationBadge")}</span>
+              <span className="rounded-full bg-violet-600 px-2 py-0.5 text-[11px] font-bold text-white">
+                {t("reservationBadge")}
+              </span>
             ) : null}
           </p>
-          <p className="mt-3 text-base leading-relaxed text-slate-600">{locale === "en" ? product.descriptionEn : product.descriptionKo}</p>
+          <p className="mt-3 text-base leading-relaxed text-slate-600">
+            {locale === "en" ? product.descriptionEn : product.descriptionKo}
+          </p>
         </div>
 
         {product.optionGroups.map((group, gi) => {
@@ -88,7 +102,11 @@ export function ProductPurchase({
             <fieldset key={group.id} className="flex flex-col gap-2.5">
               <legend className="mb-2.5 text-sm font-semibold text-ink">
                 {locale === "en" ? group.nameEn : group.nameKo}
-                {chosen ? <span className="ml-2 font-normal text-slate-500">{locale === "en" ? chosen.valueEn : chosen.valueKo}</span> : null}
+                {chosen ? (
+                  <span className="ml-2 font-normal text-slate-500">
+                    {locale === "en" ? chosen.valueEn : chosen.valueKo}
+                  </span>
+                ) : null}
               </legend>
               <div className="flex flex-wrap gap-2.5">
                 {group.values.map((value) => {
@@ -107,12 +125,17 @@ export function ProductPurchase({
                         aria-label={label}
                         title={label}
                         className={`grid h-11 w-11 place-items-center rounded-full transition ${
-                          selected ? "ring-2 ring-brand-600 ring-offset-2" : "ring-1 ring-slate-300 hover:ring-slate-500"
+                          selected
+                            ? "ring-2 ring-brand-600 ring-offset-2"
+                            : "ring-1 ring-slate-300 hover:ring-slate-500"
                         } ${combinable ? "" : "opacity-50"}`}
                       >
                         <span
                           className="h-9 w-9 rounded-full"
-                          style={{ backgroundColor: hex, boxShadow: isLight(hex) ? "inset 0 0 0 1px rgba(0,0,0,0.15)" : undefined }}
+                          style={{
+                            backgroundColor: hex,
+                            boxShadow: isLight(hex) ? "inset 0 0 0 1px rgba(0,0,0,0.15)" : undefined,
+                          }}
                         />
                       </button>
                     );
@@ -124,7 +147,9 @@ export function ProductPurchase({
                       onClick={onClick}
                       aria-pressed={selected}
                       className={`min-w-20 rounded-xl border px-4 py-2.5 text-sm font-semibold transition ${
-                        selected ? "border-brand-600 bg-brand-50 text-brand-700 ring-1 ring-brand-600" : "border-slate-300 bg-white text-slate-700 hover:border-slate-500"
+                        selected
+                          ? "border-brand-600 bg-brand-50 text-brand-700 ring-1 ring-brand-600"
+                          : "border-slate-300 bg-white text-slate-700 hover:border-slate-500"
                       } ${combinable ? "" : "border-dashed text-slate-400"}`}
                     >
                       {label}

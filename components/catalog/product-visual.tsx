@@ -85,7 +85,10 @@ export function ProductVisual({
       aria-hidden="true"
     >
       <div className="absolute -right-10 -top-10 h-40 w-40 rounded-full bg-white/40 blur-2xl" />
-      <svg viewBox="0 0 240 180" className={`relative mx-auto h-full w-full ${size === "hero" ? "max-h-[420px]" : ""}`}>
+      <svg
+        viewBox="0 0 240 180"
+        className={`relative mx-auto h-full w-full ${size === "hero" ? "max-h-[420px]" : ""}`}
+      >
         <defs>
           <linearGradient id="hv-shine" x1="0" y1="0" x2="1" y2="1">
             <stop offset="0" stopColor="#fff" stopOpacity="0.55" />
@@ -111,7 +114,14 @@ function shape(category: Category, brand: string, nameEn: string, color: string,
   const name = nameEn.toLowerCase();
   switch (category) {
     case "phone":
-      return <Phone color={color} edge={edge} apple={brand.toLowerCase() === "apple"} fold={name.includes("flip")} />;
+      return (
+        <Phone
+          color={color}
+          edge={edge}
+          apple={brand.toLowerCase() === "apple"}
+          fold={name.includes("flip")}
+        />
+      );
     case "tablet":
       return <Tablet color={color} edge={edge} />;
     case "wearable":
@@ -148,7 +158,17 @@ function Phone({ color, edge, apple, fold }: P & { apple: boolean; fold: boolean
         {fold ? <line x1="118" y1="90" x2="182" y2="90" stroke={edge} strokeWidth="1.2" /> : null}
         {apple ? (
           <>
-            <rect x="124" y="28" width="28" height="28" rx="8" fill="#000" fillOpacity="0.12" stroke={edge} strokeWidth="0.8" />
+            <rect
+              x="124"
+              y="28"
+              width="28"
+              height="28"
+              rx="8"
+              fill="#000"
+              fillOpacity="0.12"
+              stroke={edge}
+              strokeWidth="0.8"
+            />
             <circle cx="132" cy="36" r="5" fill="#1f2937" stroke="#9ca3af" strokeWidth="1" />
             <circle cx="144" cy="48" r="5" fill="#1f2937" stroke="#9ca3af" strokeWidth="1" />
             <circle cx="144" cy="36" r="2" fill="#e5e7eb" />
@@ -201,8 +221,24 @@ function Router({ color, edge, mesh }: P & { mesh: boolean }) {
       <>
         {[58, 120, 182].map((x, i) => (
           <g key={x}>
-            <rect x={x - 26} y={i === 1 ? 52 : 72} width="52" height={i === 1 ? 98 : 78} rx="18" fill={color} stroke={edge} strokeWidth="1.2" />
-            <rect x={x - 26} y={i === 1 ? 52 : 72} width="52" height={i === 1 ? 98 : 78} rx="18" fill="url(#hv-shine)" />
+            <rect
+              x={x - 26}
+              y={i === 1 ? 52 : 72}
+              width="52"
+              height={i === 1 ? 98 : 78}
+              rx="18"
+              fill={color}
+              stroke={edge}
+              strokeWidth="1.2"
+            />
+            <rect
+              x={x - 26}
+              y={i === 1 ? 52 : 72}
+              width="52"
+              height={i === 1 ? 98 : 78}
+              rx="18"
+              fill="url(#hv-shine)"
+            />
             <circle cx={x} cy={i === 1 ? 136 : 138} r="2.5" fill="#22c55e" />
           </g>
         ))}
@@ -212,7 +248,17 @@ function Router({ color, edge, mesh }: P & { mesh: boolean }) {
   return (
     <>
       {[70, 100, 140, 170].map((x, i) => (
-        <rect key={x} x={x - 4} y={i % 3 === 0 ? 30 : 40} width="8" height="70" rx="4" fill={color} stroke={edge} strokeWidth="1.2" />
+        <rect
+          key={x}
+          x={x - 4}
+          y={i % 3 === 0 ? 30 : 40}
+          width="8"
+          height="70"
+          rx="4"
+          fill={color}
+          stroke={edge}
+          strokeWidth="1.2"
+        />
       ))}
       <rect x="40" y="92" width="160" height="52" rx="14" fill={color} stroke={edge} strokeWidth="1.2" />
       <rect x="40" y="92" width="160" height="52" rx="14" fill="url(#hv-shine)" />
@@ -232,7 +278,16 @@ function SetTop({ color, edge }: P) {
       <circle cx="46" cy="120" r="3" fill="#38bdf8" />
       <rect x="120" y="116" width="40" height="6" rx="3" fill="#000" fillOpacity="0.25" />
       {/* the remote */}
-      <rect x="188" y="40" width="28" height="110" rx="14" fill="#f4f4f1" stroke="#9aa3af" strokeWidth="1.2" />
+      <rect
+        x="188"
+        y="40"
+        width="28"
+        height="110"
+        rx="14"
+        fill="#f4f4f1"
+        stroke="#9aa3af"
+        strokeWidth="1.2"
+      />
       <circle cx="202" cy="66" r="9" fill="none" stroke="#9aa3af" strokeWidth="2" />
       {[90, 104, 118].map((y) => (
         <circle key={y} cx="202" cy={y} r="3.5" fill="#cbd5e1" />
@@ -267,8 +322,21 @@ function Charger({ color, edge }: P) {
       <rect x="84" y="38" width="8" height="20" rx="2" fill="#9ca3af" />
       <rect x="108" y="38" width="8" height="20" rx="2" fill="#9ca3af" />
       <rect x="92" y="122" width="16" height="6" rx="3" fill="#000" fillOpacity="0.4" />
-      <path d="M100 136 C100 168, 170 168, 176 120 S 190 60, 200 58" fill="none" stroke={color} strokeWidth="6" strokeLinecap="round" />
-      <path d="M100 136 C100 168, 170 168, 176 120 S 190 60, 200 58" fill="none" stroke={edge} strokeWidth="1" strokeLinecap="round" opacity="0.6" />
+      <path
+        d="M100 136 C100 168, 170 168, 176 120 S 190 60, 200 58"
+        fill="none"
+        stroke={color}
+        strokeWidth="6"
+        strokeLinecap="round"
+      />
+      <path
+        d="M100 136 C100 168, 170 168, 176 120 S 190 60, 200 58"
+        fill="none"
+        stroke={edge}
+        strokeWidth="1"
+        strokeLinecap="round"
+        opacity="0.6"
+      />
       <path d="M92 86 l10 -14 v10 h8 l-10 14 v-10 z" fill="#facc15" />
     </>
   );
@@ -308,10 +376,27 @@ function Calendar({ color }: { color: string }) {
       <rect x="88" y="30" width="8" height="22" rx="4" fill="#475569" />
       <rect x="144" y="30" width="8" height="22" rx="4" fill="#475569" />
       {[0, 1, 2, 3].map((c) =>
-        [0, 1].map((r) => <rect key={`${c}-${r}`} x={78 + c * 22} y={82 + r * 22} width="14" height="12" rx="3" fill="#e2e8f0" />),
+        [0, 1].map((r) => (
+          <rect
+            key={`${c}-${r}`}
+            x={78 + c * 22}
+            y={82 + r * 22}
+            width="14"
+            height="12"
+            rx="3"
+            fill="#e2e8f0"
+          />
+        )),
       )}
       <circle cx="170" cy="136" r="24" fill={color} />
-      <path d="M159 136 l8 8 l15 -16" fill="none" stroke="#fff" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M159 136 l8 8 l15 -16"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </>
   );
 }

@@ -54,9 +54,7 @@ export function SalesChart({ days, label }: { days: SalesDay[]; label: string })
           <Tooltip
             labelFormatter={(_, payload) => (payload?.[0]?.payload as SalesDay | undefined)?.dayText ?? ""}
             formatter={(value, name) => [
-              name === "revenue"
-                ? format.krw(Number(value))
-                : t("unitsValue", { count: Number(value) }),
+              name === "revenue" ? format.krw(Number(value)) : t("unitsValue", { count: Number(value) }),
               name === "revenue" ? t("revenue") : t("units"),
             ]}
             contentStyle={{ borderRadius: 12, borderColor: "#e2e8f0", fontSize: 13 }}

@@ -13,6 +13,7 @@ export const SelectedVariantContext = createContext<SelectedVariant | null>(null
  */
 export function useSelectedVariant(): SelectedVariant {
   const selected = useContext(SelectedVariantContext);
-  if (!selected) throw new Error("useSelectedVariant() is only available inside a product page's purchase panel.");
+  if (!selected)
+    throw new Error("useSelectedVariant() is only available inside a product page's purchase panel.");
   return selected;
 }

@@ -8,7 +8,11 @@ import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
-export function SignUpForm({ action }: { action: (form: FormData) => Promise<ActionResult<{ email: string }>> }) {
+export function SignUpForm({
+  action,
+}: {
+  action: (form: FormData) => Promise<ActionResult<{ email: string }>>;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<{ email: string }> | null>(null);
@@ -22,7 +26,11 @@ export function SignUpForm({ action }: { action: (form: FormData) => Promise<Act
     const res = await action(form);
     setResult(res);
     if (res.ok) {
-      await signIn("credentials", { email: res.data.email, password: String(form.get("password")), redirect: false });
+      await signIn("credentials", {
+        email: res.data.email,
+        password: String(form.get("password")),
+        redirect: false,
+      });
       router.push("/");
       router.refresh();
       return;
@@ -32,8 +40,21 @@ export function SignUpForm({ action }: { action: (form: FormData) => Promise<Act
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <Field name="name" autoComplete="name" label={t("name")} error={errors.name && t("errors.name")} required />
-      <Field name="email" type="email" autoComplete="email" label={t("email")} error={errors.email && t("errors.email")} required />
+      <Field
+        name="name"
+        autoComplete="name"
+        label={t("name")}
+        error={errors.name && t("errors.name")}
+        required
+      />
+      <Field
+        name="email"
+        type="email"
+        autoComplete="email"
+        label={t("email")}
+        error={errors.email && t("errors.email")}
+        required
+      />
       <Field
         name="password"
         type="password"

@@ -46,7 +46,12 @@ export function CountCorrectionDialog({
   function save() {
     if (!target) return;
     const n = counted.replace(/[\s,]/g, "");
-    const input = { variantId: target.variantId, expectedOnHand: expected, onHand: /^\d+$/.test(n) ? Number(n) : n, reason };
+    const input = {
+      variantId: target.variantId,
+      expectedOnHand: expected,
+      onHand: /^\d+$/.test(n) ? Number(n) : n,
+      reason,
+    };
     start(async () => {
       const out = await action(locationId, input);
       if (out.ok) return onDone(out.data);
@@ -63,12 +68,19 @@ export function CountCorrectionDialog({
   }
 
   return (
-    <Dialog open={target !== null} onClose={onClose} title={target ? t("adjustTitle", { name: target.name }) : ""}>
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title={target ? t("adjustTitle", { name: target.name }) : ""}
+    >
       {target ? (
         <>
           <p className="text-sm text-slate-600">{t("adjustText", { expected })}</p>
           {stale ? (
-            <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200">
+            <p
+              role="alert"
+              className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200"
+            >
               {t("stale", stale)}
             </p>
           ) : null}

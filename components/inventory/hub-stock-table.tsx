@@ -41,7 +41,9 @@ export function HubStockTable({
   const router = useRouter();
   const [counting, setCounting] = useState<HubStockRow | null>(null);
   const [pointing, setPointing] = useState<HubStockRow | null>(null);
-  const [done, setDone] = useState<{ key: "adjusted" | "pointSaved"; row: HubStockRow; n: number } | null>(null);
+  const [done, setDone] = useState<{ key: "adjusted" | "pointSaved"; row: HubStockRow; n: number } | null>(
+    null,
+  );
   const name = (r: HubStockRow) => `${locale === "en" ? r.productNameEn : r.productName} · ${r.sku}`;
   const n = (x: number) => format.number(x);
 
@@ -55,8 +57,16 @@ export function HubStockTable({
         </div>
       ),
     }),
-    col.accessor("onHand", { header: t("col.onHand"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
-    col.accessor("reserved", { header: t("col.reserved"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
+    col.accessor("onHand", {
+      header: t("col.onHand"),
+      meta: { align: "right" },
+      cell: (c) => n(c.getValue()),
+    }),
+    col.accessor("reserved", {
+      header: t("col.reserved"),
+      meta: { align: "right" },
+      cell: (c) => n(c.getValue()),
+    }),
     col.accessor("available", {
       header: t("col.available"),
       meta: { align: "right", className: "font-bold text-ink" },
@@ -65,16 +75,21 @@ export function HubStockTable({
     col.accessor("reorderPoint", {
       header: t("col.reorderPoint"),
       meta: { align: "right" },
-      cell: (c) => (c.getValue() === null ? <span className="text-slate-400">{t("unset")}</span> : n(c.getValue()!)),
+      cell: (c) =>
+        c.getValue() === null ? <span className="text-slate-400">{t("unset")}</span> : n(c.getValue()!),
     }),
     col.accessor("low", {
       header: t("col.status"),
       meta: { align: "center" },
       cell: (c) =>
         c.getValue() ? (
-          <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-700 ring-1 ring-red-200">{t("low")}</span>
+          <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-700 ring-1 ring-red-200">
+            {t("low")}
+          </span>
         ) : c.row.original.reorderPoint ? (
-          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700 ring-1 ring-emerald-200">{t("ok")}</span>
+          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-700 ring-1 ring-emerald-200">
+            {t("ok")}
+          </span>
         ) : null,
     }),
     col.display({
@@ -83,10 +98,22 @@ export function HubStockTable({
       meta: { align: "right" },
       cell: ({ row: { original: r } }) => (
         <div className="flex items-center justify-end gap-1 whitespace-nowrap">
-          <Button type="button" variant="ghost" className="px-2.5 py-1 text-xs" aria-label={t("setPointOf", { name: name(r) })} onClick={() => setPointing(r)}>
+          <Button
+            type="button"
+            variant="ghost"
+            className="px-2.5 py-1 text-xs"
+            aria-label={t("setPointOf", { name: name(r) })}
+            onClick={() => setPointing(r)}
+          >
             {t("setPoint")}
           </Button>
-          <Button type="button" variant="ghost" className="px-2.5 py-1 text-xs" aria-label={t("adjustOf", { name: name(r) })} onClick={() => setCounting(r)}>
+          <Button
+            type="button"
+            variant="ghost"
+            className="px-2.5 py-1 text-xs"
+            aria-label={t("adjustOf", { name: name(r) })}
+            onClick={() => setCounting(r)}
+          >
             {t("adjust")}
           </Button>
           <Link
@@ -108,7 +135,15 @@ export function HubStockTable({
           ✓ {t(done.key, { name: name(done.row), n: done.n })}
         </p>
       ) : null}
-      <DataTable data={rows} columns={columns} caption={t("title")} empty={empty} getRowId={(r) => r.variantId} sortable={false} testId="hub-stock" />
+      <DataTable
+        data={rows}
+        columns={columns}
+        caption={t("title")}
+        empty={empty}
+        getRowId={(r) => r.variantId}
+        sortable={false}
+        testId="hub-stock"
+      />
       <CountCorrectionDialog
         key={`count-${counting?.variantId ?? "none"}`}
         locationId={locationId}
@@ -125,7 +160,13 @@ export function HubStockTable({
       <ReorderPointDialog
         key={`point-${pointing?.variantId ?? "none"}`}
         locationId={locationId}
-        target={pointing && { variantId: pointing.variantId, name: name(pointing), reorderPoint: pointing.reorderPoint }}
+        target={
+          pointing && {
+            variantId: pointing.variantId,
+            name: name(pointing),
+            reorderPoint: pointing.reorderPoint,
+          }
+        }
         action={reorderPointAction}
         onClose={() => setPointing(null)}
         onDone={(point) => {

@@ -25,12 +25,45 @@ export function LedgerDriftTable({ rows }: { rows: DriftRow[] }) {
   const n = (x: number | null) => (x === null ? "–" : format.number(x));
   const off = (a: number | null, b: number | null) => (a !== b ? "font-bold text-red-700" : "");
   const columns = [
-    col.accessor("locationName", { header: t("col.location"), cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span> }),
-    col.accessor("sku", { header: t("col.model"), cell: (c) => <span className="font-mono text-xs">{c.getValue() ?? c.row.original.variantId}</span> }),
-    col.accessor("onHand", { header: t("col.onHand"), meta: { align: "right" }, cell: (c) => <span className={off(c.getValue(), c.row.original.ledgerOnHand)}>{n(c.getValue())}</span> }),
-    col.accessor("ledgerOnHand", { header: t("col.ledgerOnHand"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
-    col.accessor("reserved", { header: t("col.reserved"), meta: { align: "right" }, cell: (c) => <span className={off(c.getValue(), c.row.original.ledgerReserved)}>{n(c.getValue())}</span> }),
-    col.accessor("ledgerReserved", { header: t("col.ledgerReserved"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
+    col.accessor("locationName", {
+      header: t("col.location"),
+      cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span>,
+    }),
+    col.accessor("sku", {
+      header: t("col.model"),
+      cell: (c) => <span className="font-mono text-xs">{c.getValue() ?? c.row.original.variantId}</span>,
+    }),
+    col.accessor("onHand", {
+      header: t("col.onHand"),
+      meta: { align: "right" },
+      cell: (c) => <span className={off(c.getValue(), c.row.original.ledgerOnHand)}>{n(c.getValue())}</span>,
+    }),
+    col.accessor("ledgerOnHand", {
+      header: t("col.ledgerOnHand"),
+      meta: { align: "right" },
+      cell: (c) => n(c.getValue()),
+    }),
+    col.accessor("reserved", {
+      header: t("col.reserved"),
+      meta: { align: "right" },
+      cell: (c) => (
+        <span className={off(c.getValue(), c.row.original.ledgerReserved)}>{n(c.getValue())}</span>
+      ),
+    }),
+    col.accessor("ledgerReserved", {
+      header: t("col.ledgerReserved"),
+      meta: { align: "right" },
+      cell: (c) => n(c.getValue()),
+    }),
   ];
-  return <DataTable data={rows} columns={columns} caption={t("drift")} pageSize={50} getRowId={(r) => `${r.locationId}:${r.variantId}`} testId="ledger-drift" />;
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption={t("drift")}
+      pageSize={50}
+      getRowId={(r) => `${r.locationId}:${r.variantId}`}
+      testId="ledger-drift"
+    />
+  );
 }

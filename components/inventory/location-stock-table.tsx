@@ -16,7 +16,17 @@ const KIND_BADGE: Record<LocationStock["kind"], string> = {
 };
 
 /** Locations with their stock totals: a dealer's hubs, or marketing's whole network. */
-export function LocationStockTable({ rows, showKind = false, caption, empty }: { rows: LocationStock[]; showKind?: boolean; caption: string; empty?: string }) {
+export function LocationStockTable({
+  rows,
+  showKind = false,
+  caption,
+  empty,
+}: {
+  rows: LocationStock[];
+  showKind?: boolean;
+  caption: string;
+  empty?: string;
+}) {
   const t = useTranslations("catalog.dashboard");
   const tl = useTranslations("catalog.labels");
   const format = useFormat();
@@ -39,7 +49,9 @@ export function LocationStockTable({ rows, showKind = false, caption, empty }: {
             header: t("kind"),
             sortingFn: (a, b) => KIND_ORDER.indexOf(a.original.kind) - KIND_ORDER.indexOf(b.original.kind),
             cell: (c) => (
-              <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${KIND_BADGE[c.getValue()]}`}>
+              <span
+                className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${KIND_BADGE[c.getValue()]}`}
+              >
                 {tl(`locationKind.${c.getValue()}`)}
               </span>
             ),
@@ -49,7 +61,11 @@ export function LocationStockTable({ rows, showKind = false, caption, empty }: {
     col.accessor("region", { header: t("region"), cell: (c) => tl(`region.${c.getValue()}`) }),
     col.accessor("skus", { header: t("skus"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
     col.accessor("onHand", { header: t("onHand"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
-    col.accessor("reserved", { header: t("reserved"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
+    col.accessor("reserved", {
+      header: t("reserved"),
+      meta: { align: "right" },
+      cell: (c) => n(c.getValue()),
+    }),
     col.accessor("available", {
       header: t("available"),
       meta: { align: "right", className: "font-bold text-ink" },

@@ -28,7 +28,9 @@ export function ReorderPointDialog({
   const t = useTranslations("network.stock");
   const tc = useTranslations("common");
   const [busy, start] = useTransition();
-  const [value, setValue] = useState(target?.reorderPoint === null || !target ? "" : String(target.reorderPoint));
+  const [value, setValue] = useState(
+    target?.reorderPoint === null || !target ? "" : String(target.reorderPoint),
+  );
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const tp = useTranslations("productErrors");
@@ -37,7 +39,10 @@ export function ReorderPointDialog({
     if (!target) return;
     const n = value.replace(/[\s,]/g, "");
     start(async () => {
-      const out = await action(locationId, { variantId: target.variantId, reorderPoint: /^\d+$/.test(n) ? Number(n) : n });
+      const out = await action(locationId, {
+        variantId: target.variantId,
+        reorderPoint: /^\d+$/.test(n) ? Number(n) : n,
+      });
       if (out.ok) return onDone(out.data.reorderPoint);
       if (out.errors?.reorderPoint) return setError(t("pointError"));
       setFailed(out.code === "validation.invalid" ? tp("field.variantId") : tp("generic"));
@@ -45,7 +50,11 @@ export function ReorderPointDialog({
   }
 
   return (
-    <Dialog open={target !== null} onClose={onClose} title={target ? t("pointTitle", { name: target.name }) : ""}>
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title={target ? t("pointTitle", { name: target.name }) : ""}
+    >
       {target ? (
         <>
           <p className="text-sm text-slate-600">{t("pointText")}</p>
@@ -66,7 +75,13 @@ export function ReorderPointDialog({
               {failed}
             </p>
           ) : null}
-          <DialogActions cancelLabel={tc("cancel")} onCancel={onClose} confirmLabel={t("pointSave")} onConfirm={save} busy={busy} />
+          <DialogActions
+            cancelLabel={tc("cancel")}
+            onCancel={onClose}
+            confirmLabel={t("pointSave")}
+            onConfirm={save}
+            busy={busy}
+          />
         </>
       ) : null}
     </Dialog>

@@ -1,7 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { Kpis } from "@/lib/network/kpis";
 import { useFormat } from "@/lib/format";
 
@@ -10,7 +21,12 @@ export type KpiDay = Kpis["daily"][number] & { dayText: string };
 const axis = { tick: { fontSize: 11, fill: "#64748b" }, tickLine: false } as const;
 const short = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 const tooltipStyle = { borderRadius: 12, borderColor: "#e2e8f0", fontSize: 13 };
-const SOURCE_COLOR = { logistics_center: "#0ea5e9", org_hub: "#6366f1", dealer_hub: "#f59e0b", seller_warehouse: "#94a3b8" } as const;
+const SOURCE_COLOR = {
+  logistics_center: "#0ea5e9",
+  org_hub: "#6366f1",
+  dealer_hub: "#f59e0b",
+  seller_warehouse: "#94a3b8",
+} as const;
 
 /** Lead time per day of delivery: the median of hubs and centers as solid lines, their p90 dashed. */
 export function LeadTimeChart({ days, label }: { days: KpiDay[]; label: string }) {
@@ -26,7 +42,13 @@ export function LeadTimeChart({ days, label }: { days: KpiDay[]; label: string }
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={short} {...axis} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={short}
+            {...axis}
+            axisLine={{ stroke: "#cbd5e1" }}
+            minTickGap={16}
+          />
           <YAxis {...axis} axisLine={false} width={44} tickFormatter={(v: number) => t("hours", { n: v })} />
           <Tooltip
             contentStyle={tooltipStyle}
@@ -64,8 +86,20 @@ export function OrdersBySourceChart({ days, label }: { days: KpiDay[]; label: st
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={short} {...axis} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
-          <YAxis {...axis} axisLine={false} width={36} allowDecimals={false} tickFormatter={(v: number) => format.number(v)} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={short}
+            {...axis}
+            axisLine={{ stroke: "#cbd5e1" }}
+            minTickGap={16}
+          />
+          <YAxis
+            {...axis}
+            axisLine={false}
+            width={36}
+            allowDecimals={false}
+            tickFormatter={(v: number) => format.number(v)}
+          />
           <Tooltip
             contentStyle={tooltipStyle}
             labelFormatter={(_, p) => (p?.[0]?.payload as KpiDay | undefined)?.dayText ?? ""}

@@ -14,18 +14,43 @@ const lead = createColumnHelper<LeadRow>();
 export function LeadTimeTable({ leadTime }: { leadTime: Kpis["leadTime"] }) {
   const t = useTranslations("network.dashboard");
   const format = useFormat();
-  const h = (x: number | null) => (x === null ? <span className="text-slate-400">{t("none")}</span> : t("hours", { n: x }));
+  const h = (x: number | null) =>
+    x === null ? <span className="text-slate-400">{t("none")}</span> : t("hours", { n: x });
   const rows: LeadRow[] = [
     { kind: "hub", ...leadTime.hub },
     { kind: "center", ...leadTime.center },
   ];
   const columns = [
-    lead.accessor("kind", { header: t("col.source"), cell: (c) => <span className="font-medium text-ink">{t(`kind.${c.getValue()}`)}</span> }),
-    lead.accessor("orders", { header: t("col.orders"), meta: { align: "right" }, cell: (c) => format.number(c.getValue()) }),
-    lead.accessor("p50Hours", { header: t("col.p50"), meta: { align: "right", className: "font-bold text-ink" }, cell: (c) => h(c.getValue()) }),
-    lead.accessor("p90Hours", { header: t("col.p90"), meta: { align: "right" }, cell: (c) => h(c.getValue()) }),
+    lead.accessor("kind", {
+      header: t("col.source"),
+      cell: (c) => <span className="font-medium text-ink">{t(`kind.${c.getValue()}`)}</span>,
+    }),
+    lead.accessor("orders", {
+      header: t("col.orders"),
+      meta: { align: "right" },
+      cell: (c) => format.number(c.getValue()),
+    }),
+    lead.accessor("p50Hours", {
+      header: t("col.p50"),
+      meta: { align: "right", className: "font-bold text-ink" },
+      cell: (c) => h(c.getValue()),
+    }),
+    lead.accessor("p90Hours", {
+      header: t("col.p90"),
+      meta: { align: "right" },
+      cell: (c) => h(c.getValue()),
+    }),
   ];
-  return <DataTable data={rows} columns={columns} caption={t("leadTable")} sortable={false} getRowId={(r) => r.kind} testId="lead-time-table" />;
+  return (
+    <DataTable
+      data={rows}
+      columns={columns}
+      caption={t("leadTable")}
+      sortable={false}
+      getRowId={(r) => r.kind}
+      testId="lead-time-table"
+    />
+  );
 }
 
 const KINDS = ["logistics_center", "org_hub", "dealer_hub", "seller_warehouse"] as const;
@@ -37,11 +62,24 @@ export function OrdersPerDayTable({ days }: { days: KpiDay[] }) {
   const format = useFormat();
   const total = (d: KpiDay) => KINDS.reduce((s, k) => s + d[k], 0);
   const columns = [
-    day.accessor("day", { header: t("col.day"), cell: (c) => <span className="whitespace-nowrap">{c.row.original.dayText}</span> }),
+    day.accessor("day", {
+      header: t("col.day"),
+      cell: (c) => <span className="whitespace-nowrap">{c.row.original.dayText}</span>,
+    }),
     ...KINDS.map((k) =>
-      day.accessor(k, { header: t(`kind.${k}`), meta: { align: "right" }, cell: (c) => (c.getValue() === 0 ? <span className="text-slate-300">0</span> : format.number(c.getValue())) }),
+      day.accessor(k, {
+        header: t(`kind.${k}`),
+        meta: { align: "right" },
+        cell: (c) =>
+          c.getValue() === 0 ? <span className="text-slate-300">0</span> : format.number(c.getValue()),
+      }),
     ),
-    day.accessor(total, { id: "total", header: t("col.total"), meta: { align: "right", className: "font-bold text-ink" }, cell: (c) => format.number(c.getValue()) }),
+    day.accessor(total, {
+      id: "total",
+      header: t("col.total"),
+      meta: { align: "right", className: "font-bold text-ink" },
+      cell: (c) => format.number(c.getValue()),
+    }),
   ];
   const sum = (k: (typeof KINDS)[number]) => days.reduce((s, d) => s + d[k], 0);
   return (
@@ -61,7 +99,9 @@ export function OrdersPerDayTable({ days }: { days: KpiDay[] }) {
               {format.number(sum(k))}
             </td>
           ))}
-          <td className="px-4 py-3 text-right tabular-nums">{format.number(KINDS.reduce((s, k) => s + sum(k), 0))}</td>
+          <td className="px-4 py-3 text-right tabular-nums">
+            {format.number(KINDS.reduce((s, k) => s + sum(k), 0))}
+          </td>
         </>
       }
     />
@@ -76,7 +116,11 @@ export function StockOutTable({ rows }: { rows: Out[] }) {
   const t = useTranslations("network.dashboard");
   const locale = useLocale();
   const columns = [
-    out.accessor((r) => (locale === "en" ? r.locationNameEn : r.locationName), { id: "hub", header: t("col.hub"), cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span> }),
+    out.accessor((r) => (locale === "en" ? r.locationNameEn : r.locationName), {
+      id: "hub",
+      header: t("col.hub"),
+      cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span>,
+    }),
     out.accessor((r) => (locale === "en" ? r.productNameEn : r.productName), {
       id: "model",
       header: t("col.model"),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 
 export type Failure = { code: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
 
@@ -8,28 +9,21 @@ export type Failure = { code: string; errors?: Record<string, string>; meta?: Re
 export function CheckoutFailure({ failure, skuOf }: { failure: Failure; skuOf: (v: string) => string }) {
   const t = useTranslations("checkout");
   const locale = useLocale();
-  const m = failure.meta ?? {};
-  let text: string;
-  if (failure.code === "order.insufficient_stock") {
-    text = t("errors.short", {
+  const failureText = useFailureText("checkout.errors", (f) => {
+    const m = f.meta ?? {};
+    return {
       location: String(locale === "en" ? m.locationCode : (m.locationName ?? m.locationCode)),
       sku: String(m.sku ?? skuOf(String(m.variantId))),
       available: Number(m.available ?? 0),
-    });
-  } else if (failure.code === "payment.declined") {
-    const reason = String(m.reason ?? "card_declined");
-    text = t("errors.declined", { reason: t(`declineReason.${reason}` as "declineReason.card_declined") });
-  } else if (failure.code === "order.not_on_sale") {
-    text = t("errors.notOnSale", { sku: String(m.sku ?? "") });
-  } else if (failure.code === "rate_limited") {
-    text = t("errors.rateLimited", { seconds: Number(m.retryAfterSeconds ?? 60) });
-  } else if (failure.code === "idempotency.key_reused") {
-    text = t("errors.keyReused");
-  } else if (failure.errors) {
-    text = failure.errors.sourceLocationId ? t("errors.chooseSource") : t("fixFields");
-  } else {
-    text = t("errors.generic");
-  }
+      reason: t(`declineReason.${String(m.reason ?? "card_declined")}` as "declineReason.card_declined"),
+    };
+  });
+  const text =
+    failure.code === "validation.invalid" && failure.errors
+      ? failure.errors.sourceLocationId
+        ? t("errors.chooseSource")
+        : t("fixFields")
+      : failureText(failure);
   return (
     <p
       role="alert"

@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cancelSellerOrderAction, fulfilmentStepAction } from "@/app/(staff)/_fulfilment/actions";
 import { Button } from "@/components/ui/button";
+import { useFailureText } from "@/components/ui/failure-text";
 import type { SellerOrderRow } from "@/lib/orders/fulfilment-queries";
 
 /** The next steps of one seller order (from the state machine), and cancelling it with a reason. */
 export function FulfilmentRowActions({ row }: { row: SellerOrderRow }) {
   const t = useTranslations("fulfilment");
+  const failureText = useFailureText("fulfilment.errors");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [cancelling, setCancelling] = useState(false);
@@ -22,13 +24,7 @@ export function FulfilmentRowActions({ row }: { row: SellerOrderRow }) {
     start(async () => {
       const res = await fn();
       if (!res.ok)
-        setMessage(
-          res.code === "seller_order.illegal_transition"
-            ? t("errors.illegal")
-            : res.errors?.reason
-              ? t("errors.reason")
-              : t("errors.generic"),
-        );
+        setMessage(res.errors?.reason ? t("errors.reason") : failureText({ code: res.code ?? "internal" }));
       else setCancelling(false);
       router.refresh();
     });

@@ -1,17 +1,12 @@
 "use client";
 
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
+import { createColumnHelper, type SortingState } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { SellerOrderRow } from "@/lib/orders/fulfilment-queries";
 import type { LocationRef } from "@/lib/orders/view";
 import { FulfilmentRowActions } from "./fulfilment-row-actions";
@@ -21,6 +16,8 @@ import { orderNumber } from "@/lib/orders/order-number";
 const STATUSES = ["confirmed", "accepted", "packed", "shipped", "delivered", "cancelled"] as const;
 const SORTABLE = new Set(["createdAt", "status", "subtotal"]);
 type Row = SellerOrderRow & { createdAtText: string };
+/** A column's id: its own, or the key it reads. */
+const columnId = (c: { id?: string; accessorKey?: unknown }) => c.id ?? String(c.accessorKey ?? "");
 const col = createColumnHelper<Row>();
 
 type Props = {
@@ -119,26 +116,6 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
     }),
   ];
 
-  // TanStack Table returns fresh functions each render; the React Compiler skips memoizing this component, as intended.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    pageCount: pages,
-    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
-    enableSortingRemoval: false,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const s = next[0];
-      if (s) go({ sort: `${s.desc ? "-" : ""}${s.id}` });
-    },
-    getRowId: (r) => r.id,
-  });
-
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -176,84 +153,29 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
           {navigating ? "…" : t("count", { total })}
         </p>
       </div>
-      <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              {table.getHeaderGroups().map((hg) => (
-                <tr key={hg.id}>
-                  {hg.headers.map((h) => {
-                    const sortable = SORTABLE.has(h.column.id);
-                    const dir = h.column.getIsSorted();
-                    return (
-                      <th
-                        key={h.id}
-                        className="px-4 py-3 font-semibold"
-                        aria-sort={dir ? (dir === "desc" ? "descending" : "ascending") : undefined}
-                      >
-                        {sortable ? (
-                          <button
-                            type="button"
-                            onClick={() => h.column.toggleSorting(dir === "asc")}
-                            className="inline-flex items-center gap-1 uppercase hover:text-ink"
-                          >
-                            {flexRender(h.column.columnDef.header, h.getContext())}
-                            <span aria-hidden>{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "↕"}</span>
-                          </button>
-                        ) : (
-                          flexRender(h.column.columnDef.header, h.getContext())
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {table.getRowModel().rows.length === 0 ? (
-                <tr>
-                  <td colSpan={columns.length} className="px-4 py-12 text-center text-slate-500">
-                    {t("empty")}
-                  </td>
-                </tr>
-              ) : (
-                table.getRowModel().rows.map((r) => (
-                  <tr
-                    key={r.id}
-                    data-testid="fulfilment-row"
-                    data-order={r.original.orderId}
-                    className="align-top hover:bg-slate-50"
-                  >
-                    {r.getVisibleCells().map((c) => (
-                      <td key={c.id} className="px-4 py-3">
-                        {flexRender(c.column.columnDef.cell, c.getContext())}
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
-          <Button
-            variant="ghost"
-            type="button"
-            disabled={!table.getCanPreviousPage()}
-            onClick={() => go({ page: page - 1 })}
-          >
-            ← {t("prev")}
-          </Button>
-          <span className="text-slate-500">{t("page", { page, pages })}</span>
-          <Button
-            variant="ghost"
-            type="button"
-            disabled={!table.getCanNextPage()}
-            onClick={() => go({ page: page + 1 })}
-          >
-            {t("next")} →
-          </Button>
-        </div>
+      <DataTable
+        data={rows}
+        columns={columns.map((c) => ({ ...c, enableSorting: SORTABLE.has(columnId(c)) }))}
+        caption={t("title")}
+        empty={t("empty")}
+        getRowId={(r) => r.id}
+        rowAttributes={(r) => ({ "data-testid": "fulfilment-row", "data-order": r.orderId })}
+        serverSorting={{
+          state: sorting,
+          onChange: (next) => {
+            const s = next[0];
+            if (s) go({ sort: `${s.desc ? "-" : ""}${s.id}` });
+          },
+        }}
+      />
+      <div className="flex items-center justify-between px-1 text-sm">
+        <Button variant="ghost" type="button" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+          ← {t("prev")}
+        </Button>
+        <span className="text-slate-500">{t("page", { page, pages })}</span>
+        <Button variant="ghost" type="button" disabled={page >= pages} onClick={() => go({ page: page + 1 })}>
+          {t("next")} →
+        </Button>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { DataTable } from "@/components/ui/data-table";
+import { PaginationLinks } from "@/components/ui/pagination-links";
 import { useFormat } from "@/lib/format";
 import type { MyOrderRow } from "@/lib/orders/order-queries";
 import { StatusBadge } from "./status-badge";
@@ -52,66 +54,17 @@ export function OrdersTable({
     }),
     col.accessor("status", { header: t("status"), cell: (c) => <StatusBadge status={c.getValue()} /> }),
   ];
-  // TanStack Table returns fresh functions each render; the React Compiler skips memoizing this component, as intended.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    pageCount: pages,
-  });
   return (
-    <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => (
-                  <th key={h.id} className="px-4 py-3 font-semibold">
-                    {flexRender(h.column.columnDef.header, h.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((r) => (
-              <tr key={r.id} data-testid="order-row" className="hover:bg-slate-50">
-                {r.getVisibleCells().map((c) => (
-                  <td key={c.id} className="px-4 py-3 align-middle">
-                    {flexRender(c.column.columnDef.cell, c.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 ? (
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm">
-          <Link
-            aria-disabled={page <= 1}
-            href={`/orders?page=${page - 1}`}
-            className={page <= 1 ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"}
-          >
-            ← {t("prev")}
-          </Link>
-          <span className="text-slate-500">
-            {page} / {pages}
-          </span>
-          <Link
-            aria-disabled={page >= pages}
-            href={`/orders?page=${page + 1}`}
-            className={
-              page >= pages ? "pointer-events-none text-slate-300" : "text-brand-600 hover:underline"
-            }
-          >
-            {t("next")} →
-          </Link>
-        </div>
-      ) : null}
+    <div className="flex flex-col gap-4">
+      <DataTable
+        data={rows}
+        columns={columns}
+        caption={t("title")}
+        sortable={false}
+        getRowId={(r) => r.id}
+        rowAttributes={() => ({ "data-testid": "order-row" })}
+      />
+      <PaginationLinks page={page} pages={pages} hrefFor={(p) => `/orders?page=${p}`} label={t("title")} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { seoulDayKey, useFormat } from "@/lib/format";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
@@ -47,16 +48,13 @@ export function Browse({
     if (decidedKey) router.refresh();
   }, [decidedKey, router]);
 
-  const errorText = (code: string, meta?: Record<string, unknown>) =>
-    t.has(`errors.${code}`)
-      ? t(`errors.${code}` as "errors.rate_limited", { seconds: Number(meta?.retryAfterSeconds ?? 60) })
-      : t("errors.generic");
+  const failureText = useFailureText("reservations.errors");
   const reserve = (reservableId: string, quantity: number) =>
     startTransition(async () => {
       setNotice(null);
       const out = await reserveAction({ reservableId, quantity });
       if (out.ok) setRequested((ids) => [out.data.id, ...ids]);
-      else setNotice({ kind: "error", text: errorText(out.code, out.meta) });
+      else setNotice({ kind: "error", text: failureText(out) });
     });
   const joinWaitlist = (reservableId: string, quantity: number) =>
     startTransition(async () => {
@@ -65,7 +63,7 @@ export function Browse({
       if (out.ok) {
         setJoined((ids) => [...ids, reservableId]);
         setNotice({ kind: "ok", text: t("joinedWaitlist", { position: out.data.position }) });
-      } else setNotice({ kind: "error", text: errorText(out.code, out.meta) });
+      } else setNotice({ kind: "error", text: failureText(out) });
     });
   const actions = { viewer, returnTo, pending, reserve, joinWaitlist, joined };
 

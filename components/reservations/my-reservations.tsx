@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReservationView } from "@/lib/reservations/queries";
 import { ReservationCard } from "./reservation-card";
 import { LiveDot } from "./status-badge";
 import { useLiveReservations } from "./use-live-reservations";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type WaitlistEntry = {
   id: string;
@@ -50,15 +50,7 @@ export function MyReservations({
         </section>
       ) : null}
       {items.length === 0 ? (
-        <div className="rounded-2xl border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="text-slate-600">{t("empty")}</p>
-          <Link
-            href="/reservations/browse"
-            className="mt-3 inline-block font-semibold text-brand-600 hover:underline"
-          >
-            {t("browseLink")}
-          </Link>
-        </div>
+        <EmptyState title={t("empty")} action={{ href: "/reservations/browse", label: t("browseLink") }} />
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {items.map((r) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
 import { useState, useTransition } from "react";
 import { cancelAction, payAction } from "@/app/(shop)/reservations/actions";
@@ -13,6 +14,7 @@ import { useNow } from "./use-live-reservations";
 /** One reservation with its live status, and what the customer can do next (pay, cancel). */
 export function ReservationCard({ r }: { r: ReservationView }) {
   const t = useTranslations("reservations");
+  const failureText = useFailureText("reservations.errors");
   const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const now = useNow(10_000);
@@ -34,10 +36,7 @@ export function ReservationCard({ r }: { r: ReservationView }) {
       setError(null);
       const out = await fn();
       if (out.ok) setMode("idle");
-      else
-        setError(
-          t.has(`errors.${out.code}`) ? t(`errors.${out.code}` as "errors.generic") : t("errors.generic"),
-        );
+      else setError(failureText(out));
     });
 
   return (

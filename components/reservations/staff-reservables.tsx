@@ -1,18 +1,13 @@
 "use client";
 
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getPaginationRowModel,
-  useReactTable,
-} from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { cancelReservableAction } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import type { ManagedReservable } from "@/lib/reservations/queries";
 import { LiveDot } from "./status-badge";
 
@@ -145,22 +140,6 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
     [t, format, locale],
   );
 
-  // TanStack Table (the house table library) returns functions the React Compiler cannot memoize.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data,
-    columns,
-    state: { globalFilter: search },
-    onGlobalFilterChange: setSearch,
-    getRowId: (r) => r.id,
-    getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    initialState: { pagination: { pageSize: 20 } },
-  });
-  const { pageIndex, pageSize } = table.getState().pagination;
-  const total = table.getFilteredRowModel().rows.length;
-
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -191,68 +170,18 @@ export function StaffReservables({ initial }: { initial: ManagedReservable[] }) 
           {notice}
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => (
-                  <th key={h.id} className="whitespace-nowrap px-3 py-2.5 font-semibold">
-                    {flexRender(h.column.columnDef.header, h.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.length === 0 ? (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500">
-                  {t("none")}
-                </td>
-              </tr>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr
-                  key={row.id}
-                  data-testid="reservable-row"
-                  data-reservable-id={row.id}
-                  className={row.original.status === "cancelled" ? "bg-slate-50 text-slate-400" : ""}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-middle">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-      <div
-        className={`flex items-center justify-between text-sm text-slate-600 ${total === 0 ? "hidden" : ""}`}
-      >
-        <span>
-          {t("showing", {
-            from: total === 0 ? 0 : pageIndex * pageSize + 1,
-            to: Math.min(total, (pageIndex + 1) * pageSize),
-            total,
-          })}
-        </span>
-        <div className="flex gap-2">
-          <Button
-            variant="secondary"
-            disabled={!table.getCanPreviousPage()}
-            onClick={() => table.previousPage()}
-          >
-            ‹
-          </Button>
-          <Button variant="secondary" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>
-            ›
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        data={data}
+        columns={columns}
+        caption={t("title")}
+        empty={t("none")}
+        pageSize={20}
+        sortable={false}
+        globalFilter={search}
+        getRowId={(r) => r.id}
+        rowAttributes={(r) => ({ "data-testid": "reservable-row", "data-reservable-id": r.id })}
+        rowClassName={(r) => (r.status === "cancelled" ? "bg-slate-50 text-slate-400" : "")}
+      />
       {cancelling ? (
         <CancelWholeDialog
           r={cancelling}
@@ -290,6 +219,7 @@ function CancelWholeDialog({
 }) {
   const t = useTranslations("reservables");
   const tr = useTranslations("reservations");
+  const failureText = useFailureText("reservations.errors");
   const format = useFormat();
   const locale = useLocale() as "ko" | "en";
   const [reason, setReason] = useState("");
@@ -310,13 +240,7 @@ function CancelWholeDialog({
             const out = await cancelReservableAction(r.id, { reason });
             if (out.ok)
               onDone(t("cancelled", { count: out.data.cancelledReservations, refunds: out.data.refunds }));
-            else
-              setError(
-                out.errors?.reason ??
-                  (tr.has(`errors.${out.code}`)
-                    ? tr(`errors.${out.code}` as "errors.generic")
-                    : tr("errors.generic")),
-              );
+            else setError(out.errors?.reason ?? failureText(out));
           });
         }}
       >

@@ -8,7 +8,11 @@ export function LocaleSwitch({ locale }: { locale: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <div className="flex rounded-md border border-slate-200 p-0.5 text-xs font-semibold" role="group" aria-label="Language">
+    <div
+      className="flex rounded-md border border-slate-200 p-0.5 text-xs font-semibold"
+      role="group"
+      aria-label="Language"
+    >
       {(["ko", "en"] as const).map((l) => (
         <button
           key={l}

@@ -12,7 +12,9 @@ export async function SiteHeader() {
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-6 px-4 sm:px-6">
         <Link href={actor ? items[0]!.href : "/"} className="flex items-center gap-2 font-bold text-ink">
-          <span className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm text-white">H</span>
+          <span className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm text-white">
+            H
+          </span>
           <span className="text-lg tracking-tight">{t("brand")}</span>
         </Link>
         <nav aria-label={t("main")} className="flex flex-1 items-center gap-1 overflow-x-auto">
@@ -37,10 +39,16 @@ export async function SiteHeader() {
             </div>
           ) : (
             <div className="flex items-center gap-2">
-              <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              <Link
+                href="/signin"
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              >
                 {t("signIn")}
               </Link>
-              <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              <Link
+                href="/signup"
+                className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+              >
                 {t("signUp")}
               </Link>
             </div>

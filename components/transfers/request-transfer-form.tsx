@@ -6,13 +6,17 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/http/action";
 import type { TransferFormOptions } from "@/lib/inventory/transfer-queries";
-import { errorText } from "./transfer-table";
+import { useTransferFailureText } from "./transfer-table";
 
 export type RequestAction = (raw: unknown) => Promise<ActionResult<string>>;
 
 type Line = { variantId: string; quantity: string };
 /** What the form opens with (a replenishment from the hub stock page's low models). */
-export type TransferPrefill = { fromLocationId?: string; toLocationId?: string; items?: { variantId: string; quantity: number }[] };
+export type TransferPrefill = {
+  fromLocationId?: string;
+  toLocationId?: string;
+  items?: { variantId: string; quantity: number }[];
+};
 const select =
   "w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
 
@@ -29,11 +33,15 @@ export function RequestTransferForm({
   prefill?: TransferPrefill;
 }) {
   const t = useTranslations("transfers");
+  const failureText = useTransferFailureText();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const known = (id: string | undefined, among: { id: string }[]) => (id && among.some((x) => x.id === id) ? id : undefined);
+  const known = (id: string | undefined, among: { id: string }[]) =>
+    id && among.some((x) => x.id === id) ? id : undefined;
   const [from, setFrom] = useState(known(prefill?.fromLocationId, options.sources) ?? "");
-  const [to, setTo] = useState(known(prefill?.toLocationId, options.destinations) ?? options.destinations[0]?.id ?? "");
+  const [to, setTo] = useState(
+    known(prefill?.toLocationId, options.destinations) ?? options.destinations[0]?.id ?? "",
+  );
   const [lines, setLines] = useState<Line[]>(() => {
     const items = (prefill?.items ?? []).filter((i) => known(i.variantId, options.variants));
     return items.length > 0
@@ -54,7 +62,7 @@ export function RequestTransferForm({
         : t("form.errors.item");
     if (k.endsWith(".quantity")) return t("form.errors.quantity");
     if (k === "items") return t("form.errors.items");
-    return t("errors.invalid");
+    return t("errors.validation.invalid");
   };
   /** Editing a field clears what was said about it (and the form's summary). */
   const clear = (...keys: string[]) => {
@@ -86,7 +94,7 @@ export function RequestTransferForm({
         router.refresh();
       } else {
         setErrors(res.errors ?? {});
-        setMessage({ ok: false, text: errorText(t, res.code, res.meta) });
+        setMessage({ ok: false, text: failureText(res) });
       }
     });
   };

@@ -3,6 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -169,6 +170,7 @@ function RowActions({
   const [reason, setReason] = useState("");
   const [received, setReceived] = useState<Record<string, string>>({});
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const failureText = useTransferFailureText();
 
   const run = (event: TransferEvent, raw: unknown) =>
     start(async () => {
@@ -185,8 +187,8 @@ function RowActions({
       const field = res.errors ? Object.keys(res.errors)[0] : undefined;
       if (field?.endsWith("quantity")) setFieldError(t("errors.receivedQty"));
       else if (field === "reason") setFieldError(t("errors.reason"));
-      else if (field) setFieldError(t("errors.invalid"));
-      else onError(errorText(t, res.code, res.meta));
+      else if (field) setFieldError(t("errors.validation.invalid"));
+      else onError(failureText(res));
     });
 
   if (row.actions.length === 0) return <span className="text-xs text-slate-400">—</span>;
@@ -278,28 +280,11 @@ function RowActions({
   );
 }
 
-type T = ReturnType<typeof useTranslations<"transfers">>;
-
-export function errorText(t: T, code: string, meta?: Record<string, unknown>): string {
-  switch (code) {
-    case "transfer.insufficient_stock": {
-      const short = (meta?.short as { sku: string; available: number }[] | undefined) ?? [];
-      return t("errors.short", { items: short.map((s) => `${s.sku} (${s.available})`).join(", ") });
-    }
-    case "transfer.illegal_transition":
-      return t("errors.state");
-    case "transfer.not_allowed":
-    case "auth.forbidden":
-      return t("errors.forbidden");
-    case "transfer.not_found":
-      return t("errors.notFound");
-    case "location.not_found":
-      return t("errors.noSuchHub");
-    case "validation.invalid":
-      return t("errors.invalid");
-    case "rate_limited":
-      return t("errors.rateLimited", { seconds: Number(meta?.retryAfterSeconds ?? 60) });
-    default:
-      return t("errors.generic");
-  }
+/** The transfer forms' one way to word a failure: the short lines of a refused approval are named. */
+export function useTransferFailureText() {
+  return useFailureText("transfers.errors", (f) => ({
+    items: ((f.meta?.short as { sku: string; available: number }[] | undefined) ?? [])
+      .map((s) => `${s.sku} (${s.available})`)
+      .join(", "),
+  }));
 }

@@ -1,5 +1,9 @@
 export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return <div className={`rounded-2xl border border-slate-200 bg-white p-6 shadow-sm ${className}`}>{children}</div>;
+  return (
+    <div className={`rounded-2xl border border-slate-200 bg-white p-6 shadow-sm ${className}`}>
+      {children}
+    </div>
+  );
 }
 
 export function PageTitle({ title, subtitle }: { title: string; subtitle?: string }) {
@@ -29,7 +33,11 @@ export function SectionCard({
 }) {
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section id={id} aria-labelledby={headingId} className={`scroll-mt-24 rounded-2xl border border-slate-200 bg-white shadow-sm ${className}`}>
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={`scroll-mt-24 rounded-2xl border border-slate-200 bg-white shadow-sm ${className}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-6 py-4">
         <div className="min-w-0">
           <h2 id={headingId} className="text-base font-bold text-ink">

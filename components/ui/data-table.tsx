@@ -3,6 +3,7 @@
 import {
   flexRender,
   getCoreRowModel,
+  getFilteredRowModel,
   getPaginationRowModel,
   getSortedRowModel,
   useReactTable,
@@ -40,6 +41,10 @@ export function DataTable<T>({
   footer,
   testId,
   sortable = true,
+  serverSorting,
+  rowAttributes,
+  rowClassName,
+  globalFilter,
 }: {
   data: T[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,30 +62,54 @@ export function DataTable<T>({
   testId?: string;
   /** False for a page of rows the server sorted and paged: sorting one page alone would mislead. */
   sortable?: boolean;
+  /**
+   * The server sorts (a page of many): the headers show and ask for its order rather than sorting
+   * the rows at hand. Only the columns with `enableSorting` left on offer it.
+   */
+  serverSorting?: { state: SortingState; onChange: (next: SortingState) => void };
+  /** Attributes of a body row (test ids, data-*), from its data. */
+  rowAttributes?: (row: T) => Record<string, string>;
+  /** Extra classes of a body row, from its data (e.g. a cancelled row greyed out). */
+  rowClassName?: (row: T) => string;
+  /** Text that rows must contain in one of their column values (a search box over the rows at hand). */
+  globalFilter?: string;
 }) {
   const t = useTranslations("common");
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: pageSize ?? Number.MAX_SAFE_INTEGER });
+  const [pagination, setPagination] = useState({
+    pageIndex: 0,
+    pageSize: pageSize ?? Number.MAX_SAFE_INTEGER,
+  });
   // TanStack Table v8 is the house table library; its table object is rebuilt each render and
   // nothing here memoizes values derived from it, so the compiler's warning does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, pagination },
-    onSortingChange: setSorting,
-    enableSorting: sortable,
+    state: { sorting: serverSorting?.state ?? sorting, pagination, globalFilter },
+    onSortingChange: serverSorting
+      ? (updater) =>
+          serverSorting.onChange(typeof updater === "function" ? updater(serverSorting.state) : updater)
+      : setSorting,
+    manualSorting: Boolean(serverSorting),
+    enableSortingRemoval: !serverSorting,
+    enableSorting: sortable || Boolean(serverSorting),
     onPaginationChange: setPagination,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     getRowId,
   });
-  const align = (a?: "left" | "right" | "center") => (a === "right" ? "text-right" : a === "center" ? "text-center" : "text-left");
+  const align = (a?: "left" | "right" | "center") =>
+    a === "right" ? "text-right" : a === "center" ? "text-center" : "text-left";
   const pages = table.getPageCount();
 
   return (
-    <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm" data-testid={testId}>
+    <div
+      className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm"
+      data-testid={testId}
+    >
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
           {caption ? <caption className="sr-only">{caption}</caption> : null}
@@ -90,12 +119,16 @@ export function DataTable<T>({
                 {hg.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
                   const sorted = header.column.getIsSorted();
-                  const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                  const content = header.isPlaceholder
+                    ? null
+                    : flexRender(header.column.columnDef.header, header.getContext());
                   return (
                     <th
                       key={header.id}
                       scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      aria-sort={
+                        sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined
+                      }
                       className={`whitespace-nowrap border-b border-slate-200 px-4 py-3 font-semibold ${align(meta?.align)}`}
                     >
                       {header.column.getCanSort() ? (
@@ -119,17 +152,27 @@ export function DataTable<T>({
           <tbody>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={table.getVisibleLeafColumns().length} className="px-4 py-12 text-center text-sm text-slate-500">
+                <td
+                  colSpan={table.getVisibleLeafColumns().length}
+                  className="px-4 py-12 text-center text-sm text-slate-500"
+                >
                   {empty ?? t("empty")}
                 </td>
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100 last:border-b-0 hover:bg-slate-50/70">
+                <tr
+                  key={row.id}
+                  {...rowAttributes?.(row.original)}
+                  className={`border-b border-slate-100 align-top last:border-b-0 hover:bg-slate-50/70 ${rowClassName?.(row.original) ?? ""}`}
+                >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     return (
-                      <td key={cell.id} className={`px-4 py-3 ${align(meta?.align)} ${meta?.align === "right" ? "tabular-nums" : ""} ${meta?.className ?? ""}`}>
+                      <td
+                        key={cell.id}
+                        className={`px-4 py-3 ${align(meta?.align)} ${meta?.align === "right" ? "tabular-nums" : ""} ${meta?.className ?? ""}`}
+                      >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );
@@ -155,7 +198,9 @@ export function DataTable<T>({
           >
             {t("previous")}
           </button>
-          <span className="text-slate-600">{t("page", { page: table.getState().pagination.pageIndex + 1, pages })}</span>
+          <span className="text-slate-600">
+            {t("page", { page: table.getState().pagination.pageIndex + 1, pages })}
+          </span>
           <button
             type="button"
             onClick={() => table.nextPage()}

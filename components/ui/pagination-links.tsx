@@ -18,7 +18,9 @@ export function PaginationLinks({
 }) {
   const t = useTranslations("common");
   if (pages <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   const item = "grid h-9 min-w-9 place-items-center rounded-lg px-3 text-sm font-medium";
   return (
     <nav aria-label={label} className="flex items-center justify-center gap-1">

@@ -1,5 +1,15 @@
 /** One headline figure of a dashboard. */
-export function StatCard({ label, value, hint, accent = "bg-brand-600" }: { label: string; value: React.ReactNode; hint?: React.ReactNode; accent?: string }) {
+export function StatCard({
+  label,
+  value,
+  hint,
+  accent = "bg-brand-600",
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  accent?: string;
+}) {
   return (
     <div className="relative overflow-hidden rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <span className={`absolute inset-y-0 left-0 w-1 ${accent}`} aria-hidden="true" />

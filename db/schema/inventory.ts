@@ -224,7 +224,10 @@ export const stockReceiptItems = pgTable(
       .references(() => variants.id),
     quantity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.receiptId, t.variantId] }), check("stock_receipt_items_quantity", sql`${t.quantity} between 1 and 100000`)],
+  (t) => [
+    primaryKey({ columns: [t.receiptId, t.variantId] }),
+    check("stock_receipt_items_quantity", sql`${t.quantity} between 1 and 100000`),
+  ],
 );
 
 /**
@@ -245,5 +248,8 @@ export const reorderPoints = pgTable(
     updatedBy: uuid().references(() => users.id),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.locationId, t.variantId] }), check("reorder_point_range", sql`${t.reorderPoint} between 0 and 1000`)],
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.variantId] }),
+    check("reorder_point_range", sql`${t.reorderPoint} between 0 and 1000`),
+  ],
 );

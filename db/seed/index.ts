@@ -30,7 +30,7 @@ export async function truncateAll(db: Db) {
   if (names) await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
 }
 
-/** Resets the database to the demo world of API.md. */
+/** Resets the database to the demo world of the API contract. */
 export async function seed(db: Db, now = new Date()) {
   const random = rng(20261125);
   const qty = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));

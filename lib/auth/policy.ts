@@ -46,7 +46,14 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
     "reservable:manage:own",
     "transfer:request",
   ],
-  seller: ["catalog:browse", "stock:view:own-location", "stock:count:own-location", "fulfilment:work:own-location", "product:manage:own", "reservable:manage:own"],
+  seller: [
+    "catalog:browse",
+    "stock:view:own-location",
+    "stock:count:own-location",
+    "fulfilment:work:own-location",
+    "product:manage:own",
+    "reservable:manage:own",
+  ],
   marketing: [
     "catalog:browse",
     "stock:view:own-location",
@@ -62,11 +69,7 @@ const GRANTS: Record<Role | "system", readonly Permission[]> = {
     "network:dashboard",
     "audit:read",
   ],
-  system: [
-    "reservable:manage:network",
-    "fulfilment:work:any-network",
-    "stock:view:any",
-  ],
+  system: ["reservable:manage:network", "fulfilment:work:any-network", "stock:view:any"],
 };
 
 export function can(actor: Actor | null, permission: Permission): boolean {
@@ -77,7 +80,8 @@ export function can(actor: Actor | null, permission: Permission): boolean {
 /** Throws Unauthenticated for no actor, Forbidden for an actor without the right. */
 export function authorize(actor: Actor | null, permission: Permission): asserts actor is Actor {
   if (!actor) throw new Unauthenticated();
-  if (!can(actor, permission)) throw new Forbidden("auth.forbidden", `Your account may not do this (${permission}).`);
+  if (!can(actor, permission))
+    throw new Forbidden("auth.forbidden", `Your account may not do this (${permission}).`);
 }
 
 /** For verbs only a signed-in user (not the worker) may run. */

@@ -3,13 +3,22 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestActor } from "./session";
 
-const user = { uid: "0193a1b2-0000-7000-8000-000000000001", role: "customer" as const, organisationId: null, email: "a@demo.test", name: "A" };
+const user = {
+  uid: "0193a1b2-0000-7000-8000-000000000001",
+  role: "customer" as const,
+  organisationId: null,
+  email: "a@demo.test",
+  name: "A",
+};
 
 function requestWith(cookie?: string) {
   return new NextRequest("http://localhost:3000/api/x", { headers: cookie ? { cookie } : {} });
 }
 
-async function token(claims: Pick<JWT, "uid" | "role" | "organisationId" | "email" | "name">, maxAge?: number) {
+async function token(
+  claims: Pick<JWT, "uid" | "role" | "organisationId" | "email" | "name">,
+  maxAge?: number,
+) {
   return encode({ secret: process.env.NEXTAUTH_SECRET!, token: { sub: claims.uid, ...claims }, maxAge });
 }
 
@@ -20,7 +29,14 @@ describe("requestActor", () => {
     const t = await token(user);
     const first = await requestActor(requestWith(`next-auth.session-token=${t}`));
     const again = await requestActor(requestWith(`next-auth.session-token=${t}`));
-    expect(first).toEqual({ kind: "user", id: user.uid, email: user.email, name: user.name, role: "customer", organisationId: null });
+    expect(first).toEqual({
+      kind: "user",
+      id: user.uid,
+      email: user.email,
+      name: user.name,
+      role: "customer",
+      organisationId: null,
+    });
     expect(again).toEqual(first);
   });
 
@@ -42,7 +58,12 @@ describe("requestActor", () => {
 
   it("keeps the claims of each token apart", async () => {
     const a = await token(user);
-    const b = await token({ ...user, uid: "0193a1b2-0000-7000-8000-000000000003", role: "dealer", organisationId: "org-1" });
+    const b = await token({
+      ...user,
+      uid: "0193a1b2-0000-7000-8000-000000000003",
+      role: "dealer",
+      organisationId: "org-1",
+    });
     expect((await requestActor(requestWith(`next-auth.session-token=${a}`)))?.role).toBe("customer");
     expect((await requestActor(requestWith(`next-auth.session-token=${b}`)))?.role).toBe("dealer");
     expect((await requestActor(requestWith(`next-auth.session-token=${a}`)))?.id).toBe(user.uid);

@@ -4,7 +4,9 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "./options";
 import type { UserActor } from "./actor";
 
-function actorFromToken(token: Pick<JWT, "uid" | "role" | "organisationId" | "email" | "name"> | null): UserActor | null {
+function actorFromToken(
+  token: Pick<JWT, "uid" | "role" | "organisationId" | "email" | "name"> | null,
+): UserActor | null {
   if (!token?.uid || !token.role) return null;
   return {
     kind: "user",
@@ -21,7 +23,13 @@ export async function currentActor(): Promise<UserActor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   const u = session.user;
-  return actorFromToken({ uid: u.id, role: u.role, organisationId: u.organisationId, email: u.email, name: u.name });
+  return actorFromToken({
+    uid: u.id,
+    role: u.role,
+    organisationId: u.organisationId,
+    email: u.email,
+    name: u.name,
+  });
 }
 
 // The session cookie's name, chosen as next-auth chooses it (the __Secure- prefix on https).

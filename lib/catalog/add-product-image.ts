@@ -16,7 +16,9 @@ import { IMAGE_RULES } from "./image-urls";
 const AddProductImageInput = z
   .object({
     productId: PathId,
-    image: z.custom<ImageMaster>(ImageMaster.is, { error: "Must be an image normalized by normalizeImage()." }),
+    image: z.custom<ImageMaster>(ImageMaster.is, {
+      error: "Must be an image normalized by normalizeImage().",
+    }),
   })
   .strict();
 
@@ -56,7 +58,12 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
     })
     .returning(imageColumns);
   await touchProduct(tx, product.id);
-  await recordAudit(tx, user, { action: "product.add_image", targetType: "product", targetId: product.id, detail: { imageId: row!.id, position } });
+  await recordAudit(tx, user, {
+    action: "product.add_image",
+    targetType: "product",
+    targetId: product.id,
+    detail: { imageId: row!.id, position },
+  });
   return toProductImage(row!);
 }
 
@@ -66,7 +73,12 @@ export async function addProductImage(tx: Tx, actor: Actor | null, raw: unknown)
  * bytes are checked and normalized outside any transaction (sharp takes up to a second on a phone photo), and a
  * short transaction stores the result, checking everything again under the lock.
  */
-export async function uploadProductImage(db: Db, actor: Actor | null, productId: string, file: Uint8Array): Promise<ProductImage> {
+export async function uploadProductImage(
+  db: Db,
+  actor: Actor | null,
+  productId: string,
+  file: Uint8Array,
+): Promise<ProductImage> {
   const user = requireUser(actor, "product:manage:own");
   const product = await sellersOwnProduct(db, user, productId, { lock: false });
   assertImagesEditable(product);

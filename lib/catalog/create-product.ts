@@ -26,7 +26,11 @@ export async function createProduct(
   const idem = idempotentRequest({ userId: user.id, scope: "products", key: opts.idempotencyKey }, input);
   if (idem) {
     const prior = await claimKey(tx, idem, id);
-    if (prior) return { product: await productDetail(tx, (await loadProductFor(tx, user, prior)).product), replayed: true };
+    if (prior)
+      return {
+        product: await productDetail(tx, (await loadProductFor(tx, user, prior)).product),
+        replayed: true,
+      };
   }
   const [product] = await tx
     .insert(products)
@@ -43,7 +47,13 @@ export async function createProduct(
       descriptionEn: input.descriptionEn ?? "",
     })
     .returning();
-  await recordTransition(tx, { productId: product!.id, from: null, to: "draft", actorId: user.id, reason: "created" });
+  await recordTransition(tx, {
+    productId: product!.id,
+    from: null,
+    to: "draft",
+    actorId: user.id,
+    reason: "created",
+  });
   await recordAudit(tx, user, {
     action: "product.create",
     targetType: "product",

@@ -14,7 +14,12 @@ export function imageNotFound() {
  * photos, it does not change them). `lock` holds the row until the transaction ends, so that two
  * uploads cannot both take the last free place or the same position.
  */
-export async function sellersOwnProduct(db: Db | Tx, actor: UserActor, rawId: unknown, opts: { lock: boolean }): Promise<ProductRow> {
+export async function sellersOwnProduct(
+  db: Db | Tx,
+  actor: UserActor,
+  rawId: unknown,
+  opts: { lock: boolean },
+): Promise<ProductRow> {
   const { product, kind } = await loadProductFor(db, actor, rawId, opts);
   requireSeller(kind);
   return product;
@@ -23,6 +28,10 @@ export async function sellersOwnProduct(db: Db | Tx, actor: UserActor, rawId: un
 /** Photos change in every state but the last, as variants and prices do (lifecycle.ts). */
 export function assertImagesEditable(product: Pick<ProductRow, "status">) {
   if (!variantsEditable(product.status)) {
-    throw new Conflict("product.not_editable", "The product is discontinued: its images can no longer change.", { productStatus: product.status });
+    throw new Conflict(
+      "product.not_editable",
+      "The product is discontinued: its images can no longer change.",
+      { productStatus: product.status },
+    );
   }
 }

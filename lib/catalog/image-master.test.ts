@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Invalid, PayloadTooLarge, UnsupportedMediaType } from "@/lib/errors";
 import { ImageMaster, normalizeImage } from "./image-master";
 
-const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#3366ff" } });
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#3366ff" } });
 
 describe("normalizeImage", () => {
   it("turns a JPEG into an upright WebP master without its EXIF (orientation, camera, GPS)", async () => {
@@ -16,7 +17,12 @@ describe("normalizeImage", () => {
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
 
     const master = await normalizeImage(jpeg);
-    expect(master).toMatchObject({ contentType: "image/webp", width: 200, height: 400, sourceFormat: "JPEG" });
+    expect(master).toMatchObject({
+      contentType: "image/webp",
+      width: 200,
+      height: 400,
+      sourceFormat: "JPEG",
+    });
     const meta = await sharp(master.bytes).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 200, height: 400 });
     expect(meta.exif).toBeUndefined();
@@ -40,29 +46,49 @@ describe("normalizeImage", () => {
   it("judges the bytes, not the name: text, GIF and SVG are 415 naming what they are", async () => {
     const text = normalizeImage(Buffer.from("definitely not a picture, whatever the file is called"));
     await expect(text).rejects.toBeInstanceOf(UnsupportedMediaType);
-    await expect(text).rejects.toMatchObject({ code: "image.unsupported_type", message: expect.stringMatching(/JPEG, PNG, WebP or AVIF/) });
+    await expect(text).rejects.toMatchObject({
+      code: "image.unsupported_type",
+      message: expect.stringMatching(/JPEG, PNG, WebP or AVIF/),
+    });
     const gif = await solid(50, 50).gif().toBuffer();
-    await expect(normalizeImage(gif)).rejects.toMatchObject({ status: 415, meta: { detected: "gif" }, message: expect.stringMatching(/GIF/) });
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100"/></svg>');
+    await expect(normalizeImage(gif)).rejects.toMatchObject({
+      status: 415,
+      meta: { detected: "gif" },
+      message: expect.stringMatching(/GIF/),
+    });
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><rect width="100" height="100"/></svg>',
+    );
     await expect(normalizeImage(svg)).rejects.toMatchObject({ status: 415, meta: { detected: "svg" } });
   });
 
   it("refuses a damaged file as 415, an empty one as 422", async () => {
     const jpeg = await solid(400, 300).jpeg().toBuffer();
     await expect(normalizeImage(jpeg.subarray(0, jpeg.length >> 1))).rejects.toMatchObject({ status: 415 });
-    await expect(normalizeImage(new Uint8Array())).rejects.toMatchObject({ status: 422, code: "image.empty" });
+    await expect(normalizeImage(new Uint8Array())).rejects.toMatchObject({
+      status: 422,
+      code: "image.empty",
+    });
   });
 
   it("refuses more than 5 MB as 413, saying the limit", async () => {
     const err = await normalizeImage(new Uint8Array(5 * 1024 * 1024 + 1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PayloadTooLarge);
-    expect(err).toMatchObject({ status: 413, code: "image.too_large", meta: { maxBytes: 5 * 1024 * 1024 }, message: expect.stringMatching(/5 MB/) });
+    expect(err).toMatchObject({
+      status: 413,
+      code: "image.too_large",
+      meta: { maxBytes: 5 * 1024 * 1024 },
+      message: expect.stringMatching(/5 MB/),
+    });
   });
 
   it("refuses absurd dimensions (too small to show, too large to decode) as 422 on `file`, from the header alone", async () => {
     const tiny = await normalizeImage(await solid(10, 10).png().toBuffer()).catch((e: unknown) => e);
     expect(tiny).toBeInstanceOf(Invalid);
-    expect(tiny).toMatchObject({ code: "image.dimensions", errors: { file: expect.stringMatching(/10 × 10 px/) } });
+    expect(tiny).toMatchObject({
+      code: "image.dimensions",
+      errors: { file: expect.stringMatching(/10 × 10 px/) },
+    });
     // A 20,000 px wide PNG is a few KB on disk: the header gives it away before anything is decoded.
     const wide = await solid(20_000, 100).png().toBuffer();
     await expect(normalizeImage(wide)).rejects.toMatchObject({ status: 422, code: "image.dimensions" });
@@ -71,6 +97,8 @@ describe("normalizeImage", () => {
   });
 
   it("is the only maker of an ImageMaster", () => {
-    expect(() => new ImageMaster(Symbol("ImageMaster"), Buffer.from("x"), 1, 1, "PNG")).toThrow(/normalizeImage/);
+    expect(() => new ImageMaster(Symbol("ImageMaster"), Buffer.from("x"), 1, 1, "PNG")).toThrow(
+      /normalizeImage/,
+    );
   });
 });

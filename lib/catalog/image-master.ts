@@ -49,7 +49,8 @@ export class ImageMaster {
  * before any pixel is decoded).
  */
 export async function normalizeImage(input: Uint8Array): Promise<ImageMaster> {
-  if (input.byteLength === 0) throw new Invalid({ file: "The file is empty." }, "The file is empty.", "image.empty");
+  if (input.byteLength === 0)
+    throw new Invalid({ file: "The file is empty." }, "The file is empty.", "image.empty");
   if (input.byteLength > IMAGE_RULES.maxBytes) {
     throw new PayloadTooLarge(
       "image.too_large",
@@ -79,13 +80,25 @@ export async function normalizeImage(input: Uint8Array): Promise<ImageMaster> {
   try {
     // failOn "error": a truncated upload is refused rather than stored half grey. No withMetadata():
     // the output carries no EXIF/GPS/XMP; autoOrient applies the EXIF rotation before it is dropped.
-    const { data, info } = await sharp(bytes, { autoOrient: true, failOn: "error", limitInputPixels: maxPixels })
-      .resize({ width: IMAGE_RULES.masterSide, height: IMAGE_RULES.masterSide, fit: "inside", withoutEnlargement: true })
+    const { data, info } = await sharp(bytes, {
+      autoOrient: true,
+      failOn: "error",
+      limitInputPixels: maxPixels,
+    })
+      .resize({
+        width: IMAGE_RULES.masterSide,
+        height: IMAGE_RULES.masterSide,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       .webp({ quality: 86, effort: 4 })
       .toBuffer({ resolveWithObject: true });
     return new ImageMaster(MADE_HERE, data, info.width, info.height, label);
   } catch {
-    throw new UnsupportedMediaType("image.unreadable", `The ${label} file is damaged or incomplete and could not be read.`);
+    throw new UnsupportedMediaType(
+      "image.unreadable",
+      `The ${label} file is damaged or incomplete and could not be read.`,
+    );
   }
 }
 

@@ -54,14 +54,25 @@ export type ServedImage = { notModified: true; etag: string } | ({ notModified: 
  * Anyone may fetch an image by its id: ids are random (122 bits) and only appear where the product
  * itself may be seen, so a draft's photos cannot be found by guessing; see docs/decisions/0009-product-images.md.
  */
-export async function serveImage(db: Db, rawId: string, rawWidth: string | null, ifNoneMatch: string | null): Promise<ServedImage> {
+export async function serveImage(
+  db: Db,
+  rawId: string,
+  rawWidth: string | null,
+  ifNoneMatch: string | null,
+): Promise<ServedImage> {
   const id = idOrNotFound(rawId, imageNotFound);
   const w = renditionWidth(rawWidth);
   const hot = cache.get(key(id, w));
-  if (hot) return matchesEtag(ifNoneMatch, hot.etag) ? { notModified: true, etag: hot.etag } : { notModified: false, ...hot };
+  if (hot)
+    return matchesEtag(ifNoneMatch, hot.etag)
+      ? { notModified: true, etag: hot.etag }
+      : { notModified: false, ...hot };
 
   if (ifNoneMatch) {
-    const [row] = await db.select({ sha256: productImages.sha256 }).from(productImages).where(eq(productImages.id, id));
+    const [row] = await db
+      .select({ sha256: productImages.sha256 })
+      .from(productImages)
+      .where(eq(productImages.id, id));
     if (!row) throw imageNotFound();
     const etag = etagOf(row.sha256, w);
     if (matchesEtag(ifNoneMatch, etag)) return { notModified: true, etag };
@@ -86,7 +97,12 @@ async function makeRendition(db: Db, id: string, w: RenditionWidth): Promise<Ren
   if (!row) return null;
   // The master is already WebP: at or below the width asked for, it is the rendition.
   const body =
-    row.width <= w ? row.bytes : await sharp(row.bytes).resize({ width: w, withoutEnlargement: true }).webp({ quality: 80, effort: 4 }).toBuffer();
+    row.width <= w
+      ? row.bytes
+      : await sharp(row.bytes)
+          .resize({ width: w, withoutEnlargement: true })
+          .webp({ quality: 80, effort: 4 })
+          .toBuffer();
   const rendition: Rendition = { body, etag: etagOf(row.sha256, w), contentType: "image/webp", width: w };
   cache.set(key(id, w), rendition);
   return rendition;

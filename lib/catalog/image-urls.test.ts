@@ -4,10 +4,14 @@ import { imageSrcSet, imageUrl, renditionWidth } from "./image-urls";
 describe("renditionWidth", () => {
   it("keeps the allowed widths and rounds anything else to the nearest (the larger on a tie)", () => {
     expect([160, 320, 640, 1280].map(renditionWidth)).toEqual([160, 320, 640, 1280]);
-    expect(["1", "200", "240", "481", "5000", "-3"].map(renditionWidth)).toEqual([160, 160, 320, 640, 1280, 160]);
+    expect(["1", "200", "240", "481", "5000", "-3"].map(renditionWidth)).toEqual([
+      160, 160, 320, 640, 1280, 160,
+    ]);
   });
   it("uses 640 when there is no usable number", () => {
-    expect([null, undefined, "", " ", "wide", "NaN", "Infinity"].map(renditionWidth)).toEqual([640, 640, 640, 640, 640, 640, 640]);
+    expect([null, undefined, "", " ", "wide", "NaN", "Infinity"].map(renditionWidth)).toEqual([
+      640, 640, 640, 640, 640, 640, 640,
+    ]);
   });
 });
 

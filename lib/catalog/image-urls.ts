@@ -52,5 +52,7 @@ export function imageSrcSet(image: ImageRef): string {
     widths.push(w);
     if (w >= image.width) break;
   }
-  return widths.map((w) => `${imageUrl(image.id, w as RenditionWidth)} ${Math.min(w, image.width)}w`).join(", ");
+  return widths
+    .map((w) => `${imageUrl(image.id, w as RenditionWidth)} ${Math.min(w, image.width)}w`)
+    .join(", ");
 }

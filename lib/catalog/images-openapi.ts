@@ -29,7 +29,11 @@ export function registerImagesApi(registry: OpenAPIRegistry) {
       params: ProductParam,
       body: {
         required: true,
-        content: { "multipart/form-data": { schema: z.object({ file: z.string().meta({ format: "binary" }).describe("The image file") }) } },
+        content: {
+          "multipart/form-data": {
+            schema: z.object({ file: z.string().meta({ format: "binary" }).describe("The image file") }),
+          },
+        },
       },
     },
     responses: {
@@ -53,7 +57,10 @@ export function registerImagesApi(registry: OpenAPIRegistry) {
     summary: "Put the images in a new order (the first is the main image)",
     description: `${who} \`ids\` must name every image of the product exactly once (422 \`product_image.order_mismatch\` otherwise: reload and retry).`,
     request: { params: ProductParam, body: jsonBody(ReorderImagesBody) },
-    responses: { 200: jsonResponse("The images in their new order", z.array(ProductImageSchema)), ...problems(400, 401, 403, 404, 409, 422) },
+    responses: {
+      200: jsonResponse("The images in their new order", z.array(ProductImageSchema)),
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
   });
   registry.registerPath({
     method: "get",
@@ -68,11 +75,16 @@ export function registerImagesApi(registry: OpenAPIRegistry) {
         w: z
           .string()
           .optional()
-          .describe(`Width in px: ${RENDITION_WIDTHS.join(", ")}; any other number is served at the nearest of these; default ${DEFAULT_WIDTH}`),
+          .describe(
+            `Width in px: ${RENDITION_WIDTHS.join(", ")}; any other number is served at the nearest of these; default ${DEFAULT_WIDTH}`,
+          ),
       }),
     },
     responses: {
-      200: { description: "The image", content: { "image/webp": { schema: z.string().meta({ format: "binary" }) } } },
+      200: {
+        description: "The image",
+        content: { "image/webp": { schema: z.string().meta({ format: "binary" }) } },
+      },
       304: { description: "Not modified: the client's copy (If-None-Match) is current" },
       ...problems(404),
     },

@@ -14,7 +14,10 @@ export const STEP_ACTORS: Record<ProductEvent, readonly ProductActorKind[]> = {
   discontinue: ["seller", "marketing"],
 };
 
-const TRANSITIONS: Record<Exclude<ProductEvent, "discontinue">, Partial<Record<ProductStatus, ProductStatus>>> = {
+const TRANSITIONS: Record<
+  Exclude<ProductEvent, "discontinue">,
+  Partial<Record<ProductStatus, ProductStatus>>
+> = {
   submit: { draft: "in_review" },
   approve: { in_review: "approved" },
   send_back: { in_review: "draft" },
@@ -34,7 +37,9 @@ export function nextProductStatus(from: ProductStatus, event: ProductEvent): Pro
 
 /** The steps open from a status for an actor kind (the buttons a product page shows). */
 export function allowedProductEvents(from: ProductStatus, who: ProductActorKind): ProductEvent[] {
-  return (Object.keys(STEP_ACTORS) as ProductEvent[]).filter((e) => STEP_ACTORS[e].includes(who) && nextProductStatus(from, e) !== null);
+  return (Object.keys(STEP_ACTORS) as ProductEvent[]).filter(
+    (e) => STEP_ACTORS[e].includes(who) && nextProductStatus(from, e) !== null,
+  );
 }
 
 /** Steps that need a reason in the history (marketing's send-back must say why). */

@@ -4,7 +4,7 @@ import { products } from "@/db/schema";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
-import { Id } from "@/lib/validation";
+import { idOrNotFound } from "@/lib/validation";
 import type { ProductActorKind } from "./lifecycle";
 
 export type ProductRow = typeof products.$inferSelect;
@@ -12,7 +12,8 @@ export type ProductRow = typeof products.$inferSelect;
 /** Who is asking, as the lifecycle sees it: the seller that manages listings, or marketing that reviews. */
 export function productActorKind(actor: Actor | null): { user: UserActor; kind: ProductActorKind } {
   if (!actor) throw new Unauthenticated();
-  if (actor.kind === "user" && can(actor, "product:manage:own") && actor.organisationId) return { user: actor, kind: "seller" };
+  if (actor.kind === "user" && can(actor, "product:manage:own") && actor.organisationId)
+    return { user: actor, kind: "seller" };
   if (actor.kind === "user" && can(actor, "product:review")) return { user: actor, kind: "marketing" };
   throw new Forbidden("auth.forbidden", "Only a seller's staff and marketing manage products.");
 }
@@ -28,12 +29,12 @@ export async function loadProductFor(
   opts: { lock?: boolean } = {},
 ): Promise<{ product: ProductRow; user: UserActor; kind: ProductActorKind }> {
   const { user, kind } = productActorKind(actor);
-  const id = Id.safeParse(rawId);
-  if (!id.success) throw new NotFound("product.not_found", "No such product.");
-  const q = db.select().from(products).where(eq(products.id, id.data));
+  const noSuchProduct = () => new NotFound("product.not_found", "No such product.");
+  const id = idOrNotFound(rawId, noSuchProduct);
+  const q = db.select().from(products).where(eq(products.id, id));
   const [product] = opts.lock ? await q.for("update") : await q;
   if (!product || (kind === "seller" && product.sellerId !== user.organisationId)) {
-    throw new NotFound("product.not_found", "No such product.");
+    throw noSuchProduct();
   }
   return { product, user, kind };
 }

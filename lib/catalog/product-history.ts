@@ -7,9 +7,19 @@ import type { ProductSnapshot } from "./product-detail";
 /** Moves a product to `to` and appends the step to its history: who, when, from, to, why. */
 export async function recordTransition(
   tx: Tx,
-  step: { productId: string; from: ProductStatus | null; to: ProductStatus; actorId: string | null; reason?: string | null; snapshot?: ProductSnapshot },
+  step: {
+    productId: string;
+    from: ProductStatus | null;
+    to: ProductStatus;
+    actorId: string | null;
+    reason?: string | null;
+    snapshot?: ProductSnapshot;
+  },
 ): Promise<void> {
-  await tx.update(products).set({ status: step.to, updatedAt: sql`now()` }).where(eq(products.id, step.productId));
+  await tx
+    .update(products)
+    .set({ status: step.to, updatedAt: sql`now()` })
+    .where(eq(products.id, step.productId));
   await tx.insert(productStatusEvents).values({
     productId: step.productId,
     fromStatus: step.from,
@@ -22,5 +32,8 @@ export async function recordTransition(
 
 /** Any edit of a product's content or variants marks it changed. */
 export async function touchProduct(tx: Tx, productId: string): Promise<void> {
-  await tx.update(products).set({ updatedAt: sql`now()` }).where(eq(products.id, productId));
+  await tx
+    .update(products)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(products.id, productId));
 }

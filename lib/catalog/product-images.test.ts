@@ -25,10 +25,12 @@ const positions = async (productId: string) =>
       .where(eq(productImages.productId, productId))
       .orderBy(asc(productImages.position))
   ).map((r) => [r.id, r.position] as const);
-const add = (actor: UserActor | null, productId: string) => t.db.transaction((tx) => addProductImage(tx, actor, { productId, image: master }));
+const add = (actor: UserActor | null, productId: string) =>
+  t.db.transaction((tx) => addProductImage(tx, actor, { productId, image: master }));
 const remove = (actor: UserActor | null, productId: string, imageId: string) =>
   t.db.transaction((tx) => removeProductImage(tx, actor, { productId, imageId }));
-const reorder = (actor: UserActor | null, productId: string, ids: unknown) => t.db.transaction((tx) => reorderProductImages(tx, actor, { productId, ids }));
+const reorder = (actor: UserActor | null, productId: string, ids: unknown) =>
+  t.db.transaction((tx) => reorderProductImages(tx, actor, { productId, ids }));
 
 const productWith = (n: number) => productWithImages(t.db, n);
 
@@ -39,14 +41,21 @@ describe("addProductImage", () => {
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => add(seller, product.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(8);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(refused.map((r) => (r.reason as { code: string }).code)).toEqual(Array(4).fill("product_image.limit"));
+    expect(refused.map((r) => (r.reason as { code: string }).code)).toEqual(
+      Array(4).fill("product_image.limit"),
+    );
     expect((await positions(product.id)).map(([, p]) => p)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("takes only an image that went through normalizeImage (never raw bytes)", async () => {
     const { seller, product } = await productWith(0);
     await expect(
-      t.db.transaction((tx) => addProductImage(tx, seller, { productId: product.id, image: { bytes: Buffer.from("x"), width: 1, height: 1 } })),
+      t.db.transaction((tx) =>
+        addProductImage(tx, seller, {
+          productId: product.id,
+          image: { bytes: Buffer.from("x"), width: 1, height: 1 },
+        }),
+      ),
     ).rejects.toMatchObject({ name: "ZodError" });
     expect(await positions(product.id)).toEqual([]);
   });
@@ -67,7 +76,10 @@ describe("removeProductImage", () => {
       [ids[3], 1],
     ]);
     // Gone is gone: again is 404.
-    await expect(remove(seller, product.id, ids[2]!)).rejects.toMatchObject({ status: 404, code: "product_image.not_found" });
+    await expect(remove(seller, product.id, ids[2]!)).rejects.toMatchObject({
+      status: 404,
+      code: "product_image.not_found",
+    });
   });
 
   it("is 404 for another product's image, even the same seller's, and changes nothing", async () => {
@@ -97,9 +109,15 @@ describe("reorderProductImages", () => {
       [ids[0], ids[1], ids[2], other.ids[0]], // another product's
       [ids[0], ids[1], other.ids[0]],
     ]) {
-      await expect(reorder(seller, product.id, bad)).rejects.toMatchObject({ status: 422, code: "product_image.order_mismatch", errors: { ids: expect.any(String) } });
+      await expect(reorder(seller, product.id, bad)).rejects.toMatchObject({
+        status: 422,
+        code: "product_image.order_mismatch",
+        errors: { ids: expect.any(String) },
+      });
     }
-    await expect(reorder(seller, product.id, [ids[0], ids[0], ids[1]])).rejects.toMatchObject({ name: "ZodError" });
+    await expect(reorder(seller, product.id, [ids[0], ids[0], ids[1]])).rejects.toMatchObject({
+      name: "ZodError",
+    });
     await expect(reorder(seller, product.id, ["x"])).rejects.toMatchObject({ name: "ZodError" });
     await expect(reorder(seller, product.id, [])).rejects.toMatchObject({ name: "ZodError" });
     expect(await positions(product.id)).toEqual(before);
@@ -110,7 +128,9 @@ describe("every image change", () => {
   it("marks the product changed (updatedAt), as any edit of its content does", async () => {
     const { seller, product, ids } = await productWith(2);
     const updatedAt = async () =>
-      (await t.db.select({ at: products.updatedAt }).from(products).where(eq(products.id, product.id)))[0]!.at.getTime();
+      (
+        await t.db.select({ at: products.updatedAt }).from(products).where(eq(products.id, product.id))
+      )[0]!.at.getTime();
     const changes = [
       () => reorder(seller, product.id, [ids[1], ids[0]]),
       () => remove(seller, product.id, ids[0]!),
@@ -148,7 +168,10 @@ describe("who may change a product's images", () => {
   it("a discontinued product's images stay as they are (409)", async () => {
     const { seller, product, ids } = await productWith(2);
     await t.db.execute(sql`update products set status = 'discontinued' where id = ${product.id}`);
-    await expect(add(seller, product.id)).rejects.toMatchObject({ status: 409, code: "product.not_editable" });
+    await expect(add(seller, product.id)).rejects.toMatchObject({
+      status: 409,
+      code: "product.not_editable",
+    });
     await expect(remove(seller, product.id, ids[0]!)).rejects.toMatchObject({ status: 409 });
     await expect(reorder(seller, product.id, [ids[1], ids[0]])).rejects.toMatchObject({ status: 409 });
   });
@@ -157,9 +180,17 @@ describe("who may change a product's images", () => {
 describe("the catalog's products carry their images", () => {
   it("main image first, in the list and on the product page; none is an empty list", async () => {
     const { seller, product, ids } = await productWithImages(t.db, 3);
-    await t.db.execute(sql`update products set status = 'on_sale', name_en = ${`Imaged ${product.id}`} where id = ${product.id}`);
+    await t.db.execute(
+      sql`update products set status = 'on_sale', name_en = ${`Imaged ${product.id}`} where id = ${product.id}`,
+    );
     await reorder(seller, product.id, [ids[2], ids[0], ids[1]]);
-    const expected = [ids[2], ids[0], ids[1]].map((id, position) => ({ id, url: `/api/images/${id}?w=640`, width: 300, height: 200, position }));
+    const expected = [ids[2], ids[0], ids[1]].map((id, position) => ({
+      id,
+      url: `/api/images/${id}?w=640`,
+      width: 300,
+      height: 200,
+      position,
+    }));
 
     const page = await listProducts(t.db, { q: `Imaged ${product.id}` });
     expect(page.items.map((p) => p.images)).toEqual([expected]);

@@ -3,7 +3,7 @@ import { productStatus } from "@/db/schema";
 import { Page } from "@/lib/validation";
 import { ProductCategory, ProductType } from "./schemas";
 
-/** The inputs of a seller's product editing (API.md "Sellers' products and the launch lifecycle"). */
+/** The inputs of a seller's product editing (the API contract "Sellers' products and the launch lifecycle"). */
 
 const text = (max: number, what = "text") =>
   z
@@ -39,7 +39,8 @@ const OptionGroup = z.strictObject({
       values.forEach((v, i) => {
         for (const label of [v.valueKo, v.valueEn]) {
           const k = label.toLocaleLowerCase("en");
-          if (seen.has(k)) ctx.addIssue({ code: "custom", path: [i], message: "Each value must be different." });
+          if (seen.has(k))
+            ctx.addIssue({ code: "custom", path: [i], message: "Each value must be different." });
         }
         seen.add(v.valueKo.toLocaleLowerCase("en")).add(v.valueEn.toLocaleLowerCase("en"));
       });
@@ -53,7 +54,12 @@ export const SetOptionsInput = z.strictObject({
       const seen = new Set<string>();
       groups.forEach((g, i) => {
         const ks = [g.nameKo, g.nameEn].map((n) => n.toLocaleLowerCase("en"));
-        if (ks.some((k) => seen.has(k))) ctx.addIssue({ code: "custom", path: [i, "nameKo"], message: "Each option group must have its own name." });
+        if (ks.some((k) => seen.has(k)))
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "nameKo"],
+            message: "Each option group must have its own name.",
+          });
         ks.forEach((k) => seen.add(k));
       });
     }),
@@ -64,7 +70,9 @@ export const Sku = z
   .string({ error: "Must be text." })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9._-]{1,47}$/, { error: "2–48 letters, digits, '.', '_' or '-', starting with a letter or digit." });
+  .regex(/^[A-Z0-9][A-Z0-9._-]{1,47}$/, {
+    error: "2–48 letters, digits, '.', '_' or '-', starting with a letter or digit.",
+  });
 export const Price = z
   .number({ error: "Must be a whole number of won from 1." })
   .int({ error: "Must be a whole number of won from 1." })
@@ -80,7 +88,9 @@ export type UpdateVariantInput = z.infer<typeof UpdateVariantInput>;
 /** A lifecycle step's body: `{}`, or a reason (required to send back). */
 export const TransitionInput = z.strictObject({ reason: text(500).optional() });
 
-export const ProductStatus = z.enum(productStatus.enumValues, { error: `Must be one of: ${productStatus.enumValues.join(", ")}.` });
+export const ProductStatus = z.enum(productStatus.enumValues, {
+  error: `Must be one of: ${productStatus.enumValues.join(", ")}.`,
+});
 export const SellerProductsQuery = z.object({
   status: ProductStatus.optional(),
   q: text(100).optional(),

@@ -22,7 +22,12 @@ describe("listSellers", () => {
     expect(sellers.filter((s) => s.kind === "retailer")).toEqual([
       { id: expect.any(String), name: "허브 다이렉트", nameEn: "Hub Direct", kind: "retailer" },
     ]);
-    expect(sellers.filter((s) => s.kind === "marketplace").map((s) => s.nameEn).sort()).toEqual(["Digital Plaza", "SmartHome Lab"]);
+    expect(
+      sellers
+        .filter((s) => s.kind === "marketplace")
+        .map((s) => s.nameEn)
+        .sort(),
+    ).toEqual(["Digital Plaza", "SmartHome Lab"]);
     expect(sellers).toHaveLength(3);
   });
 });
@@ -41,14 +46,24 @@ describe("listProducts", () => {
     const stock = await listProducts(t.db, { type: "stock" });
     const reservation = await listProducts(t.db, { type: "reservation" });
     expect(stock.total).toBe(onSale.filter((p) => p.type === "stock").length);
-    expect(reservation.items.map((p) => p.nameEn).sort()).toEqual(onSale.filter((p) => p.type === "reservation").map((p) => p.en).sort());
+    expect(reservation.items.map((p) => p.nameEn).sort()).toEqual(
+      onSale
+        .filter((p) => p.type === "reservation")
+        .map((p) => p.en)
+        .sort(),
+    );
     expect(stock.items.every((p) => p.type === "stock")).toBe(true);
     expect(stock.total + reservation.total).toBe(onSale.length);
   });
 
   it("filters by category", async () => {
     const phones = await listProducts(t.db, { category: "phone" });
-    expect(phones.items.map((p) => p.nameEn).sort()).toEqual(onSale.filter((p) => p.category === "phone").map((p) => p.en).sort());
+    expect(phones.items.map((p) => p.nameEn).sort()).toEqual(
+      onSale
+        .filter((p) => p.category === "phone")
+        .map((p) => p.en)
+        .sort(),
+    );
   });
 
   it("finds Galaxy products by a Korean or an English word, in any case", async () => {
@@ -62,14 +77,18 @@ describe("listProducts", () => {
   it("needs every word to match, in either language", async () => {
     const r = await listProducts(t.db, { q: "  galaxy  울트라 " });
     expect(r.items.map((p) => p.nameEn)).toEqual(["Galaxy S25 Ultra"]);
-    expect((await listProducts(t.db, { q: "아이폰", type: "reservation" })).items.map((p) => p.nameEn)).toEqual(["iPhone 17 Pre-order"]);
+    expect(
+      (await listProducts(t.db, { q: "아이폰", type: "reservation" })).items.map((p) => p.nameEn),
+    ).toEqual(["iPhone 17 Pre-order"]);
   });
 
   it("treats % and _ as characters, not wildcards", async () => {
     expect(likePattern("100%_\\")).toBe("%100\\%\\_\\\\%");
     expect((await listProducts(t.db, { q: "%" })).total).toBe(0);
     expect((await listProducts(t.db, { q: "_" })).total).toBe(0);
-    expect((await listProducts(t.db, { q: "45W" })).items.map((p) => p.nameEn)).toEqual(["45W Super Fast Charger"]);
+    expect((await listProducts(t.db, { q: "45W" })).items.map((p) => p.nameEn)).toEqual([
+      "45W Super Fast Charger",
+    ]);
   });
 
   it("answers nothing, not an error, when nothing matches", async () => {
@@ -79,7 +98,13 @@ describe("listProducts", () => {
   it("gives each variant its options keyed by group code, in English and in Korean", async () => {
     const { items } = await listProducts(t.db, { q: "Galaxy S25", category: "phone" });
     const s25 = items.find((p) => p.nameEn === "Galaxy S25")!;
-    expect(s25).toMatchObject({ name: "갤럭시 S25", nameKo: "갤럭시 S25", brand: "Samsung", type: "stock", priceFrom: 1_155_000 });
+    expect(s25).toMatchObject({
+      name: "갤럭시 S25",
+      nameKo: "갤럭시 S25",
+      brand: "Samsung",
+      type: "stock",
+      priceFrom: 1_155_000,
+    });
     expect(s25.variants).toHaveLength(6);
     expect(s25.variants[0]).toEqual({
       id: expect.any(String),
@@ -89,7 +114,10 @@ describe("listProducts", () => {
       optionValueIds: [expect.any(String), expect.any(String)],
       price: 1_155_000,
     });
-    expect(s25.variants[1]).toMatchObject({ options: { color: "Icy Blue", storage: "512GB" }, price: 1_309_000 });
+    expect(s25.variants[1]).toMatchObject({
+      options: { color: "Icy Blue", storage: "512GB" },
+      price: 1_309_000,
+    });
     expect(s25.optionGroups.map((g) => [g.code, g.nameKo, g.values.length])).toEqual([
       ["color", "색상", 3],
       ["storage", "저장용량", 2],
@@ -110,7 +138,10 @@ describe("listProducts", () => {
 
   describe("pagination", () => {
     beforeAll(async () => {
-      const [seller] = await t.db.select().from(organisations).where(eq(organisations.nameEn, "Digital Plaza"));
+      const [seller] = await t.db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.nameEn, "Digital Plaza"));
       const rows = await t.db
         .insert(products)
         .values(
@@ -125,7 +156,9 @@ describe("listProducts", () => {
           })),
         )
         .returning();
-      await t.db.insert(variants).values(rows.map((p, i) => ({ productId: p.id, sku: `PAGING-${i}`, price: 1000 + i })));
+      await t.db
+        .insert(variants)
+        .values(rows.map((p, i) => ({ productId: p.id, sku: `PAGING-${i}`, price: 1000 + i })));
     });
 
     it("gives 20 a page, the rest on the next, with the same total and no overlap", async () => {
@@ -198,7 +231,10 @@ describe("getProduct", () => {
     expect(p.seller.kind).toBe("marketplace");
   });
 
-  it.each(["not-a-uuid", "00000000-0000-4000-8000-000000000000", ""])("answers %j with NotFound", async (id) => {
-    await expect(getProduct(t.db, null, id)).rejects.toBeInstanceOf(NotFound);
-  });
+  it.each(["not-a-uuid", "00000000-0000-4000-8000-000000000000", ""])(
+    "answers %j with NotFound",
+    async (id) => {
+      await expect(getProduct(t.db, null, id)).rejects.toBeInstanceOf(NotFound);
+    },
+  );
 });

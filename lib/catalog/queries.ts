@@ -1,6 +1,13 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { optionGroups, optionValues, organisations, products, variantOptionValues, variants } from "@/db/schema";
+import {
+  optionGroups,
+  optionValues,
+  organisations,
+  products,
+  variantOptionValues,
+  variants,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
@@ -25,7 +32,12 @@ const productNotFound = () => new NotFound("product.not_found", "No such product
 /** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
 export async function listSellers(db: Reader): Promise<Seller[]> {
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, nameEn: organisations.nameEn, kind: organisations.kind })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      kind: organisations.kind,
+    })
     .from(organisations)
     .where(inArray(organisations.kind, ["retailer", "seller"]))
     .orderBy(sql`${organisations.kind} = 'seller'`, asc(organisations.name));
@@ -41,7 +53,9 @@ export function likePattern(term: string): string {
 function searchCondition(q: string | undefined): SQL | undefined {
   const words = (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
   if (words.length === 0) return undefined;
-  return and(...words.map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))));
+  return and(
+    ...words.map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))),
+  );
 }
 
 /** On-sale products, newest categories first: phones, tablets, …, each by price (flagships first). */
@@ -55,7 +69,10 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
   );
   const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id} and ${isSellable})`;
   const [[counted], rows] = await Promise.all([
-    db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(products)
+      .where(where),
     db
       .select(productColumns)
       .from(products)
@@ -86,7 +103,8 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     .from(products)
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
     .where(eq(products.id, id));
-  const visible = row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
+  const visible =
+    row && (row.status === "on_sale" || (actor !== null && isOwnOrganisation(actor, row.sellerId)));
   if (!row || !visible) throw productNotFound();
   const { sellerName, sellerNameEn, sellerKind, descriptionKo, descriptionEn, ...base } = row;
   const [summary] = await withVariants(db, [base]);
@@ -94,7 +112,12 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
     ...summary!,
     descriptionKo,
     descriptionEn,
-    seller: { id: row.sellerId, name: sellerName, nameEn: sellerNameEn, kind: sellerKind === "retailer" ? "retailer" : "marketplace" },
+    seller: {
+      id: row.sellerId,
+      name: sellerName,
+      nameEn: sellerNameEn,
+      kind: sellerKind === "retailer" ? "retailer" : "marketplace",
+    },
   };
 }
 
@@ -132,7 +155,12 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
       .from(optionGroups)
       .leftJoin(optionValues, eq(optionValues.groupId, optionGroups.id))
       .where(inArray(optionGroups.productId, ids))
-      .orderBy(asc(optionGroups.position), asc(optionGroups.id), asc(optionValues.position), asc(optionValues.id)),
+      .orderBy(
+        asc(optionGroups.position),
+        asc(optionGroups.id),
+        asc(optionValues.position),
+        asc(optionValues.id),
+      ),
     db
       .select({
         productId: variants.productId,
@@ -150,7 +178,10 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
 
   const groupsByProduct = new Map<string, OptionGroup[]>();
   // Where each value sits: its group's code and order, and its own order within the group.
-  const valueInfo = new Map<string, { code: string; groupIndex: number; valueIndex: number; valueKo: string; valueEn: string }>();
+  const valueInfo = new Map<
+    string,
+    { code: string; groupIndex: number; valueIndex: number; valueKo: string; valueEn: string }
+  >();
   for (const r of valueRows) {
     const groups = groupsByProduct.get(r.productId) ?? [];
     groupsByProduct.set(r.productId, groups);
@@ -161,7 +192,13 @@ async function withVariants(db: Reader, rows: ProductRow[]): Promise<ProductSumm
     }
     if (r.valueId && r.valueKo !== null && r.valueEn !== null) {
       group.values.push({ id: r.valueId, valueKo: r.valueKo, valueEn: r.valueEn });
-      valueInfo.set(r.valueId, { code: r.code, groupIndex: groups.length - 1, valueIndex: group.values.length - 1, valueKo: r.valueKo, valueEn: r.valueEn });
+      valueInfo.set(r.valueId, {
+        code: r.code,
+        groupIndex: groups.length - 1,
+        valueIndex: group.values.length - 1,
+        valueKo: r.valueKo,
+        valueEn: r.valueEn,
+      });
     }
   }
 

@@ -30,7 +30,12 @@ export async function removeProductImage(tx: Tx, actor: Actor | null, raw: unkno
     .set({ position: sql`${productImages.position} - 1` })
     .where(and(eq(productImages.productId, product.id), gt(productImages.position, gone.position)));
   await touchProduct(tx, product.id);
-  await recordAudit(tx, user, { action: "product.remove_image", targetType: "product", targetId: product.id, detail: { imageId, position: gone.position } });
+  await recordAudit(tx, user, {
+    action: "product.remove_image",
+    targetType: "product",
+    targetId: product.id,
+    detail: { imageId, position: gone.position },
+  });
   // This instance stops serving it at once; others within the renditions' time to live.
   forgetRenditions(imageId);
 }

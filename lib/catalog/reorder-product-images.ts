@@ -15,7 +15,11 @@ import { touchProduct } from "./product-history";
  * must name every image of the product exactly once: a stale list (an image added or removed in
  * another tab since) is refused rather than guessed at. Returns the images in their new order.
  */
-export async function reorderProductImages(tx: Tx, actor: Actor | null, raw: unknown): Promise<ProductImage[]> {
+export async function reorderProductImages(
+  tx: Tx,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<ProductImage[]> {
   const user = requireUser(actor, "product:manage:own");
   const input = ReorderProductImagesInput.parse(raw);
   const product = await sellersOwnProduct(tx, user, input.productId, { lock: true });
@@ -40,6 +44,11 @@ export async function reorderProductImages(tx: Tx, actor: Actor | null, raw: unk
     .set({ position: sql`case ${productImages.id} ${cases} end` })
     .where(eq(productImages.productId, product.id));
   await touchProduct(tx, product.id);
-  await recordAudit(tx, user, { action: "product.reorder_images", targetType: "product", targetId: product.id, detail: { imageIds: input.ids } });
+  await recordAudit(tx, user, {
+    action: "product.reorder_images",
+    targetType: "product",
+    targetId: product.id,
+    detail: { imageIds: input.ids },
+  });
   return imagesOf(tx, product.id);
 }

@@ -15,7 +15,9 @@ export const ProductCategory = z.enum(productCategory.enumValues, {
  * `utm_…` must not break a link), but every known one is checked and a bad value is 422 naming it.
  */
 export const ProductListQuery = z.object({
-  type: ProductType.optional().describe("stock (bought from stock) or reservation (booked: slots, pre-orders)"),
+  type: ProductType.optional().describe(
+    "stock (bought from stock) or reservation (booked: slots, pre-orders)",
+  ),
   category: ProductCategory.optional().describe("Only this category"),
   q: z
     .string()
@@ -44,7 +46,9 @@ export const VariantSchema = z
   .object({
     id: z.string(),
     sku: z.string(),
-    options: Labels.describe('Option group code → value (English), e.g. { "color": "Icy Blue", "storage": "256GB" }'),
+    options: Labels.describe(
+      'Option group code → value (English), e.g. { "color": "Icy Blue", "storage": "256GB" }',
+    ),
     optionsKo: Labels.describe("The same in Korean"),
     optionValueIds: z.array(z.string()).describe("The option values of this combination"),
     price: z.number().int().describe("KRW"),
@@ -77,13 +81,20 @@ export const ProductSummarySchema = z
     priceFrom: z.number().int().describe("Lowest variant price, KRW"),
     optionGroups: z.array(OptionGroupSchema),
     variants: z.array(VariantSchema),
-    images: z.array(ProductImageSchema).describe("The seller's photos, main image first; empty when there are none"),
+    images: z
+      .array(ProductImageSchema)
+      .describe("The seller's photos, main image first; empty when there are none"),
   })
   .meta({ id: "ProductSummary" });
 export type ProductSummary = z.infer<typeof ProductSummarySchema>;
 
 export const ProductPageSchema = z
-  .object({ items: z.array(ProductSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(ProductSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .meta({ id: "ProductPage" });
 export type ProductPage = z.infer<typeof ProductPageSchema>;
 

@@ -1,6 +1,14 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orderItems, organisations, products, productStatus, sellerOrders, stockLevels, variants } from "@/db/schema";
+import {
+  orderItems,
+  organisations,
+  products,
+  productStatus,
+  sellerOrders,
+  stockLevels,
+  variants,
+} from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
@@ -35,7 +43,11 @@ export type SellerProductListItem = {
  * GET /api/seller-products: a seller's own listings in every status; for marketing every seller's
  * (`status=in_review` is its review queue, oldest first so nobody waits longest).
  */
-export async function listSellerProducts(db: Db | Tx, actor: Actor | null, raw: unknown): Promise<{ items: SellerProductListItem[]; total: number }> {
+export async function listSellerProducts(
+  db: Db | Tx,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<{ items: SellerProductListItem[]; total: number }> {
   const { user, kind } = productActorKind(actor);
   const input = SellerProductsQuery.parse(raw);
   const words = (input.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
@@ -71,24 +83,32 @@ export async function listSellerProducts(db: Db | Tx, actor: Actor | null, raw: 
       .orderBy(input.status === "in_review" ? products.updatedAt : desc(products.updatedAt), products.id)
       .limit(SELLER_PAGE_SIZE)
       .offset((input.page - 1) * SELLER_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(products).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(products)
+      .where(where),
   ]);
   return { items: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })), total: counted?.n ?? 0 };
 }
 
 /** How many listings the actor sees in each status (the status tabs of My products and the review queue). */
-export async function productStatusCounts(db: Db | Tx, actor: Actor | null): Promise<Record<SellerProductListItem["status"], number>> {
+export async function productStatusCounts(
+  db: Db | Tx,
+  actor: Actor | null,
+): Promise<Record<SellerProductListItem["status"], number>> {
   const { user, kind } = productActorKind(actor);
   const rows = await db
     .select({ status: products.status, n: sql<number>`count(*)::int` })
     .from(products)
     .where(kind === "seller" ? eq(products.sellerId, user.organisationId!) : undefined)
     .groupBy(products.status);
-  const counts = Object.fromEntries(productStatus.enumValues.map((s) => [s, 0])) as Record<SellerProductListItem["status"], number>;
+  const counts = Object.fromEntries(productStatus.enumValues.map((s) => [s, 0])) as Record<
+    SellerProductListItem["status"],
+    number
+  >;
   for (const r of rows) counts[r.status] = r.n;
   return counts;
 }
-
 
 export type SalesReport = {
   from: string;
@@ -100,26 +120,38 @@ export type SalesReport = {
 
 /** The Seoul calendar day (`YYYY-MM-DD`) of an instant. */
 const seoulDay = (date: Date) => new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A seller's sales per day and per product over a range of Seoul days (default: the last 30),
  * counted from its paid seller orders that were not cancelled. Every day of the range is listed.
  */
-export async function sellerSales(db: Db | Tx, actor: Actor | null, raw: unknown, now = new Date()): Promise<SalesReport> {
+export async function sellerSales(
+  db: Db | Tx,
+  actor: Actor | null,
+  raw: unknown,
+  now = new Date(),
+): Promise<SalesReport> {
   const { user, kind } = productActorKind(actor);
   const input = SalesQuery.parse(raw);
   const to = input.to ?? seoulDay(now);
   const from = input.from ?? addDays(to, -29);
   if (from > to) throw new Invalid({ from: "Must be on or before `to`." });
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366) throw new Invalid({ from: "Ask for at most a year at a time." });
-  const sellerCondition = kind === "seller" ? sql`and ${sellerOrders.sellerId} = ${user.organisationId}` : sql``;
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366)
+    throw new Invalid({ from: "Ask for at most a year at a time." });
+  const sellerCondition =
+    kind === "seller" ? sql`and ${sellerOrders.sellerId} = ${user.organisationId}` : sql``;
   const day = sql<string>`to_char(${sellerOrders.createdAt} at time zone 'Asia/Seoul', 'YYYY-MM-DD')`;
   const range = sql`${sellerOrders.createdAt} >= (${from}::date)::timestamp at time zone 'Asia/Seoul'
     and ${sellerOrders.createdAt} < ((${to}::date + 1)::timestamp at time zone 'Asia/Seoul') ${sellerCondition} and ${SOLD}`;
   const [perDay, perProduct] = await Promise.all([
     db
-      .select({ day, units: sql<number>`sum(${orderItems.quantity})::int`, revenue: sql<number>`sum(${orderItems.quantity} * ${orderItems.price})::float8` })
+      .select({
+        day,
+        units: sql<number>`sum(${orderItems.quantity})::int`,
+        revenue: sql<number>`sum(${orderItems.quantity} * ${orderItems.price})::float8`,
+      })
       .from(orderItems)
       .innerJoin(sellerOrders, eq(sellerOrders.id, orderItems.sellerOrderId))
       .where(range)
@@ -150,7 +182,10 @@ export async function sellerSales(db: Db | Tx, actor: Actor | null, raw: unknown
     to,
     days,
     products: perProduct,
-    totals: { units: perProduct.reduce((s, p) => s + p.units, 0), revenue: perProduct.reduce((s, p) => s + p.revenue, 0) },
+    totals: {
+      units: perProduct.reduce((s, p) => s + p.units, 0),
+      revenue: perProduct.reduce((s, p) => s + p.revenue, 0),
+    },
   };
 }
 
@@ -164,5 +199,9 @@ export async function getSellerProduct(db: Db | Tx, actor: Actor | null, id: unk
 export async function reviewOf(db: Db | Tx, actor: Actor | null, id: unknown) {
   const { product } = await loadProductFor(db, actor, id);
   const detail = await productDetail(db, product);
-  return { product: detail, current: snapshotOf(detail), previous: await lastReviewedSnapshot(db, product.id) };
+  return {
+    product: detail,
+    current: snapshotOf(detail),
+    previous: await lastReviewedSnapshot(db, product.id),
+  };
 }

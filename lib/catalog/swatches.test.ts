@@ -4,7 +4,9 @@ import { isLight, swatchColor } from "./swatches";
 
 describe("swatchColor", () => {
   it("knows every demo colour", () => {
-    const colours = demoProducts.flatMap((p) => p.options.filter((o) => o.code === "color").flatMap((o) => o.values.map((v) => v.en)));
+    const colours = demoProducts.flatMap((p) =>
+      p.options.filter((o) => o.code === "color").flatMap((o) => o.values.map((v) => v.en)),
+    );
     for (const c of colours) expect(swatchColor(c), c).toMatch(/^#/);
   });
   it("gives an unknown colour a stable pastel", () => {

@@ -13,17 +13,31 @@ import { TransitionInput } from "./product-schemas";
  * (another seller's: 404), the state (409 from a wrong one, a repeated step included), the step's
  * own rule, then the status and one history row with who, when, from, to and why.
  */
-async function step(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown, event: ProductEvent): Promise<SellerProductDetail> {
+async function step(
+  tx: Tx,
+  actor: Actor | null,
+  rawId: unknown,
+  raw: unknown,
+  event: ProductEvent,
+): Promise<SellerProductDetail> {
   const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
   if (!STEP_ACTORS[event].includes(kind)) {
-    throw new Forbidden("product.step_not_allowed", `Your account may not ${event.replace("_", " ")} a product.`);
+    throw new Forbidden(
+      "product.step_not_allowed",
+      `Your account may not ${event.replace("_", " ")} a product.`,
+    );
   }
   const input = TransitionInput.parse(raw ?? {});
   const to = nextProductStatus(product.status, event);
   if (!to) {
-    throw new Conflict("product.illegal_transition", `Cannot ${event.replace("_", " ")} a product that is ${product.status}.`, { from: product.status, event });
+    throw new Conflict(
+      "product.illegal_transition",
+      `Cannot ${event.replace("_", " ")} a product that is ${product.status}.`,
+      { from: product.status, event },
+    );
   }
-  if (REASON_REQUIRED.has(event) && !input.reason) throw new Invalid({ reason: "Say why, so the seller knows what to fix." });
+  if (REASON_REQUIRED.has(event) && !input.reason)
+    throw new Invalid({ reason: "Say why, so the seller knows what to fix." });
 
   const detail = await productDetail(tx, product);
   let snapshot;
@@ -31,11 +45,19 @@ async function step(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown, e
     // Ready for review: at least one active variant with a price.
     const missing: Record<string, string> = {};
     if (detail.variants.length === 0) missing.variants = "Save the options (or none) to create the variants.";
-    else if (!detail.variants.some((v) => v.active && v.price !== null)) missing["variants.price"] = "Set a price on at least one active variant.";
+    else if (!detail.variants.some((v) => v.active && v.price !== null))
+      missing["variants.price"] = "Set a price on at least one active variant.";
     if (Object.keys(missing).length) throw new Invalid(missing, "The product is not ready for review.");
     snapshot = snapshotOf(detail);
   }
-  await recordTransition(tx, { productId: product.id, from: product.status, to, actorId: user.id, reason: input.reason ?? null, snapshot });
+  await recordTransition(tx, {
+    productId: product.id,
+    from: product.status,
+    to,
+    actorId: user.id,
+    reason: input.reason ?? null,
+    snapshot,
+  });
   await recordAudit(tx, user, {
     action: `product.${event}`,
     targetType: "product",
@@ -45,12 +67,18 @@ async function step(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown, e
   return productDetail(tx, { ...product, status: to });
 }
 
-export const submitProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "submit");
-export const approveProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "approve");
-export const sendBackProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "send_back");
-export const publishProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "publish");
-export const pauseProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "pause");
-export const discontinueProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) => step(tx, actor, id, body, "discontinue");
+export const submitProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "submit");
+export const approveProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "approve");
+export const sendBackProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "send_back");
+export const publishProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "publish");
+export const pauseProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "pause");
+export const discontinueProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
+  step(tx, actor, id, body, "discontinue");
 
 export const PRODUCT_STEPS = {
   submit: submitProduct,

@@ -10,12 +10,21 @@ import { productDetail, type SellerProductDetail } from "./product-detail";
 import { UpdateProductInput } from "./product-schemas";
 
 /** Names, descriptions, brand, category and type change only while the product is a draft. */
-export async function updateProduct(tx: Tx, actor: Actor | null, rawId: unknown, raw: unknown): Promise<SellerProductDetail> {
+export async function updateProduct(
+  tx: Tx,
+  actor: Actor | null,
+  rawId: unknown,
+  raw: unknown,
+): Promise<SellerProductDetail> {
   const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
   requireSeller(kind);
   const input = UpdateProductInput.parse(raw);
   if (!isEditable(product.status)) {
-    throw new Conflict("product.not_editable", `Only a draft can be edited (this product is ${product.status}).`, { productStatus: product.status });
+    throw new Conflict(
+      "product.not_editable",
+      `Only a draft can be edited (this product is ${product.status}).`,
+      { productStatus: product.status },
+    );
   }
   if (Object.keys(input).length === 0) return productDetail(tx, product);
   const [updated] = await tx
@@ -23,6 +32,11 @@ export async function updateProduct(tx: Tx, actor: Actor | null, rawId: unknown,
     .set({ ...input, updatedAt: sql`now()` })
     .where(eq(products.id, product.id))
     .returning();
-  await recordAudit(tx, user, { action: "product.update", targetType: "product", targetId: product.id, detail: { fields: Object.keys(input) } });
+  await recordAudit(tx, user, {
+    action: "product.update",
+    targetType: "product",
+    targetId: product.id,
+    detail: { fields: Object.keys(input) },
+  });
   return productDetail(tx, updated!);
 }

@@ -3,12 +3,41 @@ import type { OptionGroup, Variant } from "./schemas";
 import { describeVariant, initialVariant, isCombinable, pickValue } from "./variant-choice";
 
 const groups: OptionGroup[] = [
-  { id: "g1", code: "color", nameKo: "색상", nameEn: "Colour", values: [{ id: "blue", valueKo: "블루", valueEn: "Blue" }, { id: "black", valueKo: "블랙", valueEn: "Black" }] },
-  { id: "g2", code: "storage", nameKo: "저장용량", nameEn: "Storage", values: [{ id: "256", valueKo: "256GB", valueEn: "256GB" }, { id: "512", valueKo: "512GB", valueEn: "512GB" }] },
+  {
+    id: "g1",
+    code: "color",
+    nameKo: "색상",
+    nameEn: "Colour",
+    values: [
+      { id: "blue", valueKo: "블루", valueEn: "Blue" },
+      { id: "black", valueKo: "블랙", valueEn: "Black" },
+    ],
+  },
+  {
+    id: "g2",
+    code: "storage",
+    nameKo: "저장용량",
+    nameEn: "Storage",
+    values: [
+      { id: "256", valueKo: "256GB", valueEn: "256GB" },
+      { id: "512", valueKo: "512GB", valueEn: "512GB" },
+    ],
+  },
 ];
-const v = (id: string, values: string[]): Variant => ({ id, sku: id, price: 1, options: {}, optionsKo: {}, optionValueIds: values });
+const v = (id: string, values: string[]): Variant => ({
+  id,
+  sku: id,
+  price: 1,
+  options: {},
+  optionsKo: {},
+  optionValueIds: values,
+});
 // Black comes in 256GB only.
-const variants = [v("blue-256", ["blue", "256"]), v("blue-512", ["blue", "512"]), v("black-256", ["black", "256"])];
+const variants = [
+  v("blue-256", ["blue", "256"]),
+  v("blue-512", ["blue", "512"]),
+  v("black-256", ["black", "256"]),
+];
 
 describe("choosing a variant by its options", () => {
   it("keeps the other choices when the combination exists", () => {

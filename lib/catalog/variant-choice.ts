@@ -5,7 +5,12 @@ import type { OptionGroup, Variant } from "./schemas";
  * Picking a value keeps the other choices when that combination exists; otherwise it takes the first
  * variant with the picked value, so a click never lands on a combination that is not sold.
  */
-export function pickValue(variants: Variant[], current: Variant, groupIndex: number, valueId: string): Variant {
+export function pickValue(
+  variants: Variant[],
+  current: Variant,
+  groupIndex: number,
+  valueId: string,
+): Variant {
   const wanted = current.optionValueIds.map((id, i) => (i === groupIndex ? valueId : id));
   return (
     variants.find((v) => sameValues(v.optionValueIds, wanted)) ??
@@ -15,7 +20,12 @@ export function pickValue(variants: Variant[], current: Variant, groupIndex: num
 }
 
 /** Would picking this value keep the other choices (or does the combination not exist)? */
-export function isCombinable(variants: Variant[], current: Variant, groupIndex: number, valueId: string): boolean {
+export function isCombinable(
+  variants: Variant[],
+  current: Variant,
+  groupIndex: number,
+  valueId: string,
+): boolean {
   const wanted = current.optionValueIds.map((id, i) => (i === groupIndex ? valueId : id));
   return variants.some((v) => sameValues(v.optionValueIds, wanted));
 }

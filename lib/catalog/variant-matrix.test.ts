@@ -1,17 +1,47 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { combinations, planMatrix, skuStem, type ExistingGroup, type ExistingVariant } from "./variant-matrix";
+import {
+  combinations,
+  planMatrix,
+  skuStem,
+  type ExistingGroup,
+  type ExistingVariant,
+} from "./variant-matrix";
 
-const color = { nameKo: "색상", nameEn: "Color", values: [{ valueKo: "블랙", valueEn: "Black" }, { valueKo: "실버", valueEn: "Silver" }] };
-const storage = { nameKo: "용량", nameEn: "Storage", values: [{ valueKo: "256GB", valueEn: "256GB" }, { valueKo: "512GB", valueEn: "512GB" }] };
+const color = {
+  nameKo: "색상",
+  nameEn: "Color",
+  values: [
+    { valueKo: "블랙", valueEn: "Black" },
+    { valueKo: "실버", valueEn: "Silver" },
+  ],
+};
+const storage = {
+  nameKo: "용량",
+  nameEn: "Storage",
+  values: [
+    { valueKo: "256GB", valueEn: "256GB" },
+    { valueKo: "512GB", valueEn: "512GB" },
+  ],
+};
 
 describe("combinations", () => {
   it("is one empty combination for no groups (a product without options has one variant)", () => {
     expect(combinations([])).toEqual([[]]);
   });
   it("is every combination, in group then value order", () => {
-    expect(combinations([["a", "b"], ["x", "y", "z"]])).toEqual([
-      ["a", "x"], ["a", "y"], ["a", "z"], ["b", "x"], ["b", "y"], ["b", "z"],
+    expect(
+      combinations([
+        ["a", "b"],
+        ["x", "y", "z"],
+      ]),
+    ).toEqual([
+      ["a", "x"],
+      ["a", "y"],
+      ["a", "z"],
+      ["b", "x"],
+      ["b", "y"],
+      ["b", "z"],
     ]);
   });
   it("has the product of the sizes, each combination once", () => {
@@ -28,8 +58,24 @@ describe("combinations", () => {
 
 describe("planning new options over a product's variants", () => {
   const existing: ExistingGroup[] = [
-    { id: "g1", nameKo: "색상", nameEn: "Color", values: [{ id: "black", valueKo: "블랙", valueEn: "Black" }, { id: "silver", valueKo: "실버", valueEn: "Silver" }] },
-    { id: "g2", nameKo: "용량", nameEn: "Storage", values: [{ id: "256", valueKo: "256GB", valueEn: "256GB" }, { id: "512", valueKo: "512GB", valueEn: "512GB" }] },
+    {
+      id: "g1",
+      nameKo: "색상",
+      nameEn: "Color",
+      values: [
+        { id: "black", valueKo: "블랙", valueEn: "Black" },
+        { id: "silver", valueKo: "실버", valueEn: "Silver" },
+      ],
+    },
+    {
+      id: "g2",
+      nameKo: "용량",
+      nameEn: "Storage",
+      values: [
+        { id: "256", valueKo: "256GB", valueEn: "256GB" },
+        { id: "512", valueKo: "512GB", valueEn: "512GB" },
+      ],
+    },
   ];
   const variants: ExistingVariant[] = [
     { id: "v-b256", optionValueIds: ["black", "256"], used: true },
@@ -41,7 +87,12 @@ describe("planning new options over a product's variants", () => {
   it("generates every combination for a new product", () => {
     const plan = planMatrix([color, storage], [], []);
     expect(plan.groups.map((g) => g.id)).toEqual([null, null]);
-    expect(plan.combinations.map((c) => c.valueIndexes)).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(plan.combinations.map((c) => c.valueIndexes)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(plan.combinations.every((c) => c.variantId === null)).toBe(true);
   });
 
@@ -61,7 +112,10 @@ describe("planning new options over a product's variants", () => {
   });
 
   it("matches a group or value renamed in one language only", () => {
-    const renamed = [{ ...color, nameEn: "Colour" }, { ...storage, values: [{ valueKo: "256기가", valueEn: "256GB" }, storage.values[1]!] }];
+    const renamed = [
+      { ...color, nameEn: "Colour" },
+      { ...storage, values: [{ valueKo: "256기가", valueEn: "256GB" }, storage.values[1]!] },
+    ];
     const plan = planMatrix(renamed, existing, variants);
     expect(plan.groups.map((g) => g.id)).toEqual(["g1", "g2"]);
     expect(plan.groups[1]!.values[0]).toEqual({ id: "256", valueKo: "256기가", valueEn: "256GB" });
@@ -78,7 +132,12 @@ describe("planning new options over a product's variants", () => {
 
 describe("SKU stems", () => {
   it("reads like a SKU", () => {
-    expect(skuStem("Galaxy S25 Ultra", [{ valueKo: "블랙", valueEn: "Titanium Black" }, { valueKo: "256GB", valueEn: "256GB" }])).toBe("GALAXY-S25-ULTRA-TITANI-256GB");
+    expect(
+      skuStem("Galaxy S25 Ultra", [
+        { valueKo: "블랙", valueEn: "Titanium Black" },
+        { valueKo: "256GB", valueEn: "256GB" },
+      ]),
+    ).toBe("GALAXY-S25-ULTRA-TITANI-256GB");
     expect(skuStem("", [])).toBe("ITEM");
     expect(skuStem("충전기", [{ valueKo: "흰색", valueEn: "" }])).toBe("ITEM");
   });

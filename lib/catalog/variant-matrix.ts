@@ -6,8 +6,17 @@
 
 export type OptionValueInput = { valueKo: string; valueEn: string };
 export type OptionGroupInput = { nameKo: string; nameEn: string; values: OptionValueInput[] };
-export type ExistingGroup = { id: string; nameKo: string; nameEn: string; values: ({ id: string } & OptionValueInput)[] };
-export type ExistingVariant = { id: string; optionValueIds: string[]; /** stocked or ordered, ever */ used: boolean };
+export type ExistingGroup = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  values: ({ id: string } & OptionValueInput)[];
+};
+export type ExistingVariant = {
+  id: string;
+  optionValueIds: string[];
+  /** stocked or ordered, ever */ used: boolean;
+};
 
 export type PlannedGroup = {
   /** The group's id when an existing group is kept (matched by name), else null: insert it. */
@@ -33,20 +42,28 @@ export type MatrixPlan = {
 
 /** Every combination of one item from each list, in order: [[a,b],[x]] → [a,x], [b,x]. No lists: one empty one. */
 export function combinations<T>(lists: readonly (readonly T[])[]): T[][] {
-  return lists.reduce<T[][]>((acc, list) => acc.flatMap((prefix) => list.map((item) => [...prefix, item])), [[]]);
+  return lists.reduce<T[][]>(
+    (acc, list) => acc.flatMap((prefix) => list.map((item) => [...prefix, item])),
+    [[]],
+  );
 }
 
 const key = (s: string) => s.trim().toLocaleLowerCase("en");
 const sameName = (a: { nameKo: string; nameEn: string }, b: { nameKo: string; nameEn: string }) =>
   key(a.nameKo) === key(b.nameKo) || key(a.nameEn) === key(b.nameEn);
-const sameValue = (a: OptionValueInput, b: OptionValueInput) => key(a.valueKo) === key(b.valueKo) || key(a.valueEn) === key(b.valueEn);
+const sameValue = (a: OptionValueInput, b: OptionValueInput) =>
+  key(a.valueKo) === key(b.valueKo) || key(a.valueEn) === key(b.valueEn);
 
 /**
  * Plans new options over existing ones. A group is the same group when its Korean or English name is
  * the same (so renaming one language keeps it), and a value likewise within its group. A variant
  * survives when each of its values survives and it has one value per new group.
  */
-export function planMatrix(input: readonly OptionGroupInput[], existing: readonly ExistingGroup[], variants: readonly ExistingVariant[]): MatrixPlan {
+export function planMatrix(
+  input: readonly OptionGroupInput[],
+  existing: readonly ExistingGroup[],
+  variants: readonly ExistingVariant[],
+): MatrixPlan {
   const taken = new Set<string>();
   const groups: PlannedGroup[] = input.map((g) => {
     const old = existing.find((e) => !taken.has(e.id) && sameName(e, g));
@@ -93,6 +110,9 @@ export function skuStem(productNameEn: string, values: readonly OptionValueInput
       .replace(/^-+|-+$/g, "")
       .slice(0, max)
       .replace(/-+$/, "");
-  const stem = [part(productNameEn, 16) || "ITEM", ...values.map((v) => part(v.valueEn, 6) || part(v.valueKo, 6)).filter(Boolean)].join("-");
+  const stem = [
+    part(productNameEn, 16) || "ITEM",
+    ...values.map((v) => part(v.valueEn, 6) || part(v.valueKo, 6)).filter(Boolean),
+  ].join("-");
   return stem.slice(0, 48);
 }

@@ -13,7 +13,13 @@ import { zodFieldErrors } from "@/lib/validation";
  */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; errors?: Record<string, string>; meta?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      errors?: Record<string, string>;
+      meta?: Record<string, unknown>;
+    };
 
 /** The one mapper from anything thrown to a form result. Next's redirect/notFound signals pass through. */
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
@@ -21,10 +27,17 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (error) {
     if (error instanceof ZodError) {
-      return { ok: false, code: "validation.invalid", message: "Some fields are invalid.", errors: zodFieldErrors(error) };
+      return {
+        ok: false,
+        code: "validation.invalid",
+        message: "Some fields are invalid.",
+        errors: zodFieldErrors(error),
+      };
     }
-    if (error instanceof Invalid) return { ok: false, code: error.code, message: error.message, errors: error.errors };
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, meta: error.meta };
+    if (error instanceof Invalid)
+      return { ok: false, code: error.code, message: error.message, errors: error.errors };
+    if (error instanceof DomainError)
+      return { ok: false, code: error.code, message: error.message, meta: error.meta };
     if (isNextSignal(error)) throw error;
     console.error("[action] unhandled error", error);
     return { ok: false, code: "internal", message: "Something went wrong on our side." };
@@ -33,7 +46,12 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 
 function isNextSignal(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_NOT_FOUND") || digest.startsWith("NEXT_HTTP_ERROR"));
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") ||
+      digest.startsWith("NEXT_NOT_FOUND") ||
+      digest.startsWith("NEXT_HTTP_ERROR"))
+  );
 }
 
 /** Counts this server action against the `kind` rate limits of its actor and address (as the API does). */

@@ -37,7 +37,14 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 /** A problem of `code`, with the status the table of codes gives it (never one chosen here). */
 function problemOf(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}): Problem {
   const status = ERROR_CODES[code];
-  return { type: `https://hub-commerce.dev/problems/${code}`, title: TITLES[status], status, code, detail, ...extra };
+  return {
+    type: `https://hub-commerce.dev/problems/${code}`,
+    title: TITLES[status],
+    status,
+    code,
+    detail,
+    ...extra,
+  };
 }
 
 /** The one mapper from anything thrown to application/problem+json. */

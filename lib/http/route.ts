@@ -30,7 +30,11 @@ export function route<P extends Record<string, string> = Record<string, never>>(
 /** The request body as JSON; malformed or missing JSON is a 400, never a 500. */
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
-  if (text.trim() === "") throw new BadRequest("request.empty_body", "The request body must be JSON ({} when there is nothing to say).");
+  if (text.trim() === "")
+    throw new BadRequest(
+      "request.empty_body",
+      "The request body must be JSON ({} when there is nothing to say).",
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -39,7 +43,10 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json", ...headers } });
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 }
 
 /** Query-string parameters as a plain object, for a zod schema to parse. */
@@ -50,7 +57,8 @@ export function query(req: NextRequest): Record<string, string> {
 export function idempotencyKey(req: Request): string | undefined {
   const key = req.headers.get("idempotency-key")?.trim();
   if (key === undefined || key === "") return undefined;
-  if (key.length > 200) throw new BadRequest("request.idempotency_key", "Idempotency-Key must be at most 200 characters.");
+  if (key.length > 200)
+    throw new BadRequest("request.idempotency_key", "Idempotency-Key must be at most 200 characters.");
   return key;
 }
 

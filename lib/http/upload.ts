@@ -10,14 +10,24 @@ const MB = 1024 * 1024;
  * while streaming when it does not (chunked). The file's own size and content are the verb's to judge;
  * its name and the client's Content-Type are never trusted. Any field besides `field` is 422.
  */
-export async function readUpload(req: Request, opts: { field: string; maxBytes: number }): Promise<Uint8Array> {
+export async function readUpload(
+  req: Request,
+  opts: { field: string; maxBytes: number },
+): Promise<Uint8Array> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(type)) {
-    throw new UnsupportedMediaType("request.not_multipart", `Send the file as multipart/form-data, in a field named "${opts.field}".`);
+    throw new UnsupportedMediaType(
+      "request.not_multipart",
+      `Send the file as multipart/form-data, in a field named "${opts.field}".`,
+    );
   }
   const cap = opts.maxBytes + ENVELOPE;
   const tooLarge = () =>
-    new PayloadTooLarge("image.too_large", `The upload is over ${opts.maxBytes / MB} MB, the largest accepted.`, { maxBytes: opts.maxBytes });
+    new PayloadTooLarge(
+      "image.too_large",
+      `The upload is over ${opts.maxBytes / MB} MB, the largest accepted.`,
+      { maxBytes: opts.maxBytes },
+    );
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > cap) throw tooLarge();
 
@@ -38,7 +48,11 @@ export async function readUpload(req: Request, opts: { field: string; maxBytes: 
   return new Uint8Array(await file.arrayBuffer());
 }
 
-async function readCapped(req: Request, cap: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+async function readCapped(
+  req: Request,
+  cap: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

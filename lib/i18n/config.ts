@@ -12,4 +12,13 @@ export function isLocale(v: unknown): v is Locale {
  * Message files, one per domain, so that work on one domain never edits another's file.
  * Each file's top-level keys are namespaces (`useTranslations("orders")`).
  */
-export const messageFiles = ["common", "catalog", "orders", "reservations", "staff", "images", "seller", "network"] as const;
+export const messageFiles = [
+  "common",
+  "catalog",
+  "orders",
+  "reservations",
+  "staff",
+  "images",
+  "seller",
+  "network",
+] as const;

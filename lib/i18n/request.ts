@@ -13,7 +13,9 @@ async function resolveLocale(): Promise<Locale> {
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
   const parts = await Promise.all(
-    messageFiles.map(async (f) => (await import(`../../messages/${locale}/${f}.json`)).default as Record<string, unknown>),
+    messageFiles.map(
+      async (f) => (await import(`../../messages/${locale}/${f}.json`)).default as Record<string, unknown>,
+    ),
   );
   return {
     locale,

@@ -6,7 +6,12 @@ import { organisations } from "@/db/schema";
 export async function organisationOf(db: Db | Tx, organisationId: string | null) {
   if (!organisationId) return null;
   const [org] = await db
-    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, nameEn: organisations.nameEn })
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   return org ?? null;

@@ -18,7 +18,12 @@ export type Level = { variantId: string; onHand: number; reserved: number; avail
  * gets 409 `stock.stale` with the new figure instead of overwriting), never below what is reserved.
  * One ledger row of kind `adjustment` with the reason.
  */
-export async function adjustStock(tx: Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<Level> {
+export async function adjustStock(
+  tx: Tx,
+  actor: Actor | null,
+  rawLocationId: unknown,
+  raw: unknown,
+): Promise<Level> {
   const { location, user } = await loadOperatedLocation(tx, actor, rawLocationId, "stock:count:own-location");
   const input = AdjustStockInput.parse(raw);
   const errors = await unstockable(tx, location, [input.variantId], () => "variantId");
@@ -31,24 +36,53 @@ export async function adjustStock(tx: Tx, actor: Actor | null, rawLocationId: un
     .from(stockLevels)
     .where(and(eq(stockLevels.locationId, location.id), eq(stockLevels.variantId, input.variantId)))
     .for("update");
-  const now = { variantId: input.variantId, onHand: level!.onHand, reserved: level!.reserved, available: level!.onHand - level!.reserved };
+  const now = {
+    variantId: input.variantId,
+    onHand: level!.onHand,
+    reserved: level!.reserved,
+    available: level!.onHand - level!.reserved,
+  };
   if (level!.onHand !== input.expectedOnHand) {
     throw new Conflict("stock.stale", `On hand changed since you counted: it is ${level!.onHand} now.`, now);
   }
   if (input.onHand < level!.reserved) {
-    throw new Conflict("stock.below_reserved", `${level!.reserved} are reserved for open orders: on hand cannot go below that.`, now);
+    throw new Conflict(
+      "stock.below_reserved",
+      `${level!.reserved} are reserved for open orders: on hand cannot go below that.`,
+      now,
+    );
   }
   const delta = input.onHand - level!.onHand;
   await recordAudit(tx, user, {
     action: "stock.adjust",
     targetType: "location",
     targetId: location.id,
-    detail: { variantId: input.variantId, onHandBefore: level!.onHand, onHandAfter: input.onHand, reason: input.reason },
+    detail: {
+      variantId: input.variantId,
+      onHandBefore: level!.onHand,
+      onHandAfter: input.onHand,
+      reason: input.reason,
+    },
   });
   await applyStockMoves(
     tx,
-    [{ ...key, kind: "adjustment", onHandDelta: delta, reservedDelta: 0, refType: "adjustment", refId: randomUUID(), note: input.reason }],
+    [
+      {
+        ...key,
+        kind: "adjustment",
+        onHandDelta: delta,
+        reservedDelta: 0,
+        refType: "adjustment",
+        refId: randomUUID(),
+        note: input.reason,
+      },
+    ],
     user.id,
   );
-  return { variantId: input.variantId, onHand: input.onHand, reserved: level!.reserved, available: input.onHand - level!.reserved };
+  return {
+    variantId: input.variantId,
+    onHand: input.onHand,
+    reserved: level!.reserved,
+    available: input.onHand - level!.reserved,
+  };
 }

@@ -10,7 +10,8 @@ import { listLocations } from "./locations";
 const t = setupTestDb();
 beforeAll(() => seedDemo(t.db));
 
-const variantOf = async (sku: string) => (await t.db.select().from(variants).where(eq(variants.sku, sku)))[0]!;
+const variantOf = async (sku: string) =>
+  (await t.db.select().from(variants).where(eq(variants.sku, sku)))[0]!;
 
 describe("listLocations", () => {
   it("lists the whole network with kinds and regions", async () => {
@@ -29,7 +30,11 @@ describe("listLocations", () => {
       region: expect.any(String),
       address: expect.any(String),
     });
-    expect(all.find((l) => l.code === "HUB-GANGNAM")).toMatchObject({ kind: "dealer_hub", region: "seoul", name: "강남역 대리점 HUB" });
+    expect(all.find((l) => l.code === "HUB-GANGNAM")).toMatchObject({
+      kind: "dealer_hub",
+      region: "seoul",
+      name: "강남역 대리점 HUB",
+    });
   });
 });
 
@@ -39,8 +44,14 @@ describe("variantAvailability", () => {
     const [gangnam] = await t.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
     const [jongno] = await t.db.select().from(locations).where(eq(locations.code, "HUB-JONGNO"));
     // Some units allocated to open orders at one hub, and another hub sold out.
-    await t.db.update(stockLevels).set({ reserved: 3 }).where(and(eq(stockLevels.variantId, v.id), eq(stockLevels.locationId, gangnam!.id)));
-    await t.db.update(stockLevels).set({ reserved: sql`${stockLevels.onHand}` }).where(and(eq(stockLevels.variantId, v.id), eq(stockLevels.locationId, jongno!.id)));
+    await t.db
+      .update(stockLevels)
+      .set({ reserved: 3 })
+      .where(and(eq(stockLevels.variantId, v.id), eq(stockLevels.locationId, gangnam!.id)));
+    await t.db
+      .update(stockLevels)
+      .set({ reserved: sql`${stockLevels.onHand}` })
+      .where(and(eq(stockLevels.variantId, v.id), eq(stockLevels.locationId, jongno!.id)));
 
     const levels = await t.db.select().from(stockLevels).where(eq(stockLevels.variantId, v.id));
     const got = await variantAvailability(t.db, v.id);
@@ -60,7 +71,11 @@ describe("variantAvailability", () => {
     const v = await variantOf("DP-AX6E-1");
     const got = await variantAvailability(t.db, v.id);
     expect(got).toEqual([
-      expect.objectContaining({ kind: "seller_warehouse", code: "WH-DIGITALPLAZA", available: expect.any(Number) }),
+      expect.objectContaining({
+        kind: "seller_warehouse",
+        code: "WH-DIGITALPLAZA",
+        available: expect.any(Number),
+      }),
     ]);
   });
 
@@ -78,12 +93,20 @@ describe("variantAvailability", () => {
 
   it("answers NotFound for a variant of a product not on sale", async () => {
     const v = await variantOf("DP-PB20K-1"); // in review, yet stocked at the warehouse
-    expect((await t.db.select().from(stockLevels).where(eq(stockLevels.variantId, v.id))).length).toBeGreaterThan(0);
+    expect(
+      (await t.db.select().from(stockLevels).where(eq(stockLevels.variantId, v.id))).length,
+    ).toBeGreaterThan(0);
     await expect(variantAvailability(t.db, v.id)).rejects.toBeInstanceOf(NotFound);
   });
 
   it("gives many variants at once", async () => {
-    const ids = (await t.db.select({ id: variants.id }).from(variants).innerJoin(products, eq(products.id, variants.productId)).where(inArray(products.nameEn, ["Galaxy S25", "iPhone 16"]))).map((r) => r.id);
+    const ids = (
+      await t.db
+        .select({ id: variants.id })
+        .from(variants)
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(inArray(products.nameEn, ["Galaxy S25", "iPhone 16"]))
+    ).map((r) => r.id);
     const map = await availabilityByVariant(t.db, ids);
     expect([...map.keys()].sort()).toEqual([...ids].sort());
     for (const id of ids) expect(map.get(id)).toHaveLength(12);

@@ -28,7 +28,10 @@ export async function variantAvailability(db: Reader, variantId: string): Promis
  * Availability of several variants at once (a product page shows every variant's), without the
  * on-sale check: the caller has already decided the product may be seen.
  */
-export async function availabilityByVariant(db: Reader, variantIds: string[]): Promise<Map<string, Availability[]>> {
+export async function availabilityByVariant(
+  db: Reader,
+  variantIds: string[],
+): Promise<Map<string, Availability[]>> {
   const out = new Map<string, Availability[]>(variantIds.map((id) => [id, []]));
   if (variantIds.length === 0) return out;
   const rows = await db

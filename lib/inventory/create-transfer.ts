@@ -69,7 +69,7 @@ export async function createTransfer(
   });
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   // A hub's operator requests into their own hub; another organisation's hub is 404, as if it did
-  // not exist (API.md). The source may be another organisation's hub: its operator decides.
+  // not exist (the API contract). The source may be another organisation's hub: its operator decides.
   if (isForeignHub(user, to!.kind, to!.operatorId)) throw hubNotFound();
 
   const id = randomUUID();

@@ -35,7 +35,12 @@ export type HubStock = {
  * had shows as zero), with its reorder point and the low flag; a page at a time, by name (a row does not
  * jump pages when it turns low: `low` lists only those).
  */
-export async function hubStock(db: Db | Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<HubStock> {
+export async function hubStock(
+  db: Db | Tx,
+  actor: Actor | null,
+  rawLocationId: unknown,
+  raw: unknown,
+): Promise<HubStock> {
   const { location } = await loadOperatedLocation(db, actor, rawLocationId, "stock:view:own-location");
   const input = HubStockQuery.parse(raw);
   const rows = (await db.execute(sql`
@@ -57,10 +62,20 @@ export async function hubStock(db: Db | Tx, actor: Actor | null, rawLocationId: 
     sql`select id, region::text as region from locations where kind = 'logistics_center' order by code`,
   )) as unknown as { id: string; region: string }[];
   return {
-    location: { id: location.id, name: location.name, nameEn: location.nameEn, code: location.code, kind: location.kind, region: location.region },
+    location: {
+      id: location.id,
+      name: location.name,
+      nameEn: location.nameEn,
+      code: location.code,
+      kind: location.kind,
+      region: location.region,
+    },
     items: shown.slice((input.page - 1) * input.pageSize, input.page * input.pageSize),
     total: shown.length,
     lowCount: all.filter((r) => r.low).length,
-    replenishment: { fromLocationId: centerFor(location.region, centers)?.id ?? null, items: replenishmentLines(all) },
+    replenishment: {
+      fromLocationId: centerFor(location.region, centers)?.id ?? null,
+      items: replenishmentLines(all),
+    },
   };
 }

@@ -28,10 +28,20 @@ export type Movement = {
  * GET /api/locations/{id}/movements: the ledger rows that explain a location's levels, newest first,
  * for its operator and marketing. Who, when, what document, why.
  */
-export async function locationMovements(db: Db | Tx, actor: Actor | null, rawId: unknown, raw: unknown): Promise<{ items: Movement[]; total: number }> {
-  const { location } = await loadOperatedLocation(db, actor, rawId, "stock:view:own-location", { orNetwork: true });
+export async function locationMovements(
+  db: Db | Tx,
+  actor: Actor | null,
+  rawId: unknown,
+  raw: unknown,
+): Promise<{ items: Movement[]; total: number }> {
+  const { location } = await loadOperatedLocation(db, actor, rawId, "stock:view:own-location", {
+    orNetwork: true,
+  });
   const input = MovementsQuery.parse(raw);
-  const where = and(eq(stockMovements.locationId, location.id), input.variantId ? eq(stockMovements.variantId, input.variantId) : undefined);
+  const where = and(
+    eq(stockMovements.locationId, location.id),
+    input.variantId ? eq(stockMovements.variantId, input.variantId) : undefined,
+  );
   const [rows, [counted]] = await Promise.all([
     db
       .select({
@@ -54,7 +64,10 @@ export async function locationMovements(db: Db | Tx, actor: Actor | null, rawId:
       .orderBy(desc(stockMovements.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(stockMovements).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(stockMovements)
+      .where(where),
   ]);
   return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: counted?.n ?? 0 };
 }
@@ -62,10 +75,16 @@ export async function locationMovements(db: Db | Tx, actor: Actor | null, rawId:
 /** GET /api/ledger/check (marketing): every level recomputed from the ledger; `drift` lists what disagrees. */
 export async function checkLedger(db: Db | Tx, actor: Actor | null) {
   requireUser(actor, "network:dashboard");
-  const [[counted], found] = await Promise.all([db.select({ n: sql<number>`count(*)::int` }).from(stockLevels), ledgerDrift(db)]);
+  const [[counted], found] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int` }).from(stockLevels),
+    ledgerDrift(db),
+  ]);
   // Names for the rows that drift (there are none when the ledger holds), so a reader can find them.
   const skus = found.length
-    ? await db.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.id, [...new Set(found.map((d) => d.variantId))]))
+    ? await db
+        .select({ id: variants.id, sku: variants.sku })
+        .from(variants)
+        .where(inArray(variants.id, [...new Set(found.map((d) => d.variantId))]))
     : [];
   const drift = found.map((d) => ({ ...d, sku: skus.find((v) => v.id === d.variantId)?.sku ?? null }));
   return { levels: counted?.n ?? 0, drift, checkedAt: new Date().toISOString() };

@@ -24,6 +24,7 @@ export async function loadOperatedLocation(
   const id = idOrNotFound(rawId, locationNotFound);
   const [location] = await db.select().from(locations).where(eq(locations.id, id));
   if (!location) throw locationNotFound();
-  if (!isOwnOrganisation(user, location.operatorId) && !(opts.orNetwork && can(user, "stock:view:any"))) throw locationNotFound();
+  if (!isOwnOrganisation(user, location.operatorId) && !(opts.orNetwork && can(user, "stock:view:any")))
+    throw locationNotFound();
   return { location, user };
 }

@@ -20,9 +20,13 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     path: "/api/variants/{id}/availability",
     tags: ["inventory"],
     summary: "What may be ordered of a variant, per location that holds it",
-    description: "available = on hand − reserved, for every location holding the variant (zeros included). 404 for an unknown variant or one whose product is not on sale.",
+    description:
+      "available = on hand − reserved, for every location holding the variant (zeros included). 404 for an unknown variant or one whose product is not on sale.",
     request: { params: IdParam },
-    responses: { 200: jsonResponse("Availability per location", z.array(AvailabilitySchema)), ...problems(404) },
+    responses: {
+      200: jsonResponse("Availability per location", z.array(AvailabilitySchema)),
+      ...problems(404),
+    },
   });
   registry.registerPath({
     method: "get",
@@ -53,11 +57,20 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     path: "/api/locations/{id}/adjustments",
     tags: ["inventory"],
     summary: "A count correction by the location's operator: compare-and-set on the on hand the counter saw",
-    description: "Sets on hand to `onHand` only if it is still `expectedOnHand` (409 stock.stale with the new figure otherwise, nothing written); never below what is reserved (409 stock.below_reserved). One ledger row of kind adjustment.",
+    description:
+      "Sets on hand to `onHand` only if it is still `expectedOnHand` (409 stock.stale with the new figure otherwise, nothing written); never below what is reserved (409 stock.below_reserved). One ledger row of kind adjustment.",
     security: [{ session: [] }],
     request: { params: IdParam, body: jsonBody(AdjustStockInput) },
     responses: {
-      200: jsonResponse("The level now", z.object({ variantId: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() })),
+      200: jsonResponse(
+        "The level now",
+        z.object({
+          variantId: z.string(),
+          onHand: z.number().int(),
+          reserved: z.number().int(),
+          available: z.number().int(),
+        }),
+      ),
       ...problems(401, 403, 404, 409, 422),
     },
   });
@@ -69,7 +82,16 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     security: [{ session: [] }],
     request: { params: IdParam, body: jsonBody(ReceiveGoodsInput) },
     responses: {
-      201: jsonResponse("The receipt", z.object({ id: z.string(), locationId: z.string(), reference: z.string(), items: z.array(z.object({ variantId: z.string(), quantity: z.number().int() })), createdAt: z.string() })),
+      201: jsonResponse(
+        "The receipt",
+        z.object({
+          id: z.string(),
+          locationId: z.string(),
+          reference: z.string(),
+          items: z.array(z.object({ variantId: z.string(), quantity: z.number().int() })),
+          createdAt: z.string(),
+        }),
+      ),
       ...problems(401, 403, 404, 422),
     },
   });
@@ -83,7 +105,23 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     responses: {
       200: jsonResponse(
         "Movements",
-        z.object({ items: z.array(z.object({ at: z.string(), kind: z.string(), variantId: z.string(), sku: z.string(), onHandDelta: z.number().int(), reservedDelta: z.number().int(), refType: z.string(), refId: z.string(), actorId: z.string().nullable(), note: z.string().nullable() })), total: z.number().int() }),
+        z.object({
+          items: z.array(
+            z.object({
+              at: z.string(),
+              kind: z.string(),
+              variantId: z.string(),
+              sku: z.string(),
+              onHandDelta: z.number().int(),
+              reservedDelta: z.number().int(),
+              refType: z.string(),
+              refId: z.string(),
+              actorId: z.string().nullable(),
+              note: z.string().nullable(),
+            }),
+          ),
+          total: z.number().int(),
+        }),
       ),
       ...problems(401, 403, 404, 422),
     },
@@ -95,7 +133,24 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     summary: "Every stock level recomputed from the ledger (marketing); drift is empty when they agree",
     security: [{ session: [] }],
     responses: {
-      200: jsonResponse("The check", z.object({ levels: z.number().int(), drift: z.array(z.object({ locationId: z.string(), variantId: z.string(), onHand: z.number().nullable(), reserved: z.number().nullable(), ledgerOnHand: z.number().nullable(), ledgerReserved: z.number().nullable(), sku: z.string().nullable() })), checkedAt: z.string() })),
+      200: jsonResponse(
+        "The check",
+        z.object({
+          levels: z.number().int(),
+          drift: z.array(
+            z.object({
+              locationId: z.string(),
+              variantId: z.string(),
+              onHand: z.number().nullable(),
+              reserved: z.number().nullable(),
+              ledgerOnHand: z.number().nullable(),
+              ledgerReserved: z.number().nullable(),
+              sku: z.string().nullable(),
+            }),
+          ),
+          checkedAt: z.string(),
+        }),
+      ),
       ...problems(401, 403),
     },
   });
@@ -104,7 +159,8 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
     path: "/api/kpis",
     tags: ["network"],
     summary: "The network's figures over Seoul days (marketing; default the last 30)",
-    description: "Lead time ordered → delivered by source kind (hub vs center, p50/p90 hours), hub fill rate, stock-outs now, orders by source kind, transfers in flight, and the same per day for charts.",
+    description:
+      "Lead time ordered → delivered by source kind (hub vs center, p50/p90 hours), hub fill rate, stock-outs now, orders by source kind, transfers in flight, and the same per day for charts.",
     security: [{ session: [] }],
     request: { query: KpisQuery },
     responses: { 200: jsonResponse("The figures", z.object({}).passthrough()), ...problems(401, 403, 422) },

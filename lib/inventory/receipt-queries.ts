@@ -18,7 +18,12 @@ export type ReceiptView = {
 };
 
 /** The goods receipts booked at a location its operator runs, newest first, with their lines. */
-export async function listReceipts(db: Db | Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<{ items: ReceiptView[]; total: number }> {
+export async function listReceipts(
+  db: Db | Tx,
+  actor: Actor | null,
+  rawLocationId: unknown,
+  raw: unknown,
+): Promise<{ items: ReceiptView[]; total: number }> {
   const { location } = await loadOperatedLocation(db, actor, rawLocationId, "stock:view:own-location");
   const input = ReceiptsQuery.parse(raw);
   const [rows, [counted]] = await Promise.all([
@@ -38,7 +43,10 @@ export async function listReceipts(db: Db | Tx, actor: Actor | null, rawLocation
     db.execute(sql`select count(*)::int as n from stock_receipts where location_id = ${location.id}`),
   ]);
   return {
-    items: (rows as unknown as (Omit<ReceiptView, "at"> & { at: Date | string })[]).map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+    items: (rows as unknown as (Omit<ReceiptView, "at"> & { at: Date | string })[]).map((r) => ({
+      ...r,
+      at: new Date(r.at).toISOString(),
+    })),
     total: (counted as unknown as { n: number } | undefined)?.n ?? 0,
   };
 }

@@ -29,7 +29,9 @@ export function centerFor<C extends { region: string }>(region: string, centers:
  * What a replenishment asks for: every variant whose available is below its reorder point, topped back
  * up to the reorder point (a transfer line carries 1–1,000).
  */
-export function replenishmentLines(rows: { variantId: string; available: number; reorderPoint: number | null }[]) {
+export function replenishmentLines(
+  rows: { variantId: string; available: number; reorderPoint: number | null }[],
+) {
   return rows
     .filter((r) => r.reorderPoint !== null && r.available < r.reorderPoint)
     .map((r) => ({ variantId: r.variantId, quantity: Math.min(1000, r.reorderPoint! - r.available) }));

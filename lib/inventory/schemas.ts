@@ -10,7 +10,9 @@ export const LocationSchema = z
     code: z.string(),
     name: z.string().describe("Korean name"),
     nameEn: z.string(),
-    kind: LocationKind.describe("logistics_center: 1–3 days nationwide; org_hub / dealer_hub: same or next day nearby; seller_warehouse: a marketplace seller's own stock"),
+    kind: LocationKind.describe(
+      "logistics_center: 1–3 days nationwide; org_hub / dealer_hub: same or next day nearby; seller_warehouse: a marketplace seller's own stock",
+    ),
     region: Region,
     address: z.string(),
   })

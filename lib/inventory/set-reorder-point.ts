@@ -15,7 +15,12 @@ export type ReorderPoint = { locationId: string; variantId: string; reorderPoint
  * a count correction: another organisation's location is NotFound). No stock moves, so no ledger row;
  * one audit row with the figure before and after.
  */
-export async function setReorderPoint(tx: Tx, actor: Actor | null, rawLocationId: unknown, raw: unknown): Promise<ReorderPoint> {
+export async function setReorderPoint(
+  tx: Tx,
+  actor: Actor | null,
+  rawLocationId: unknown,
+  raw: unknown,
+): Promise<ReorderPoint> {
   const { location, user } = await loadOperatedLocation(tx, actor, rawLocationId, "stock:count:own-location");
   const input = SetReorderPointInput.parse(raw);
   const errors = await unstockable(tx, location, [input.variantId], () => "variantId");
@@ -28,7 +33,12 @@ export async function setReorderPoint(tx: Tx, actor: Actor | null, rawLocationId
   )) as unknown as { before: number }[];
   await tx
     .insert(reorderPoints)
-    .values({ locationId: location.id, variantId: input.variantId, reorderPoint: input.reorderPoint, updatedBy: user.id })
+    .values({
+      locationId: location.id,
+      variantId: input.variantId,
+      reorderPoint: input.reorderPoint,
+      updatedBy: user.id,
+    })
     .onConflictDoUpdate({
       target: [reorderPoints.locationId, reorderPoints.variantId],
       set: { reorderPoint: input.reorderPoint, updatedBy: user.id, updatedAt: sql`now()` },
@@ -37,7 +47,11 @@ export async function setReorderPoint(tx: Tx, actor: Actor | null, rawLocationId
     action: "stock.set_reorder_point",
     targetType: "location",
     targetId: location.id,
-    detail: { variantId: input.variantId, reorderPointBefore: old?.before ?? null, reorderPointAfter: input.reorderPoint },
+    detail: {
+      variantId: input.variantId,
+      reorderPointBefore: old?.before ?? null,
+      reorderPointAfter: input.reorderPoint,
+    },
   });
   return { locationId: location.id, variantId: input.variantId, reorderPoint: input.reorderPoint };
 }

@@ -24,7 +24,9 @@ const totalsByLocation = async () => {
 
 describe("ownLocationStock", () => {
   it("gives a dealer their own hubs only, with totals that match the stock levels", async () => {
-    await t.db.execute(sql`update stock_levels set reserved = 2 where location_id = (select id from locations where code = 'HUB-GANGNAM') and on_hand >= 2`);
+    await t.db.execute(
+      sql`update stock_levels set reserved = 2 where location_id = (select id from locations where code = 'HUB-GANGNAM') and on_hand >= 2`,
+    );
     const mine = await ownLocationStock(t.db, await actorFor(t.db, "dealer@demo.test"));
     expect(mine.map((l) => l.code).sort()).toEqual(["HUB-BUNDANG", "HUB-GANGNAM"]);
     const truth = await totalsByLocation();
@@ -38,7 +40,9 @@ describe("ownLocationStock", () => {
   });
 
   it("gives a seller their warehouse, and the retailer's store none", async () => {
-    expect((await ownLocationStock(t.db, await actorFor(t.db, "seller2@demo.test"))).map((l) => l.code)).toEqual(["WH-SMARTHOME"]);
+    expect(
+      (await ownLocationStock(t.db, await actorFor(t.db, "seller2@demo.test"))).map((l) => l.code),
+    ).toEqual(["WH-SMARTHOME"]);
     expect(await ownLocationStock(t.db, await actorFor(t.db, "store@demo.test"))).toEqual([]);
   });
 
@@ -53,11 +57,16 @@ describe("networkStock", () => {
     const all = await networkStock(t.db, await actorFor(t.db, "marketing@demo.test"));
     const truth = await totalsByLocation();
     expect(all).toHaveLength(truth.size);
-    for (const l of all) expect([l.onHand, l.reserved]).toEqual([truth.get(l.code)!.onHand, truth.get(l.code)!.reserved]);
+    for (const l of all)
+      expect([l.onHand, l.reserved]).toEqual([truth.get(l.code)!.onHand, truth.get(l.code)!.reserved]);
   });
 
   it("refuses dealers and sellers", async () => {
-    await expect(networkStock(t.db, await actorFor(t.db, "dealer@demo.test"))).rejects.toBeInstanceOf(Forbidden);
-    await expect(networkStock(t.db, await actorFor(t.db, "seller@demo.test"))).rejects.toBeInstanceOf(Forbidden);
+    await expect(networkStock(t.db, await actorFor(t.db, "dealer@demo.test"))).rejects.toBeInstanceOf(
+      Forbidden,
+    );
+    await expect(networkStock(t.db, await actorFor(t.db, "seller@demo.test"))).rejects.toBeInstanceOf(
+      Forbidden,
+    );
   });
 });

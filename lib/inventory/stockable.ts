@@ -8,9 +8,19 @@ import type { LocationRow } from "./location-access";
  * hubs the retailer's own stock items (marketplace items ship from their seller). Field errors by
  * `field(i)` for the others, so the caller can answer 422 naming each line.
  */
-export async function unstockable(tx: Tx, location: LocationRow, variantIds: string[], field: (i: number) => string): Promise<Record<string, string>> {
+export async function unstockable(
+  tx: Tx,
+  location: LocationRow,
+  variantIds: string[],
+  field: (i: number) => string,
+): Promise<Record<string, string>> {
   const found = await tx
-    .select({ id: variants.id, type: products.type, sellerId: products.sellerId, sellerKind: organisations.kind })
+    .select({
+      id: variants.id,
+      type: products.type,
+      sellerId: products.sellerId,
+      sellerKind: organisations.kind,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .innerJoin(organisations, eq(organisations.id, products.sellerId))
@@ -20,8 +30,13 @@ export async function unstockable(tx: Tx, location: LocationRow, variantIds: str
     const v = found.find((f) => f.id === id);
     if (!v) errors[field(i)] = "No such item.";
     else if (v.type !== "stock") errors[field(i)] = "This item is sold by reservation and is not stocked.";
-    else if (location.kind === "seller_warehouse" ? v.sellerId !== location.operatorId : v.sellerKind !== "retailer")
-      errors[field(i)] = location.kind === "seller_warehouse" ? "Only your own products are stocked here." : "Only the retailer's own items are stocked here.";
+    else if (
+      location.kind === "seller_warehouse" ? v.sellerId !== location.operatorId : v.sellerKind !== "retailer"
+    )
+      errors[field(i)] =
+        location.kind === "seller_warehouse"
+          ? "Only your own products are stocked here."
+          : "Only the retailer's own items are stocked here.";
   });
   return errors;
 }

@@ -28,7 +28,7 @@ export function transferNotFound() {
   return new NotFound("transfer.not_found", "No such transfer.");
 }
 
-/** Another organisation's hub, answered as if it did not exist (API.md). */
+/** Another organisation's hub, answered as if it did not exist (the API contract). */
 export function hubNotFound() {
   return new NotFound("location.not_found", "No such location.");
 }

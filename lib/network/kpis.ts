@@ -19,7 +19,15 @@ export type Kpis = {
   fillRate: number | null;
   /** Hub × variant pairs a hub carries with nothing available, now. */
   stockOuts: number;
-  stockOutList: { locationId: string; locationName: string; locationNameEn: string; variantId: string; sku: string; productName: string; productNameEn: string }[];
+  stockOutList: {
+    locationId: string;
+    locationName: string;
+    locationNameEn: string;
+    variantId: string;
+    sku: string;
+    productName: string;
+    productNameEn: string;
+  }[];
   /** Seller orders placed in the range (not failed or cancelled), by source kind. */
   ordersBySource: { logistics_center: number; org_hub: number; dealer_hub: number; seller_warehouse: number };
   transfersInFlight: number;
@@ -38,17 +46,24 @@ export type Kpis = {
 };
 
 const seoulToday = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** The figures the HUB network exists for (marketing's dashboard; API.md `GET /api/kpis`). */
-export async function networkKpis(db: Db | Tx, actor: Actor | null, raw: unknown, now = new Date()): Promise<Kpis> {
+/** The figures the HUB network exists for (marketing's dashboard; the API contract `GET /api/kpis`). */
+export async function networkKpis(
+  db: Db | Tx,
+  actor: Actor | null,
+  raw: unknown,
+  now = new Date(),
+): Promise<Kpis> {
   requireUser(actor, "network:dashboard");
   const input = KpisQuery.parse(raw);
   const to = input.to ?? seoulToday(now);
   const from = input.from ?? addDays(to, -29);
   if (from > to) throw new Invalid({ from: "Must be on or before `to`." });
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366) throw new Invalid({ from: "Ask for at most a year at a time." });
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366)
+    throw new Invalid({ from: "Ask for at most a year at a time." });
   const start = sql`(${from}::date)::timestamp at time zone 'Asia/Seoul'`;
   const end = sql`((${to}::date + 1)::timestamp at time zone 'Asia/Seoul')`;
   const hours = sql`extract(epoch from so.delivered_at - so.created_at) / 3600`;
@@ -93,17 +108,39 @@ export async function networkKpis(db: Db | Tx, actor: Actor | null, raw: unknown
       group by 1, 2`),
   ]);
   const leadOf = (group: string): LeadTime => {
-    const r = (lead as unknown as { group: string; orders: number; p50: number; p90: number }[]).find((x) => x.group === group);
-    return r ? { orders: r.orders, p50Hours: round1(r.p50), p90Hours: round1(r.p90) } : { orders: 0, p50Hours: null, p90Hours: null };
+    const r = (lead as unknown as { group: string; orders: number; p50: number; p90: number }[]).find(
+      (x) => x.group === group,
+    );
+    return r
+      ? { orders: r.orders, p50Hours: round1(r.p50), p90Hours: round1(r.p90) }
+      : { orders: 0, p50Hours: null, p90Hours: null };
   };
   const ordersBySource = { logistics_center: 0, org_hub: 0, dealer_hub: 0, seller_warehouse: 0 };
-  for (const r of bySource as unknown as { kind: keyof typeof ordersBySource; n: number }[]) ordersBySource[r.kind] = r.n;
+  for (const r of bySource as unknown as { kind: keyof typeof ordersBySource; n: number }[])
+    ordersBySource[r.kind] = r.n;
   const f = fill as unknown as { from_hub: number; eligible: number };
   const daily: Kpis["daily"] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) daily.push({ day: d, logistics_center: 0, org_hub: 0, dealer_hub: 0, seller_warehouse: 0, hubP50Hours: null, centerP50Hours: null, hubP90Hours: null, centerP90Hours: null });
+  for (let d = from; d <= to; d = addDays(d, 1))
+    daily.push({
+      day: d,
+      logistics_center: 0,
+      org_hub: 0,
+      dealer_hub: 0,
+      seller_warehouse: 0,
+      hubP50Hours: null,
+      centerP50Hours: null,
+      hubP90Hours: null,
+      centerP90Hours: null,
+    });
   const dayOf = new Map(daily.map((d) => [d.day, d]));
-  for (const r of perDayOrders as unknown as { day: string; kind: keyof typeof ordersBySource; n: number }[]) dayOf.get(r.day)![r.kind] = r.n;
-  for (const r of perDayLead as unknown as { day: string; group: "hub" | "center"; p50: number; p90: number }[]) {
+  for (const r of perDayOrders as unknown as { day: string; kind: keyof typeof ordersBySource; n: number }[])
+    dayOf.get(r.day)![r.kind] = r.n;
+  for (const r of perDayLead as unknown as {
+    day: string;
+    group: "hub" | "center";
+    p50: number;
+    p90: number;
+  }[]) {
     const d = dayOf.get(r.day)!;
     if (r.group === "hub") [d.hubP50Hours, d.hubP90Hours] = [round1(r.p50), round1(r.p90)];
     else [d.centerP50Hours, d.centerP90Hours] = [round1(r.p50), round1(r.p90)];

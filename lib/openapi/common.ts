@@ -8,7 +8,10 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string().optional(),
-    errors: z.record(z.string(), z.string()).optional().describe("Field path → message, for validation failures"),
+    errors: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Field path → message, for validation failures"),
   })
   .meta({ id: "Problem" });
 
@@ -42,5 +45,11 @@ export const jsonResponse = (description: string, schema: z.ZodType): ResponseCo
 });
 export const IdParam = z.object({ id: z.string().describe("The resource id") });
 export const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().max(200).optional().describe("Same key from the same user: the first result, nothing new; the same key with another body: 422 idempotency.key_reused"),
+  "idempotency-key": z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "Same key from the same user: the first result, nothing new; the same key with another body: 422 idempotency.key_reused",
+    ),
 });

@@ -21,7 +21,17 @@ export function openApiDocument() {
     name: "next-auth.session-token",
     description: "The Auth.js session cookie: GET /api/auth/csrf, then POST /api/auth/callback/credentials.",
   });
-  for (const register of [registerIdentityApi, registerCatalogApi, registerSellerProductsApi, registerImagesApi, registerInventoryApi, registerOrdersApi, registerReservationsApi, registerTransfersApi, registerAuditApi]) {
+  for (const register of [
+    registerIdentityApi,
+    registerCatalogApi,
+    registerSellerProductsApi,
+    registerImagesApi,
+    registerInventoryApi,
+    registerOrdersApi,
+    registerReservationsApi,
+    registerTransfersApi,
+    registerAuditApi,
+  ]) {
     register(registry);
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uuidv7 } from "./ids";
+import { uuidv7 } from "@/lib/ids";
 import { orderNumber } from "./order-number";
 
 describe("orderNumber", () => {

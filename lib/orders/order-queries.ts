@@ -109,10 +109,7 @@ export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unkno
   if (!view) throw orderNotFound();
   if (actor.kind === "system") return view;
   if (actor.role === "customer") {
-    const [row] = await tx
-      .select({ customerId: orders.customerId })
-      .from(orders)
-      .where(eq(orders.id, id));
+    const [row] = await tx.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, id));
     if (row?.customerId !== actor.id) throw orderNotFound();
     return view;
   }
@@ -123,10 +120,7 @@ export async function getOrderFor(tx: Tx | Db, actor: Actor | null, rawId: unkno
     .from(sellerOrders)
     .innerJoin(locations, eq(locations.id, sellerOrders.sourceLocationId))
     .where(
-      and(
-        eq(sellerOrders.orderId, id),
-        or(eq(sellerOrders.sellerId, org), eq(locations.operatorId, org)),
-      ),
+      and(eq(sellerOrders.orderId, id), or(eq(sellerOrders.sellerId, org), eq(locations.operatorId, org))),
     );
   if (theirs.length === 0) throw orderNotFound();
   if (theirs.length === view.sellerOrders.length) return view;

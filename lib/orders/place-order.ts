@@ -16,7 +16,7 @@ import { paymentDeclined, PaymentPending } from "@/lib/payments/errors";
 import { DEFAULT_TEST_CARD, type PaymentProvider } from "@/lib/payments/provider";
 import { recordPaymentIntent } from "@/lib/payments/records";
 import { voidPayment } from "@/lib/payments/void";
-import { uuidv7 } from "./ids";
+import { uuidv7 } from "@/lib/ids";
 import { captureOrderPayment } from "./order-payment";
 import { loadOrderView } from "./order-queries";
 import { InsufficientStockAtSource, planOrder, type OrderPlan } from "./plan-order";

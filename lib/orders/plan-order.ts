@@ -2,7 +2,7 @@ import { prepared } from "@/db/raw";
 import type { Db, Tx } from "@/db/client";
 import { Conflict, Invalid } from "@/lib/errors";
 import type { LocationKind } from "./eta";
-import { uuidv7 } from "./ids";
+import { uuidv7 } from "@/lib/ids";
 import type { PlaceOrderInput } from "./schemas";
 import type { LocationRef } from "./view";
 

@@ -2,7 +2,7 @@ import type { ShippingAddress } from "@/db/schema";
 import type { LocationKind } from "./eta";
 import type { OrderStatus, SellerOrderStatus } from "./order-status";
 
-/** An order as the API and the pages show it (API.md's fields, plus the ones a page needs). */
+/** An order as the API and the pages show it (the API contract's fields, plus the ones a page needs). */
 export type OrderView = {
   id: string;
   status: OrderStatus;

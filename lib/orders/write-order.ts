@@ -1,5 +1,5 @@
 import type { ShippingAddress } from "@/db/schema";
-import { uuidv7 } from "./ids";
+import { uuidv7 } from "@/lib/ids";
 import type { OrderPlan } from "./plan-order";
 import type { OrderView } from "./view";
 

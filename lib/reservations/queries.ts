@@ -9,7 +9,7 @@ import { managedCondition, requireStaff, reservationNotFound } from "./access";
 import { ReservablesQuery } from "./schemas";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : undefined);
-/** Drops absent optional fields, so `reason?` is absent rather than null (API.md). */
+/** Drops absent optional fields, so `reason?` is absent rather than null (the API contract). */
 function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -45,7 +45,10 @@ export async function requestReservation(
   const customer = requireUser(actor, "reservation:request");
   const input = RequestReservationInput.parse(raw);
   const id = randomUUID();
-  const idem = idempotentRequest({ userId: customer.id, scope: "reservation", key: opts.idempotencyKey }, input);
+  const idem = idempotentRequest(
+    { userId: customer.id, scope: "reservation", key: opts.idempotencyKey },
+    input,
+  );
 
   // The key is claimed only with the reservation (a refused request leaves no key behind). A concurrent
   // duplicate waits on the primary key until the first commits, then claims nothing.

@@ -8,7 +8,11 @@ export async function generateMetadata() {
   return { title: t("signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const [t, { callbackUrl }] = await Promise.all([getTranslations("auth"), searchParams]);
   return (
     <div className="mx-auto max-w-md">
@@ -26,7 +30,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white p-4 text-xs text-slate-600">
         <p className="mb-1 font-semibold text-slate-700">{t("demoTitle")}</p>
         <p>{t("demoText")}</p>
-        <p className="mt-1 font-mono">customer@demo.test · dealer@demo.test · marketing@demo.test · seller@demo.test</p>
+        <p className="mt-1 font-mono">
+          customer@demo.test · dealer@demo.test · marketing@demo.test · seller@demo.test
+        </p>
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CheckoutForm } from "@/components/orders/checkout-form";
-import { Card, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { checkoutData, SHIPPING_REGIONS } from "@/lib/orders/cart-queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("checkout");
@@ -19,15 +19,7 @@ export default async function CheckoutPage() {
     <>
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       {lines.length === 0 ? (
-        <Card className="py-16 text-center">
-          <p className="text-lg font-semibold">{t("emptyCart")}</p>
-          <Link
-            href="/cart"
-            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
-          >
-            {t("backToCart")}
-          </Link>
-        </Card>
+        <EmptyState title={t("emptyCart")} action={{ href: "/cart", label: t("backToCart") }} />
       ) : (
         <CheckoutForm
           lines={lines}

@@ -1,11 +1,11 @@
-import Link from "next/link";
 import { getTranslations, getLocale } from "next-intl/server";
 import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { OrdersTable } from "@/components/orders/orders-table";
-import { Card, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { listMyOrders } from "@/lib/orders/order-queries";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("orders");
@@ -28,15 +28,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       {list.total === 0 ? (
-        <Card className="py-16 text-center">
-          <p className="text-lg font-semibold">{t("empty")}</p>
-          <Link
-            href="/"
-            className="mt-6 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
-          >
-            {tc("browse")}
-          </Link>
-        </Card>
+        <EmptyState title={t("empty")} action={{ href: "/", label: tc("browse") }} />
       ) : (
         <OrdersTable
           rows={list.items.map((o) => ({

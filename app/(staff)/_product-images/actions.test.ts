@@ -11,14 +11,16 @@ const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
 
-const { removeProductImageAction, reorderProductImagesAction, uploadProductImageAction } = await import("./actions");
+const { removeProductImageAction, reorderProductImagesAction, uploadProductImageAction } =
+  await import("./actions");
 
 const t = setupTestDb();
 let png: Buffer;
 beforeAll(async () => {
   png = await picture(640, 480);
 });
-const stored = (productId: string) => t.db.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, productId));
+const stored = (productId: string) =>
+  t.db.select({ id: productImages.id }).from(productImages).where(eq(productImages.productId, productId));
 
 describe("the image uploader's server actions", () => {
   it("upload answers the stored image; remove and reorder answer the images as they are after", async () => {
@@ -26,8 +28,20 @@ describe("the image uploader's server actions", () => {
     const product = await makeProduct(t.db, seller);
     session.actor = seller;
     const a = await uploadProductImageAction(product.id, uploadForm(png));
-    const b = await uploadProductImageAction(product.id, uploadForm(await picture(200, 200, "webp"), "b.webp", "image/webp"));
-    expect(a).toEqual({ ok: true, data: { id: expect.any(String), url: expect.stringMatching(/^\/api\/images\//), width: 640, height: 480, position: 0 } });
+    const b = await uploadProductImageAction(
+      product.id,
+      uploadForm(await picture(200, 200, "webp"), "b.webp", "image/webp"),
+    );
+    expect(a).toEqual({
+      ok: true,
+      data: {
+        id: expect.any(String),
+        url: expect.stringMatching(/^\/api\/images\//),
+        width: 640,
+        height: 480,
+        position: 0,
+      },
+    });
     expect(b).toMatchObject({ ok: true, data: { position: 1 } });
     const idA = (a as { data: { id: string } }).data.id;
     const idB = (b as { data: { id: string } }).data.id;
@@ -45,11 +59,15 @@ describe("the image uploader's server actions", () => {
     const seller = await makeStaff(t.db);
     const product = await makeProduct(t.db, seller);
     session.actor = seller;
-    expect(await uploadProductImageAction(product.id, uploadForm(Buffer.from("plain text"), "a.png"))).toMatchObject({
+    expect(
+      await uploadProductImageAction(product.id, uploadForm(Buffer.from("plain text"), "a.png")),
+    ).toMatchObject({
       ok: false,
       code: "image.unsupported_type",
     });
-    expect(await uploadProductImageAction(product.id, uploadForm(new Uint8Array(5 * 1024 * 1024 + 1)))).toMatchObject({
+    expect(
+      await uploadProductImageAction(product.id, uploadForm(new Uint8Array(5 * 1024 * 1024 + 1))),
+    ).toMatchObject({
       ok: false,
       code: "image.too_large",
       meta: { maxBytes: 5 * 1024 * 1024 },
@@ -59,24 +77,46 @@ describe("the image uploader's server actions", () => {
       code: "image.dimensions",
       errors: { file: expect.any(String) },
     });
-    expect(await uploadProductImageAction(product.id, new FormData())).toMatchObject({ ok: false, code: "validation.invalid", errors: { file: expect.any(String) } });
+    expect(await uploadProductImageAction(product.id, new FormData())).toMatchObject({
+      ok: false,
+      code: "validation.invalid",
+      errors: { file: expect.any(String) },
+    });
 
     session.actor = await makeStaff(t.db, "seller");
-    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({ ok: false, code: "product.not_found" });
+    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({
+      ok: false,
+      code: "product.not_found",
+    });
     session.actor = await makeCustomer(t.db);
-    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({ ok: false, code: "auth.forbidden" });
+    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({
+      ok: false,
+      code: "auth.forbidden",
+    });
     session.actor = null;
-    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({ ok: false, code: "auth.unauthenticated" });
+    expect(await uploadProductImageAction(product.id, uploadForm(png))).toMatchObject({
+      ok: false,
+      code: "auth.unauthenticated",
+    });
     expect(await stored(product.id)).toEqual([]);
   });
 
   it("remove and reorder refuse another seller (not found) and a stale list, changing nothing", async () => {
     const { seller, product, ids } = await productWithImages(t.db, 2);
     session.actor = await makeStaff(t.db, "seller");
-    expect(await removeProductImageAction(product.id, ids[0]!)).toMatchObject({ ok: false, code: "product.not_found" });
-    expect(await reorderProductImagesAction(product.id, [ids[1]!, ids[0]!])).toMatchObject({ ok: false, code: "product.not_found" });
+    expect(await removeProductImageAction(product.id, ids[0]!)).toMatchObject({
+      ok: false,
+      code: "product.not_found",
+    });
+    expect(await reorderProductImagesAction(product.id, [ids[1]!, ids[0]!])).toMatchObject({
+      ok: false,
+      code: "product.not_found",
+    });
     session.actor = seller;
-    expect(await reorderProductImagesAction(product.id, [ids[1]!])).toMatchObject({ ok: false, code: "product_image.order_mismatch" });
+    expect(await reorderProductImagesAction(product.id, [ids[1]!])).toMatchObject({
+      ok: false,
+      code: "product_image.order_mismatch",
+    });
     expect((await stored(product.id)).map((r) => r.id).sort()).toEqual([...ids].sort());
   });
 });

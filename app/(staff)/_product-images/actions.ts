@@ -17,7 +17,10 @@ import { inTransaction } from "@/lib/http/route";
  * next.config.ts lets these bodies reach 6 MB, so a file just over the 5 MB limit gets the clear 413
  * message instead of Next's generic refusal.
  */
-export async function uploadProductImageAction(productId: string, form: FormData): Promise<ActionResult<ProductImage>> {
+export async function uploadProductImageAction(
+  productId: string,
+  form: FormData,
+): Promise<ActionResult<ProductImage>> {
   return runAction(async () => {
     const actor = await currentActor();
     await limitAction(actor, "create");
@@ -27,7 +30,10 @@ export async function uploadProductImageAction(productId: string, form: FormData
   });
 }
 
-export async function removeProductImageAction(productId: string, imageId: string): Promise<ActionResult<ProductImage[]>> {
+export async function removeProductImageAction(
+  productId: string,
+  imageId: string,
+): Promise<ActionResult<ProductImage[]>> {
   return runAction(async () => {
     const actor = await currentActor();
     await inTransaction((tx) => removeProductImage(tx, actor, { productId, imageId }));
@@ -35,7 +41,10 @@ export async function removeProductImageAction(productId: string, imageId: strin
   });
 }
 
-export async function reorderProductImagesAction(productId: string, ids: string[]): Promise<ActionResult<ProductImage[]>> {
+export async function reorderProductImagesAction(
+  productId: string,
+  ids: string[],
+): Promise<ActionResult<ProductImage[]>> {
   return runAction(async () => {
     const actor = await currentActor();
     return inTransaction((tx) => reorderProductImages(tx, actor, { productId, ids }));

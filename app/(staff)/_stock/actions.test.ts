@@ -168,16 +168,27 @@ describe("the hub stock page's reorder points", () => {
       data: { locationId: hub, variantId: phone, reorderPoint: 10 },
     });
     const page = await hubStock(t.db, who.dealer!, hub, { low: "1" });
-    expect(page.items).toEqual([expect.objectContaining({ variantId: phone, available: 4, reorderPoint: 10, low: true })]);
+    expect(page.items).toEqual([
+      expect.objectContaining({ variantId: phone, available: 4, reorderPoint: 10, low: true }),
+    ]);
     expect(page.lowCount).toBe(1);
-    expect(page.replenishment).toEqual({ fromLocationId: ids.loc("LC-ICHEON"), items: [{ variantId: phone, quantity: 6 }] });
+    expect(page.replenishment).toEqual({
+      fromLocationId: ids.loc("LC-ICHEON"),
+      items: [{ variantId: phone, quantity: 6 }],
+    });
     // Changing it replaces it (one row), and the audit says before and after.
-    expect(await setReorderPointAction(hub, { variantId: phone, reorderPoint: 3 })).toMatchObject({ ok: true });
-    const [audit] = await t.db.execute(sql`select detail from audit_log where action = 'stock.set_reorder_point' order by at desc limit 1`);
+    expect(await setReorderPointAction(hub, { variantId: phone, reorderPoint: 3 })).toMatchObject({
+      ok: true,
+    });
+    const [audit] = await t.db.execute(
+      sql`select detail from audit_log where action = 'stock.set_reorder_point' order by at desc limit 1`,
+    );
     expect(audit!.detail).toMatchObject({ variantId: phone, reorderPointBefore: 10, reorderPointAfter: 3 });
     expect((await hubStock(t.db, who.dealer!, hub, {})).lowCount).toBe(0);
     // A Busan hub tops up from the Busan center.
-    expect((await hubStock(t.db, who.dealer2!, ids.loc("HUB-HAEUNDAE"), {})).replenishment.fromLocationId).toBe(ids.loc("LC-BUSAN"));
+    expect(
+      (await hubStock(t.db, who.dealer2!, ids.loc("HUB-HAEUNDAE"), {})).replenishment.fromLocationId,
+    ).toBe(ids.loc("LC-BUSAN"));
   });
 
   it("bad input is named and writes nothing", async () => {
@@ -194,7 +205,10 @@ describe("the hub stock page's reorder points", () => {
       [{ variantId: ids.variant(ROUTER), reorderPoint: 5 }, "variantId"], // a marketplace item is not stocked at hubs
       [{ variantId: phone, reorderPoint: 5, extra: 1 }, "extra"],
     ] as const) {
-      expect(await setReorderPointAction(hub, input)).toMatchObject({ ok: false, errors: { [field]: expect.any(String) } });
+      expect(await setReorderPointAction(hub, input)).toMatchObject({
+        ok: false,
+        errors: { [field]: expect.any(String) },
+      });
     }
     expect(await written()).toEqual(before);
   });
@@ -211,10 +225,15 @@ describe("the hub stock page's reorder points", () => {
       ["marketing", "location.not_found"], // a dealer's hub is the dealer's to run
     ] as const) {
       as(name);
-      expect(await setReorderPointAction(hub, { variantId: phone, reorderPoint: 7 })).toMatchObject({ ok: false, code });
+      expect(await setReorderPointAction(hub, { variantId: phone, reorderPoint: 7 })).toMatchObject({
+        ok: false,
+        code,
+      });
     }
     as("dealer");
-    expect(await setReorderPointAction("not-a-location", { variantId: phone, reorderPoint: 7 })).toMatchObject({
+    expect(
+      await setReorderPointAction("not-a-location", { variantId: phone, reorderPoint: 7 }),
+    ).toMatchObject({
       ok: false,
       code: "location.not_found",
     });
@@ -231,15 +250,24 @@ describe("goods receipts at the logistics centers", () => {
     const phone = ids.variant(PHONE);
     const before = await stockAt(t.db, lc, phone);
     as("marketing");
-    expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 40 }], reference: "SUP-2026-77" })).toMatchObject({
+    expect(
+      await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 40 }], reference: "SUP-2026-77" }),
+    ).toMatchObject({
       ok: true,
       data: { units: 40 },
     });
     expect((await stockAt(t.db, lc, phone)).onHand).toBe(before.onHand + 40);
     const list = await listReceipts(t.db, who.marketing!, lc, {});
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ reference: "SUP-2026-77", lines: 1, units: 40, items: [{ variantId: phone, sku: PHONE, quantity: 40 }] });
-    await expect(listReceipts(t.db, who.dealer!, lc, {})).rejects.toMatchObject({ code: "location.not_found" });
+    expect(list.items[0]).toMatchObject({
+      reference: "SUP-2026-77",
+      lines: 1,
+      units: 40,
+      items: [{ variantId: phone, sku: PHONE, quantity: 40 }],
+    });
+    await expect(listReceipts(t.db, who.dealer!, lc, {})).rejects.toMatchObject({
+      code: "location.not_found",
+    });
   });
 
   it("refuse bad lines, a hub, and everyone but marketing, writing nothing", async () => {
@@ -247,14 +275,27 @@ describe("goods receipts at the logistics centers", () => {
     const phone = ids.variant(PHONE);
     const before = await written();
     as("marketing");
-    expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 100_001 }], reference: "SUP" })).toMatchObject({
+    expect(
+      await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 100_001 }], reference: "SUP" }),
+    ).toMatchObject({
       ok: false,
       errors: { "items.0.quantity": expect.any(String) },
     });
     expect(
-      await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 1 }, { variantId: phone, quantity: 2 }], reference: "SUP" }),
+      await receiveGoodsAction(lc, {
+        items: [
+          { variantId: phone, quantity: 1 },
+          { variantId: phone, quantity: 2 },
+        ],
+        reference: "SUP",
+      }),
     ).toMatchObject({ ok: false, errors: { "items.1.variantId": expect.any(String) } });
-    expect(await receiveGoodsAction(ids.loc("HUB-JONGNO"), { items: [{ variantId: phone, quantity: 1 }], reference: "SUP" })).toMatchObject({
+    expect(
+      await receiveGoodsAction(ids.loc("HUB-JONGNO"), {
+        items: [{ variantId: phone, quantity: 1 }],
+        reference: "SUP",
+      }),
+    ).toMatchObject({
       ok: false,
       code: "stock.receipt_not_here",
     });
@@ -265,7 +306,9 @@ describe("goods receipts at the logistics centers", () => {
       ["seller", "location.not_found"],
     ] as const) {
       as(name);
-      expect(await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 1 }], reference: "SUP" })).toMatchObject({ ok: false, code });
+      expect(
+        await receiveGoodsAction(lc, { items: [{ variantId: phone, quantity: 1 }], reference: "SUP" }),
+      ).toMatchObject({ ok: false, code });
     }
     expect(await written()).toEqual(before);
   });

@@ -30,7 +30,11 @@ export default async function DealerHome() {
       <PageTitle title={t("dealerTitle")} subtitle={t("dealerSubtitle", { org: orgName })} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label={t("hubs")} value={t("hubsValue", { count: hubs.length })} />
-        <StatCard label={t("availableUnits")} value={t("units", { count: total("available") })} accent="bg-emerald-500" />
+        <StatCard
+          label={t("availableUnits")}
+          value={t("units", { count: total("available") })}
+          accent="bg-emerald-500"
+        />
         <StatCard label={t("onHand")} value={format.number(total("onHand"))} accent="bg-slate-400" />
         <StatCard label={t("reserved")} value={format.number(total("reserved"))} accent="bg-amber-400" />
       </div>

@@ -18,9 +18,15 @@ import { networkKpis } from "@/lib/network/kpis";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
-const ACCENT = { logistics_center: "bg-sky-500", org_hub: "bg-indigo-500", dealer_hub: "bg-amber-400", seller_warehouse: "bg-slate-400" } as const;
+const ACCENT = {
+  logistics_center: "bg-sky-500",
+  org_hub: "bg-indigo-500",
+  dealer_hub: "bg-amber-400",
+  seller_warehouse: "bg-slate-400",
+} as const;
 
 export async function generateMetadata() {
   const t = await getTranslations("catalog.dashboard");
@@ -65,9 +71,15 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
   const orgName = (locale === "en" ? org?.nameEn : org?.name) ?? actor.name;
   const kinds = (["logistics_center", "org_hub", "dealer_hub", "seller_warehouse"] as const).map((kind) => {
     const rows = network.filter((l) => l.kind === kind);
-    return { kind, count: rows.length, available: rows.reduce((s, l) => s + l.available, 0), reserved: rows.reduce((s, l) => s + l.reserved, 0) };
+    return {
+      kind,
+      count: rows.length,
+      available: rows.reduce((s, l) => s + l.available, 0),
+      reserved: rows.reduce((s, l) => s + l.reserved, 0),
+    };
   });
-  const tool = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50";
+  const tool =
+    "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50";
 
   return (
     <div className="flex flex-col gap-6">
@@ -86,7 +98,11 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
         <h2 className="text-lg font-bold text-ink">{t("kpiTitle")}</h2>
         <p className="text-sm text-slate-500">{t("kpiHelp", range)}</p>
       </div>
-      <form method="get" action="/marketing" className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        method="get"
+        action="/marketing"
+        className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <nav aria-label={t("range")} className="flex flex-wrap gap-2">
           {ranges.map((r) => {
             const current = k.from === r.from && k.to === today;
@@ -117,10 +133,30 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
       </form>
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <StatCard label={t("hubLead")} value={hours(k.leadTime.hub.p50Hours)} hint={t("leadHint", { p90: hours(k.leadTime.hub.p90Hours), count: k.leadTime.hub.orders })} accent="bg-indigo-500" />
-        <StatCard label={t("centerLead")} value={hours(k.leadTime.center.p50Hours)} hint={t("leadHint", { p90: hours(k.leadTime.center.p90Hours), count: k.leadTime.center.orders })} accent="bg-sky-500" />
-        <StatCard label={t("fillRate")} value={k.fillRate === null ? t("none") : `${format.number(Math.round(k.fillRate * 1000) / 10)}%`} hint={t("fillHint")} accent="bg-emerald-500" />
-        <StatCard label={t("stockOuts")} value={format.number(k.stockOuts)} hint={t("stockOutsHint")} accent={k.stockOuts > 0 ? "bg-red-500" : "bg-slate-300"} />
+        <StatCard
+          label={t("hubLead")}
+          value={hours(k.leadTime.hub.p50Hours)}
+          hint={t("leadHint", { p90: hours(k.leadTime.hub.p90Hours), count: k.leadTime.hub.orders })}
+          accent="bg-indigo-500"
+        />
+        <StatCard
+          label={t("centerLead")}
+          value={hours(k.leadTime.center.p50Hours)}
+          hint={t("leadHint", { p90: hours(k.leadTime.center.p90Hours), count: k.leadTime.center.orders })}
+          accent="bg-sky-500"
+        />
+        <StatCard
+          label={t("fillRate")}
+          value={k.fillRate === null ? t("none") : `${format.number(Math.round(k.fillRate * 1000) / 10)}%`}
+          hint={t("fillHint")}
+          accent="bg-emerald-500"
+        />
+        <StatCard
+          label={t("stockOuts")}
+          value={format.number(k.stockOuts)}
+          hint={t("stockOutsHint")}
+          accent={k.stockOuts > 0 ? "bg-red-500" : "bg-slate-300"}
+        />
         <StatCard
           label={t("inFlight")}
           value={
@@ -159,7 +195,8 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
         id="stock-outs"
         title={
           <>
-            {t("stockOutsTitle")} <span className="text-sm font-medium text-slate-500">{format.number(k.stockOuts)}</span>
+            {t("stockOutsTitle")}{" "}
+            <span className="text-sm font-medium text-slate-500">{format.number(k.stockOuts)}</span>
           </>
         }
         description={t("stockOutsHelp")}

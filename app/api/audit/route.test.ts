@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
-import { uuidv7 } from "@/lib/orders/ids";
+import { uuidv7 } from "@/lib/ids";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
@@ -42,7 +42,7 @@ async function rowAt(at: string, action: string, actorId: string | null, targetI
 }
 
 describe("GET /api/audit", () => {
-  it("shows marketing the staff actions done over the API, newest first, in the API.md shape", async () => {
+  it("shows marketing the staff actions done over the API, newest first, in the the API contract shape", async () => {
     const created = await call(createTransfer, {
       as: who.dealer,
       body: {

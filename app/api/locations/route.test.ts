@@ -14,6 +14,12 @@ describe("GET /api/locations", () => {
     expect(res.body).toHaveLength(14);
     const kinds = new Set(res.body.map((l: { kind: string }) => l.kind));
     expect([...kinds].sort()).toEqual(["dealer_hub", "logistics_center", "org_hub", "seller_warehouse"]);
-    expect(res.body[0]).toMatchObject({ id: expect.any(String), code: expect.any(String), name: expect.any(String), kind: "logistics_center", region: expect.any(String) });
+    expect(res.body[0]).toMatchObject({
+      id: expect.any(String),
+      code: expect.any(String),
+      name: expect.any(String),
+      kind: "logistics_center",
+      region: expect.any(String),
+    });
   });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 describe("POST /api/orders", () => {
-  it("places an order: 201 with API.md's fields", async () => {
+  it("places an order: 201 with the API contract's fields", async () => {
     const res = await call(POST, { as: customer, body: body() });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -243,7 +243,12 @@ describe("GET /api/orders and /api/orders/{id}", () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((o: { id: string }) => o.id)).toEqual([b.body.id, a.body.id]);
-    expect(res.body.items[0]).toMatchObject({ itemCount: 2, sellerOrderCount: 1, firstItemName: "갤럭시 S25", firstItemNameEn: "Galaxy S25" });
+    expect(res.body.items[0]).toMatchObject({
+      itemCount: 2,
+      sellerOrderCount: 1,
+      firstItemName: "갤럭시 S25",
+      firstItemNameEn: "Galaxy S25",
+    });
     expect((await call(list, { as: dealer })).status).toBe(403);
     expect((await call(list, {})).status).toBe(401);
     expect((await call(list, { as: shopper, url: "/api/orders?page=0" })).status).toBe(422);

@@ -10,14 +10,25 @@ beforeAll(() => seedDemo(t.db));
 const get = (qs: string) => call(GET, { url: `/api/products${qs}` });
 
 describe("GET /api/products", () => {
-  it("answers a page of on-sale products in the API.md shape", async () => {
+  it("answers a page of on-sale products in the the API contract shape", async () => {
     const res = await get("");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(res.body.total).toBe(17);
     const item = res.body.items[0];
-    expect(item).toMatchObject({ id: expect.any(String), name: expect.any(String), type: expect.any(String), status: "on_sale", sellerId: expect.any(String) });
-    expect(item.variants[0]).toMatchObject({ id: expect.any(String), sku: expect.any(String), options: expect.any(Object), price: expect.any(Number) });
+    expect(item).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      type: expect.any(String),
+      status: "on_sale",
+      sellerId: expect.any(String),
+    });
+    expect(item.variants[0]).toMatchObject({
+      id: expect.any(String),
+      sku: expect.any(String),
+      options: expect.any(Object),
+      price: expect.any(Number),
+    });
   });
 
   it("filters by type and searches Korean and English names", async () => {

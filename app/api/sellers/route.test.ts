@@ -13,6 +13,12 @@ describe("GET /api/sellers", () => {
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(3);
     expect(res.body.filter((s: { kind: string }) => s.kind === "retailer")).toHaveLength(1);
-    for (const s of res.body) expect(s).toEqual({ id: expect.any(String), name: expect.any(String), nameEn: expect.any(String), kind: expect.stringMatching(/^(retailer|marketplace)$/) });
+    for (const s of res.body)
+      expect(s).toEqual({
+        id: expect.any(String),
+        name: expect.any(String),
+        nameEn: expect.any(String),
+        kind: expect.stringMatching(/^(retailer|marketplace)$/),
+      });
   });
 });

@@ -49,7 +49,7 @@ const body = (qty: number = 5, to = "HUB-GANGNAM") => ({
 });
 
 describe("POST /api/transfers and the steps", () => {
-  it("walks a replenishment to received over HTTP, in the API.md shape", async () => {
+  it("walks a replenishment to received over HTTP, in the the API contract shape", async () => {
     const res = await call(create, { as: who.dealer, body: { ...body(5), note: "weekend promo" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -158,7 +158,7 @@ describe("refusals write nothing", () => {
     expect((await call(create, { as: null, body: body() })).status).toBe(401);
     expect((await call(create, { as: who.customer, body: body() })).status).toBe(403);
     expect((await call(create, { as: who.seller, body: body() })).status).toBe(403);
-    // Into another organisation's hub: 404, as if it did not exist (API.md), not 403.
+    // Into another organisation's hub: 404, as if it did not exist (the API contract), not 403.
     const foreign = await call(create, { as: who.dealer2, body: body() });
     expect([foreign.status, foreign.body.code]).toEqual([404, "location.not_found"]);
     expect(foreign.headers.get("content-type")).toContain("application/problem+json");

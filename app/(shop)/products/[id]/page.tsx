@@ -31,7 +31,10 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const [product, actor] = await Promise.all([loadProduct(id), currentActor()]);
   const [availability, t, tl, locale] = await Promise.all([
-    availabilityByVariant(getDb(), product.variants.map((v) => v.id)),
+    availabilityByVariant(
+      getDb(),
+      product.variants.map((v) => v.id),
+    ),
     getTranslations("catalog.product"),
     getTranslations("catalog.labels"),
     getLocale(),
@@ -62,19 +65,31 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </nav>
 
       {product.status !== "on_sale" ? (
-        <p role="status" className="rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200">
+        <p
+          role="status"
+          className="rounded-xl bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900 ring-1 ring-amber-200"
+        >
           {t("notOnSale", { status: tl(`status.${product.status}`) })}
         </p>
       ) : null}
 
-      <ProductPurchase product={product} availability={Object.fromEntries(availability)} requestedVariantId={requested}>
+      <ProductPurchase
+        product={product}
+        availability={Object.fromEntries(availability)}
+        requestedVariantId={requested}
+      >
         {/* Stock products are bought through the cart; staff do not shop (reservation products link to booking). */}
-        {product.type === "stock" && product.status === "on_sale" && (actor === null || actor.role === "customer") ? (
+        {product.type === "stock" &&
+        product.status === "on_sale" &&
+        (actor === null || actor.role === "customer") ? (
           <AddSelectedToCart />
         ) : null}
       </ProductPurchase>
 
-      <section aria-labelledby="details-title" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <section
+        aria-labelledby="details-title"
+        className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"
+      >
         <h2 id="details-title" className="mb-4 text-base font-bold text-ink">
           {t("details")}
         </h2>

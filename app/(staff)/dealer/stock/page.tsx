@@ -35,7 +35,9 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const db = getDb();
   const [hubs, t, tm, locale] = await Promise.all([
-    ownLocationStock(db, actor).then((ls) => ls.filter((l) => l.kind === "dealer_hub" || l.kind === "org_hub")),
+    ownLocationStock(db, actor).then((ls) =>
+      ls.filter((l) => l.kind === "dealer_hub" || l.kind === "org_hub"),
+    ),
     getTranslations("network.stock"),
     getTranslations("network.movements"),
     getLocale(),
@@ -46,17 +48,29 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
     return (
       <div className="flex flex-col gap-6">
         <PageTitle title={t("title")} subtitle={t("subtitle")} />
-        <p className="rounded-2xl border border-slate-200 bg-white px-6 py-12 text-center text-sm text-slate-500">{t("noHubs")}</p>
+        <p className="rounded-2xl border border-slate-200 bg-white px-6 py-12 text-center text-sm text-slate-500">
+          {t("noHubs")}
+        </p>
       </div>
     );
   }
   const low = one(sp.low) === "1";
   const page = pageOf(one(sp.page));
-  const stock = await hubStock(db, actor, hub.id, { page: String(page), pageSize: String(PAGE), low: low ? "1" : undefined });
-  const variant = stock.items.find((r) => r.variantId === one(sp.variant))?.variantId ?? (one(sp.variant) && /^[0-9a-f-]{36}$/.test(one(sp.variant)!) ? one(sp.variant) : undefined);
+  const stock = await hubStock(db, actor, hub.id, {
+    page: String(page),
+    pageSize: String(PAGE),
+    low: low ? "1" : undefined,
+  });
+  const variant =
+    stock.items.find((r) => r.variantId === one(sp.variant))?.variantId ??
+    (one(sp.variant) && /^[0-9a-f-]{36}$/.test(one(sp.variant)!) ? one(sp.variant) : undefined);
   const mpage = pageOf(one(sp.mpage));
   const [history, locations] = await Promise.all([
-    locationMovements(db, actor, hub.id, { variantId: variant, page: String(mpage), pageSize: String(HISTORY_PAGE) }),
+    locationMovements(db, actor, hub.id, {
+      variantId: variant,
+      page: String(mpage),
+      pageSize: String(HISTORY_PAGE),
+    }),
     listLocations(db),
   ]);
   const shown = stock.items.find((x) => x.variantId === variant);
@@ -99,7 +113,12 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
       {hubs.length > 1 ? (
         <nav aria-label={t("hubs")} className="-mt-4 flex flex-wrap gap-2">
           {hubs.map((h) => (
-            <Link key={h.id} href={href({ hub: h.id })} className={pill(h.id === hub.id)} aria-current={h.id === hub.id ? "page" : undefined}>
+            <Link
+              key={h.id}
+              href={href({ hub: h.id })}
+              className={pill(h.id === hub.id)}
+              aria-current={h.id === hub.id ? "page" : undefined}
+            >
               {placeName(h)}
             </Link>
           ))}
@@ -108,17 +127,26 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label={t("models")} value={format.number(hub.skus)} hint={placeName(hub)} />
         <StatCard label={t("availableUnits")} value={format.number(hub.available)} accent="bg-emerald-500" />
-        <StatCard label={t("lowCount")} value={format.number(stock.lowCount)} accent={stock.lowCount > 0 ? "bg-red-500" : "bg-slate-300"} />
+        <StatCard
+          label={t("lowCount")}
+          value={format.number(stock.lowCount)}
+          accent={stock.lowCount > 0 ? "bg-red-500" : "bg-slate-300"}
+        />
       </div>
 
       <div
         className={`flex flex-wrap items-center justify-between gap-3 rounded-2xl border px-5 py-4 shadow-sm ${stock.lowCount > 0 ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}
       >
         <p className={`text-sm ${stock.lowCount > 0 ? "font-medium text-amber-900" : "text-slate-600"}`}>
-          {stock.lowCount > 0 ? t("replenishHelp", { count: stock.lowCount, center: center ? placeName(center) : "" }) : t("replenishNone")}
+          {stock.lowCount > 0
+            ? t("replenishHelp", { count: stock.lowCount, center: center ? placeName(center) : "" })
+            : t("replenishNone")}
         </p>
         {stock.lowCount > 0 ? (
-          <Link href={replenishHref} className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link
+            href={replenishHref}
+            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             {t("replenish")}
           </Link>
         ) : null}
@@ -130,10 +158,18 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
             {placeName(hub)} <span className="font-mono text-sm font-medium text-slate-400">{hub.code}</span>
           </h2>
           <nav aria-label={t("col.status")} className="flex gap-2">
-            <Link href={href({ hub: hub.id })} className={pill(!low)} aria-current={!low ? "page" : undefined}>
+            <Link
+              href={href({ hub: hub.id })}
+              className={pill(!low)}
+              aria-current={!low ? "page" : undefined}
+            >
               {t("all")}
             </Link>
-            <Link href={href({ hub: hub.id, low: true })} className={pill(low)} aria-current={low ? "page" : undefined}>
+            <Link
+              href={href({ hub: hub.id, low: true })}
+              className={pill(low)}
+              aria-current={low ? "page" : undefined}
+            >
               {t("onlyLow")} · {format.number(stock.lowCount)}
             </Link>
           </nav>
@@ -146,7 +182,12 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
           reorderPointAction={setReorderPointAction}
           empty={low ? t("emptyLow") : t("empty")}
         />
-        <PaginationLinks page={page} pages={Math.ceil(stock.total / PAGE)} hrefFor={(p) => href({ ...here, page: p })} label={t("pages")} />
+        <PaginationLinks
+          page={page}
+          pages={Math.ceil(stock.total / PAGE)}
+          hrefFor={(p) => href({ ...here, page: p })}
+          label={t("pages")}
+        />
       </section>
 
       <section id="history" className="flex scroll-mt-24 flex-col gap-3" aria-labelledby="history-title">
@@ -154,12 +195,17 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
           <div>
             <h2 id="history-title" className="text-lg font-bold text-ink">
               {variantName ? tm("titleOf", { name: variantName }) : tm("title")}{" "}
-              <span className="text-sm font-medium text-slate-500">{tm("count", { count: history.total })}</span>
+              <span className="text-sm font-medium text-slate-500">
+                {tm("count", { count: history.total })}
+              </span>
             </h2>
             <p className="text-sm text-slate-500">{tm("help")}</p>
           </div>
           {variant ? (
-            <Link href={`${href(here)}#history`} className="rounded-lg px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+            <Link
+              href={`${href(here)}#history`}
+              className="rounded-lg px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+            >
               {tm("showAll")}
             </Link>
           ) : null}

@@ -68,24 +68,45 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb label={td("breadcrumb")} trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
+      <Breadcrumb
+        label={td("breadcrumb")}
+        trail={[{ href: "/marketing", label: td("dashboard") }]}
+        current={t("title")}
+      />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <nav aria-label={t("center")} className="-mt-4 flex flex-wrap gap-2">
         {centers.map((c) => (
-          <Link key={c.id} href={href(c.id)} className={pill(c.id === center.id)} aria-current={c.id === center.id ? "page" : undefined}>
+          <Link
+            key={c.id}
+            href={href(c.id)}
+            className={pill(c.id === center.id)}
+            aria-current={c.id === center.id ? "page" : undefined}
+          >
             {name(c)}
           </Link>
         ))}
       </nav>
       <SectionCard id="book" title={t("stockTitle", { center: name(center) })} description={t("stockHelp")}>
-        <WarehouseStock key={center.id} locationId={center.id} warehouseName={name(center)} placeLabel={t("center")} rows={rows} />
+        <WarehouseStock
+          key={center.id}
+          locationId={center.id}
+          warehouseName={name(center)}
+          placeLabel={t("center")}
+          rows={rows}
+        />
       </SectionCard>
       <section className="flex flex-col gap-3" aria-labelledby="receipts-title">
         <h2 id="receipts-title" className="text-lg font-bold text-ink">
-          {t("listTitle")} <span className="text-sm font-medium text-slate-500">{t("count", { count: receipts.total })}</span>
+          {t("listTitle")}{" "}
+          <span className="text-sm font-medium text-slate-500">{t("count", { count: receipts.total })}</span>
         </h2>
         <ReceiptsTable rows={receipts.items} />
-        <PaginationLinks page={page} pages={Math.ceil(receipts.total / PAGE)} hrefFor={(p) => href(center.id, p)} label={t("pages")} />
+        <PaginationLinks
+          page={page}
+          pages={Math.ceil(receipts.total / PAGE)}
+          hrefFor={(p) => href(center.id, p)}
+          label={t("pages")}
+        />
       </section>
     </div>
   );

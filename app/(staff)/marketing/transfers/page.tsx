@@ -1,26 +1,8 @@
-import { getTranslations } from "next-intl/server";
-import { TransfersScreen } from "@/components/transfers/transfers-screen";
-import { requirePageRole } from "@/lib/auth/guard";
-import { requestTransferAction, stepTransferAction } from "@/app/(staff)/_transfers/actions";
+import type { PageSearch } from "@/app/(staff)/_pages";
+import { TransfersPage } from "@/app/(staff)/_transfers/transfers-page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("transfers");
-  return { title: t("title") };
-}
+export { generateMetadata } from "@/app/(staff)/_transfers/transfers-page";
 
-export default async function MarketingTransfers({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requirePageRole(["marketing"], "/marketing/transfers");
-  return (
-    <TransfersScreen
-      actor={actor}
-      base="/marketing/transfers"
-      search={await searchParams}
-      requestAction={requestTransferAction}
-      stepAction={stepTransferAction}
-    />
-  );
+export default function Page({ searchParams }: { searchParams: PageSearch }) {
+  return <TransfersPage role="marketing" searchParams={searchParams} />;
 }

@@ -1,17 +1,8 @@
-import { getTranslations } from "next-intl/server";
-import { FulfilmentQueue } from "@/components/orders/fulfilment-queue";
-import { requirePageRole } from "@/lib/auth/guard";
+import { FulfilmentQueuePage } from "@/app/(staff)/_fulfilment/queue-page";
+import type { PageSearch } from "@/app/(staff)/_pages";
 
-export async function generateMetadata() {
-  const t = await getTranslations("fulfilment");
-  return { title: t("title") };
-}
+export { generateMetadata } from "@/app/(staff)/_fulfilment/queue-page";
 
-export default async function FulfilmentPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const actor = await requirePageRole(["seller"], "/seller/fulfilment");
-  return <FulfilmentQueue actor={actor} basePath="/seller/fulfilment" searchParams={await searchParams} />;
+export default function Page({ searchParams }: { searchParams: PageSearch }) {
+  return <FulfilmentQueuePage role="seller" searchParams={searchParams} />;
 }

@@ -37,8 +37,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   });
   const invalid = wanted === null;
   const report = wanted ?? (await sellerSales(db, actor, {}));
-  const dayText = (day: string) =>
-    format.dateTime(`${day}T12:00:00+09:00`, "date");
+  const dayText = (day: string) => format.dateTime(`${day}T12:00:00+09:00`, "date");
   const days = report.days.map((d) => ({ ...d, dayText: dayText(d.day) }));
   const today = seoulDayKey(new Date());
   const ranges = [

@@ -61,7 +61,9 @@ describe("GET /api/images/{id}", () => {
     expect(again.body.byteLength).toBe(0);
     expect(again.res.headers.get("etag")).toBe(etag);
     expect(again.res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect((await fetchImage(image.id, "?w=320", { "if-none-match": `"other", W/${etag}` })).res.status).toBe(304);
+    expect((await fetchImage(image.id, "?w=320", { "if-none-match": `"other", W/${etag}` })).res.status).toBe(
+      304,
+    );
     // Not made yet at this width: the ETag is known from the database without resizing anything.
     const coldEtag = etag.replace("-320-", "-160-");
     expect((await fetchImage(image.id, "?w=160", { "if-none-match": coldEtag })).res.status).toBe(304);
@@ -80,7 +82,11 @@ describe("GET /api/images/{id}", () => {
     expect((await call(GET, { params: { id: "../../etc/passwd" } })).status).toBe(404);
 
     expect((await fetchImage(image.id, "?w=640")).res.status).toBe(200); // now hot in this instance
-    const del = await call(DELETE, { method: "DELETE", params: { id: image.productId, imageId: image.id }, as: seller });
+    const del = await call(DELETE, {
+      method: "DELETE",
+      params: { id: image.productId, imageId: image.id },
+      as: seller,
+    });
     expect(del.status).toBe(204);
     expect((await fetchImage(image.id, "?w=640")).res.status).toBe(404);
   });

@@ -8,11 +8,21 @@ import { route } from "@/lib/http/route";
 const CACHE = "public, max-age=31536000, immutable";
 
 export const GET = route<{ id: string }>(async ({ req, params }) => {
-  const served = await serveImage(getDb(), params.id, req.nextUrl.searchParams.get("w"), req.headers.get("if-none-match"));
+  const served = await serveImage(
+    getDb(),
+    params.id,
+    req.nextUrl.searchParams.get("w"),
+    req.headers.get("if-none-match"),
+  );
   const headers = { "cache-control": CACHE, etag: served.etag };
   if (served.notModified) return new Response(null, { status: 304, headers });
   return new Response(served.body as Uint8Array<ArrayBuffer>, {
     status: 200,
-    headers: { ...headers, "content-type": served.contentType, "content-length": String(served.body.byteLength), "x-content-type-options": "nosniff" },
+    headers: {
+      ...headers,
+      "content-type": served.contentType,
+      "content-length": String(served.body.byteLength),
+      "x-content-type-options": "nosniff",
+    },
   });
 });

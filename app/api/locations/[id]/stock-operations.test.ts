@@ -18,7 +18,8 @@ const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["dealer", "dealer2", "marketing", "seller", "seller2"]) who[n] = await actorFor(t.db, `${n}@demo.test`);
+  for (const n of ["dealer", "dealer2", "marketing", "seller", "seller2"])
+    who[n] = await actorFor(t.db, `${n}@demo.test`);
   who.customer = await makeCustomer(t.db);
 });
 afterEach(async () => {
@@ -40,12 +41,24 @@ describe("POST /api/locations/{id}/receipts", () => {
     const res = await call(receive, {
       as: who.marketing,
       params: { id: center },
-      body: { items: [{ variantId: ids.variant(PHONE), quantity: 40 }, { variantId: ids.variant("SM-S931N-1-2"), quantity: 5 }], reference: "SEC-DN-2026-1201" },
+      body: {
+        items: [
+          { variantId: ids.variant(PHONE), quantity: 40 },
+          { variantId: ids.variant("SM-S931N-1-2"), quantity: 5 },
+        ],
+        reference: "SEC-DN-2026-1201",
+      },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), items: [{ quantity: 40 }, { quantity: 5 }], reference: "SEC-DN-2026-1201" });
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      items: [{ quantity: 40 }, { quantity: 5 }],
+      reference: "SEC-DN-2026-1201",
+    });
     expect((await stockAt(t.db, center, ids.variant(PHONE))).onHand).toBe(before.onHand + 40);
-    const rows = await t.db.execute(sql`select kind, on_hand_delta, actor_user_id, note from stock_movements where ref_type = 'receipt' and ref_id = ${res.body.id} order by on_hand_delta`);
+    const rows = await t.db.execute(
+      sql`select kind, on_hand_delta, actor_user_id, note from stock_movements where ref_type = 'receipt' and ref_id = ${res.body.id} order by on_hand_delta`,
+    );
     expect(rows).toEqual([
       { kind: "receipt", on_hand_delta: 5, actor_user_id: who.marketing!.id, note: "SEC-DN-2026-1201" },
       { kind: "receipt", on_hand_delta: 40, actor_user_id: who.marketing!.id, note: "SEC-DN-2026-1201" },
@@ -54,7 +67,11 @@ describe("POST /api/locations/{id}/receipts", () => {
 
   it("lets a seller receive its own products at its warehouse, creating the level on first delivery", async () => {
     const wh = ids.loc("WH-DIGITALPLAZA");
-    const res = await call(receive, { as: who.seller, params: { id: wh }, body: { items: [{ variantId: ids.variant(ROUTER), quantity: 7 }], reference: "PO-77" } });
+    const res = await call(receive, {
+      as: who.seller,
+      params: { id: wh },
+      body: { items: [{ variantId: ids.variant(ROUTER), quantity: 7 }], reference: "PO-77" },
+    });
     expect(res.status).toBe(201);
   });
 
@@ -69,10 +86,28 @@ describe("POST /api/locations/{id}/receipts", () => {
       [who.dealer!, at("HUB-GANGNAM"), { items: item, reference: "x" }, 403], // their hub: stocked by transfers
       [who.seller2!, at("WH-DIGITALPLAZA"), { items: item, reference: "x" }, 404],
       [who.seller!, at("WH-DIGITALPLAZA"), { items: item, reference: "x" }, 422, "items.0.variantId"], // the retailer's phone
-      [who.marketing!, at("LC-ICHEON"), { items: [{ variantId: ids.variant(ROUTER), quantity: 1 }], reference: "x" }, 422, "items.0.variantId"],
+      [
+        who.marketing!,
+        at("LC-ICHEON"),
+        { items: [{ variantId: ids.variant(ROUTER), quantity: 1 }], reference: "x" },
+        422,
+        "items.0.variantId",
+      ],
       [who.marketing!, at("LC-ICHEON"), { items: [], reference: "x" }, 422, "items"],
-      [who.marketing!, at("LC-ICHEON"), { items: [{ variantId: ids.variant(PHONE), quantity: 0 }], reference: "x" }, 422, "items.0.quantity"],
-      [who.marketing!, at("LC-ICHEON"), { items: [...item, ...item], reference: "x" }, 422, "items.1.variantId"],
+      [
+        who.marketing!,
+        at("LC-ICHEON"),
+        { items: [{ variantId: ids.variant(PHONE), quantity: 0 }], reference: "x" },
+        422,
+        "items.0.quantity",
+      ],
+      [
+        who.marketing!,
+        at("LC-ICHEON"),
+        { items: [...item, ...item], reference: "x" },
+        422,
+        "items.1.variantId",
+      ],
       [who.marketing!, at("LC-ICHEON"), { items: item }, 422, "reference"],
       [who.marketing!, at("LC-ICHEON"), { items: item, reference: "x", extra: 1 }, 422, "extra"],
       [who.marketing!, { id: "nope" }, { items: item, reference: "x" }, 404],
@@ -91,14 +126,24 @@ describe("POST /api/locations/{id}/adjustments (count corrections)", () => {
     const hub = ids.loc("HUB-GANGNAM");
     const phone = ids.variant(PHONE);
     await setStock(t.db, hub, phone, 10);
-    const ok = await call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: 10, onHand: 8, reason: "파손 2대" } });
+    const ok = await call(adjust, {
+      as: who.dealer,
+      params: { id: hub },
+      body: { variantId: phone, expectedOnHand: 10, onHand: 8, reason: "파손 2대" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ variantId: phone, onHand: 8, reserved: 0, available: 8 });
-    const [row] = await t.db.execute(sql`select kind, on_hand_delta, note from stock_movements where location_id = ${hub} and variant_id = ${phone} order by id desc limit 1`);
+    const [row] = await t.db.execute(
+      sql`select kind, on_hand_delta, note from stock_movements where location_id = ${hub} and variant_id = ${phone} order by id desc limit 1`,
+    );
     expect(row).toEqual({ kind: "adjustment", on_hand_delta: -2, note: "파손 2대" });
 
     const before = await snapshot();
-    const stale = await call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: 10, onHand: 12, reason: "재고 조사" } });
+    const stale = await call(adjust, {
+      as: who.dealer,
+      params: { id: hub },
+      body: { variantId: phone, expectedOnHand: 10, onHand: 12, reason: "재고 조사" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: "stock.stale", onHand: 8, reserved: 0 });
     expect(await snapshot()).toEqual(before);
@@ -112,12 +157,20 @@ describe("POST /api/locations/{id}/adjustments (count corrections)", () => {
       const { onHand } = await stockAt(t.db, hub, phone);
       const results = await Promise.all(
         [onHand + 1, onHand + 2, onHand - 1, onHand - 2, onHand + 3, onHand + 4].map((n) =>
-          call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: onHand, onHand: n, reason: `count ${n}` } }),
+          call(adjust, {
+            as: who.dealer,
+            params: { id: hub },
+            body: { variantId: phone, expectedOnHand: onHand, onHand: n, reason: `count ${n}` },
+          }),
         ),
       );
       const won = results.filter((r) => r.status === 200);
       expect(won).toHaveLength(1);
-      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === "stock.stale" && r.body.onHand === won[0]!.body.onHand)).toBe(true);
+      expect(
+        results
+          .filter((r) => r.status === 409)
+          .every((r) => r.body.code === "stock.stale" && r.body.onHand === won[0]!.body.onHand),
+      ).toBe(true);
       expect((await stockAt(t.db, hub, phone)).onHand).toBe(won[0]!.body.onHand);
     }
   });
@@ -126,10 +179,18 @@ describe("POST /api/locations/{id}/adjustments (count corrections)", () => {
     const hub = ids.loc("HUB-GANGNAM");
     const phone = ids.variant(PHONE);
     await setStock(t.db, hub, phone, 10);
-    await t.db.execute(sql`update stock_levels set reserved = 4 where location_id = ${hub} and variant_id = ${phone}`);
-    await t.db.execute(sql`insert into stock_movements (location_id, variant_id, kind, reserved_delta, ref_type, ref_id) values (${hub}, ${phone}, 'order_reserve', 4, 'test', 'x')`);
+    await t.db.execute(
+      sql`update stock_levels set reserved = 4 where location_id = ${hub} and variant_id = ${phone}`,
+    );
+    await t.db.execute(
+      sql`insert into stock_movements (location_id, variant_id, kind, reserved_delta, ref_type, ref_id) values (${hub}, ${phone}, 'order_reserve', 4, 'test', 'x')`,
+    );
     const before = await snapshot();
-    const below = await call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: 10, onHand: 3, reason: "분실" } });
+    const below = await call(adjust, {
+      as: who.dealer,
+      params: { id: hub },
+      body: { variantId: phone, expectedOnHand: 10, onHand: 3, reason: "분실" },
+    });
     expect(below.status).toBe(409);
     expect(below.body.code).toBe("stock.below_reserved");
     const body = { variantId: phone, expectedOnHand: 10, onHand: 9, reason: "x" };
@@ -159,17 +220,42 @@ describe("the ledger in view", () => {
     const hub = ids.loc("HUB-GANGNAM");
     const phone = ids.variant(PHONE);
     const { onHand } = await stockAt(t.db, hub, phone);
-    await call(adjust, { as: who.dealer, params: { id: hub }, body: { variantId: phone, expectedOnHand: onHand, onHand: onHand + 3, reason: "재고 조사 +3" } });
-    const res = await call(movements, { as: who.dealer, params: { id: hub }, url: `/api/locations/${hub}/movements?variantId=${phone}&pageSize=5` });
+    await call(adjust, {
+      as: who.dealer,
+      params: { id: hub },
+      body: { variantId: phone, expectedOnHand: onHand, onHand: onHand + 3, reason: "재고 조사 +3" },
+    });
+    const res = await call(movements, {
+      as: who.dealer,
+      params: { id: hub },
+      url: `/api/locations/${hub}/movements?variantId=${phone}&pageSize=5`,
+    });
     expect(res.status).toBe(200);
-    expect(res.body.items[0]).toMatchObject({ kind: "adjustment", onHandDelta: 3, reservedDelta: 0, refType: "adjustment", actorId: who.dealer!.id, note: "재고 조사 +3", sku: PHONE, at: expect.any(String) });
+    expect(res.body.items[0]).toMatchObject({
+      kind: "adjustment",
+      onHandDelta: 3,
+      reservedDelta: 0,
+      refType: "adjustment",
+      actorId: who.dealer!.id,
+      note: "재고 조사 +3",
+      sku: PHONE,
+      at: expect.any(String),
+    });
     expect(res.body.items.every((m: { variantId: string }) => m.variantId === phone)).toBe(true);
     expect(res.body.total).toBeGreaterThanOrEqual(res.body.items.length);
     expect((await call(movements, { as: who.marketing, params: { id: hub } })).status).toBe(200);
     expect((await call(movements, { as: who.dealer2, params: { id: hub } })).status).toBe(404);
     expect((await call(movements, { as: who.customer, params: { id: hub } })).status).toBe(403);
     expect((await call(movements, { as: null, params: { id: hub } })).status).toBe(401);
-    expect((await call(movements, { as: who.dealer, params: { id: hub }, url: `/api/locations/${hub}/movements?page=0` })).status).toBe(422);
+    expect(
+      (
+        await call(movements, {
+          as: who.dealer,
+          params: { id: hub },
+          url: `/api/locations/${hub}/movements?page=0`,
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it("GET /api/ledger/check: every level against the ledger, with any drift listed (marketing only)", async () => {
@@ -183,13 +269,25 @@ describe("the ledger in view", () => {
     // A level changed behind the ledger's back is found.
     const hub = ids.loc("HUB-GANGNAM");
     const phone = ids.variant(PHONE);
-    await t.db.execute(sql`update stock_levels set on_hand = on_hand + 1 where location_id = ${hub} and variant_id = ${phone}`);
+    await t.db.execute(
+      sql`update stock_levels set on_hand = on_hand + 1 where location_id = ${hub} and variant_id = ${phone}`,
+    );
     const drift = await call(check, { as: who.marketing });
     expect(drift.body.drift).toEqual([
-      { locationId: hub, variantId: phone, sku: PHONE, onHand: expect.any(Number), reserved: expect.any(Number), ledgerOnHand: expect.any(Number), ledgerReserved: expect.any(Number) },
+      {
+        locationId: hub,
+        variantId: phone,
+        sku: PHONE,
+        onHand: expect.any(Number),
+        reserved: expect.any(Number),
+        ledgerOnHand: expect.any(Number),
+        ledgerReserved: expect.any(Number),
+      },
     ]);
     expect(drift.body.drift[0].onHand).toBe(drift.body.drift[0].ledgerOnHand + 1);
     expect(drift.body.drift[0].reserved).toBe(drift.body.drift[0].ledgerReserved);
-    await t.db.execute(sql`update stock_levels set on_hand = on_hand - 1 where location_id = ${hub} and variant_id = ${phone}`);
+    await t.db.execute(
+      sql`update stock_levels set on_hand = on_hand - 1 where location_id = ${hub} and variant_id = ${phone}`,
+    );
   });
 });

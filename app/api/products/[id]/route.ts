@@ -4,4 +4,6 @@ import { getDb } from "@/db/client";
 import { getProduct } from "@/lib/catalog/queries";
 import { json, route, type RouteContext } from "@/lib/http/route";
 
-export const GET = route(async ({ params, actor }: RouteContext<{ id: string }>) => json(await getProduct(getDb(), actor, params.id)));
+export const GET = route(async ({ params, actor }: RouteContext<{ id: string }>) =>
+  json(await getProduct(getDb(), actor, params.id)),
+);

@@ -22,7 +22,8 @@ beforeEach(async () => {
   seller = await makeStaff(t.db, "seller");
 });
 
-const imagesOf = (productId: string) => t.db.select().from(productImages).where(eq(productImages.productId, productId));
+const imagesOf = (productId: string) =>
+  t.db.select().from(productImages).where(eq(productImages.productId, productId));
 const upload = (productId: string, as: UserActor | null, form: FormData = uploadForm(png)) =>
   call(POST, { method: "POST", params: { id: productId }, as, form });
 
@@ -31,28 +32,57 @@ describe("POST /api/seller-products/{id}/images", () => {
     const product = await makeProduct(t.db, seller);
     const res = await upload(product.id, seller);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), url: `/api/images/${res.body.id}?w=640`, width: 900, height: 600, position: 0 });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      url: `/api/images/${res.body.id}?w=640`,
+      width: 900,
+      height: 600,
+      position: 0,
+    });
     const [row] = await imagesOf(product.id);
-    expect(row).toMatchObject({ id: res.body.id, contentType: "image/webp", width: 900, height: 600, position: 0, createdBy: seller.id });
+    expect(row).toMatchObject({
+      id: res.body.id,
+      contentType: "image/webp",
+      width: 900,
+      height: 600,
+      position: 0,
+      createdBy: seller.id,
+    });
     expect((await sharp(row!.bytes).metadata()).format).toBe("webp");
     expect(row!.byteSize).toBe(row!.bytes.byteLength);
 
-    const jpeg = await upload(product.id, seller, uploadForm(await picture(2400, 1200, "jpeg"), "big.jpg", "image/jpeg"));
+    const jpeg = await upload(
+      product.id,
+      seller,
+      uploadForm(await picture(2400, 1200, "jpeg"), "big.jpg", "image/jpeg"),
+    );
     expect(jpeg.body).toMatchObject({ width: 1600, height: 800, position: 1 });
   });
 
   it("takes a JPEG sent as image/png and named .png: the bytes decide", async () => {
     const product = await makeProduct(t.db, seller);
-    const res = await upload(product.id, seller, uploadForm(await picture(300, 300, "jpeg"), "looks-like.png", "image/png"));
+    const res = await upload(
+      product.id,
+      seller,
+      uploadForm(await picture(300, 300, "jpeg"), "looks-like.png", "image/png"),
+    );
     expect(res.status).toBe(201);
   });
 
   it("refuses text named photo.png as 415 problem+json naming the accepted formats, and stores nothing", async () => {
     const product = await makeProduct(t.db, seller);
-    const res = await upload(product.id, seller, uploadForm(Buffer.from("hello, I am a text file"), "photo.png", "image/png"));
+    const res = await upload(
+      product.id,
+      seller,
+      uploadForm(Buffer.from("hello, I am a text file"), "photo.png", "image/png"),
+    );
     expect(res.status).toBe(415);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.body).toMatchObject({ status: 415, code: "image.unsupported_type", detail: expect.stringMatching(/JPEG, PNG, WebP or AVIF/) });
+    expect(res.body).toMatchObject({
+      status: 415,
+      code: "image.unsupported_type",
+      detail: expect.stringMatching(/JPEG, PNG, WebP or AVIF/),
+    });
     expect(await imagesOf(product.id)).toEqual([]);
   });
 
@@ -63,13 +93,21 @@ describe("POST /api/seller-products/{id}/images", () => {
       params: { id: product.id },
       as: seller,
       rawBody: "--x\r\n",
-      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) },
+      headers: {
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": String(50 * 1024 * 1024),
+      },
     });
     expect(declared.status).toBe(413);
     const big = uploadForm(new Uint8Array(6 * 1024 * 1024), "huge.png");
     const res = await upload(product.id, seller, big);
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ status: 413, code: "image.too_large", maxBytes: 5 * 1024 * 1024, detail: expect.stringMatching(/5 MB/) });
+    expect(res.body).toMatchObject({
+      status: 413,
+      code: "image.too_large",
+      maxBytes: 5 * 1024 * 1024,
+      detail: expect.stringMatching(/5 MB/),
+    });
     // Just over the limit: inside the multipart envelope's allowance, refused by the file's size.
     const over = await upload(product.id, seller, uploadForm(new Uint8Array(5 * 1024 * 1024 + 10)));
     expect(over.status).toBe(413);
@@ -79,25 +117,40 @@ describe("POST /api/seller-products/{id}/images", () => {
 
   it("refuses a body that is not multipart (415), no file or two (422), and unknown fields (422)", async () => {
     const product = await makeProduct(t.db, seller);
-    const asJson = await call(POST, { method: "POST", params: { id: product.id }, as: seller, body: { file: "x" } });
+    const asJson = await call(POST, {
+      method: "POST",
+      params: { id: product.id },
+      as: seller,
+      body: { file: "x" },
+    });
     expect(asJson.status).toBe(415);
     expect(asJson.body.code).toBe("request.not_multipart");
     const none = new FormData();
     none.append("file", "just text");
-    expect((await upload(product.id, seller, none)).body).toMatchObject({ status: 422, errors: { file: expect.any(String) } });
+    expect((await upload(product.id, seller, none)).body).toMatchObject({
+      status: 422,
+      errors: { file: expect.any(String) },
+    });
     const two = uploadForm(png);
     two.append("file", new File([new Uint8Array(png)], "b.png"));
     expect((await upload(product.id, seller, two)).status).toBe(422);
     const extra = uploadForm(png);
     extra.append("caption", "hi");
-    expect((await upload(product.id, seller, extra)).body).toMatchObject({ status: 422, errors: { caption: "Unknown field." } });
+    expect((await upload(product.id, seller, extra)).body).toMatchObject({
+      status: 422,
+      errors: { caption: "Unknown field." },
+    });
     expect(await imagesOf(product.id)).toEqual([]);
   });
 
   it("refuses absurd dimensions as 422 naming `file`", async () => {
     const product = await makeProduct(t.db, seller);
     const res = await upload(product.id, seller, uploadForm(await picture(20, 20)));
-    expect(res.body).toMatchObject({ status: 422, code: "image.dimensions", errors: { file: expect.stringMatching(/20 × 20 px/) } });
+    expect(res.body).toMatchObject({
+      status: 422,
+      code: "image.dimensions",
+      errors: { file: expect.stringMatching(/20 × 20 px/) },
+    });
   });
 
   it("keeps at most 8 images: the ninth is 409 and not stored", async () => {
@@ -141,7 +194,9 @@ describe("GET /api/seller-products/{id}/images", () => {
     const mine = await call(GET, { params: { id: product.id }, as: seller });
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual([a, b]);
-    expect((await call(GET, { params: { id: product.id }, as: await makeStaff(t.db, "marketing") })).body).toEqual([a, b]);
+    expect(
+      (await call(GET, { params: { id: product.id }, as: await makeStaff(t.db, "marketing") })).body,
+    ).toEqual([a, b]);
     expect((await call(GET, { params: { id: product.id }, as: otherSeller })).status).toBe(404);
     expect((await call(GET, { params: { id: product.id }, as: await makeCustomer(t.db) })).status).toBe(403);
     expect((await call(GET, { params: { id: product.id } })).status).toBe(401);

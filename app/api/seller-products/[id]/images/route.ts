@@ -7,7 +7,9 @@ import { IMAGE_RULES } from "@/lib/catalog/image-urls";
 import { json, limit, route } from "@/lib/http/route";
 import { readUpload } from "@/lib/http/upload";
 
-export const GET = route<{ id: string }>(async ({ params, actor }) => json(await listProductImages(getDb(), actor, params.id)));
+export const GET = route<{ id: string }>(async ({ params, actor }) =>
+  json(await listProductImages(getDb(), actor, params.id)),
+);
 
 export const POST = route<{ id: string }>(async (ctx) => {
   await limit(ctx, "create");

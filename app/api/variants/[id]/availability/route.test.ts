@@ -8,7 +8,8 @@ import { GET } from "./route";
 
 const t = setupTestDb();
 beforeAll(() => seedDemo(t.db));
-const variantId = async (sku: string) => (await t.db.select({ id: variants.id }).from(variants).where(eq(variants.sku, sku)))[0]!.id;
+const variantId = async (sku: string) =>
+  (await t.db.select({ id: variants.id }).from(variants).where(eq(variants.sku, sku)))[0]!.id;
 
 describe("GET /api/variants/{id}/availability", () => {
   it("answers [{ locationId, kind, available }] for every location holding the variant", async () => {
@@ -18,7 +19,13 @@ describe("GET /api/variants/{id}/availability", () => {
     const levels = await t.db.select().from(stockLevels).where(eq(stockLevels.variantId, id));
     expect(res.body).toHaveLength(levels.length);
     for (const l of levels) {
-      expect(res.body).toContainEqual(expect.objectContaining({ locationId: l.locationId, available: l.onHand - l.reserved, kind: expect.any(String) }));
+      expect(res.body).toContainEqual(
+        expect.objectContaining({
+          locationId: l.locationId,
+          available: l.onHand - l.reserved,
+          kind: expect.any(String),
+        }),
+      );
     }
   });
 

@@ -9,11 +9,19 @@ import { PUT } from "./route";
 
 const t = setupTestDb();
 const productWith = (n: number) => productWithImages(t.db, n);
-const list = async (productId: string, as: UserActor) => ((await call(GET, { params: { id: productId }, as })).body as { id: string }[]).map((i) => i.id);
+const list = async (productId: string, as: UserActor) =>
+  ((await call(GET, { params: { id: productId }, as })).body as { id: string }[]).map((i) => i.id);
 
 describe("PUT /api/seller-products/{id}/images/order", () => {
   const put = (id: string, as: UserActor | null, body?: unknown, rawBody?: string) =>
-    call(PUT, { method: "PUT", params: { id }, as, body, rawBody, headers: rawBody ? { "content-type": "application/json" } : {} });
+    call(PUT, {
+      method: "PUT",
+      params: { id },
+      as,
+      body,
+      rawBody,
+      headers: rawBody ? { "content-type": "application/json" } : {},
+    });
 
   it("answers 200 the images in their new order", async () => {
     const { seller, product, ids } = await productWith(3);
@@ -30,15 +38,33 @@ describe("PUT /api/seller-products/{id}/images/order", () => {
   it("refuses bad input with a clear 4xx and changes nothing", async () => {
     const { seller, product, ids } = await productWith(2);
     expect((await put(product.id, seller, undefined, "{not json")).status).toBe(400);
-    expect((await put(product.id, seller, {})).body).toMatchObject({ status: 422, errors: { ids: expect.any(String) } });
-    expect((await put(product.id, seller, { ids: "a,b" })).body).toMatchObject({ status: 422, errors: { ids: expect.any(String) } });
-    expect((await put(product.id, seller, { ids: [ids[1], ids[0]], extra: 1 })).body).toMatchObject({ status: 422, errors: { extra: "Unknown field." } });
+    expect((await put(product.id, seller, {})).body).toMatchObject({
+      status: 422,
+      errors: { ids: expect.any(String) },
+    });
+    expect((await put(product.id, seller, { ids: "a,b" })).body).toMatchObject({
+      status: 422,
+      errors: { ids: expect.any(String) },
+    });
+    expect((await put(product.id, seller, { ids: [ids[1], ids[0]], extra: 1 })).body).toMatchObject({
+      status: 422,
+      errors: { extra: "Unknown field." },
+    });
     expect((await put(product.id, seller, [ids[1], ids[0]])).status).toBe(422);
-    expect((await put(product.id, seller, { ids: [ids[1]] })).body).toMatchObject({ status: 422, code: "product_image.order_mismatch" });
-    expect((await put(product.id, seller, { ids: [ids[1], ids[1]] })).body).toMatchObject({ status: 422, errors: { ids: "List each image once." } });
+    expect((await put(product.id, seller, { ids: [ids[1]] })).body).toMatchObject({
+      status: 422,
+      code: "product_image.order_mismatch",
+    });
+    expect((await put(product.id, seller, { ids: [ids[1], ids[1]] })).body).toMatchObject({
+      status: 422,
+      errors: { ids: "List each image once." },
+    });
     // The path names the product: a productId in the body does not redirect the verb.
     const other = await productWith(2);
-    expect((await put(product.id, seller, { ids: [other.ids[1], other.ids[0]], productId: other.product.id })).status).toBe(422);
+    expect(
+      (await put(product.id, seller, { ids: [other.ids[1], other.ids[0]], productId: other.product.id }))
+        .status,
+    ).toBe(422);
     expect(await list(product.id, seller)).toEqual(ids);
     expect(await list(other.product.id, other.seller)).toEqual(other.ids);
   });

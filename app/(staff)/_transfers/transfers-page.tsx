@@ -4,33 +4,46 @@ import { getDb } from "@/db/client";
 import { PageTitle } from "@/components/ui/card";
 import { Disclosure } from "@/components/ui/disclosure";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import type { UserActor } from "@/lib/auth/actor";
+import { requirePageRole } from "@/lib/auth/guard";
+import type { PageSearch } from "@/app/(staff)/_pages";
+import { requestTransferAction, stepTransferAction } from "./actions";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
 import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
-import { RequestTransferForm, type RequestAction, type TransferPrefill } from "./request-transfer-form";
-import { TransferTable, type StepAction } from "./transfer-table";
+import { RequestTransferForm, type TransferPrefill } from "@/components/transfers/request-transfer-form";
+import { TransferTable } from "@/components/transfers/transfer-table";
 
-type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** The transfers screen of a dealer or of marketing: filter by status, request stock, act on rows. */
-export async function TransfersScreen({
-  actor,
-  base,
-  search,
-  requestAction,
-  stepAction,
-  prefill,
+/**
+ * `?from=&to=&items=variantId:qty,…` (the hub stock page's "request replenishment") opens the request
+ * form filled in; what does not parse is left out, and the form names anything else on submit.
+ */
+function prefillOf(search: Record<string, string | string[] | undefined>): TransferPrefill | undefined {
+  const from = one(search.from) || undefined;
+  const to = one(search.to) || undefined;
+  const items = (one(search.items) ?? "")
+    .split(",")
+    .map((pair) => /^([0-9a-f-]{36}):(\d{1,4})$/i.exec(pair.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .slice(0, 100)
+    .map((m) => ({ variantId: m[1]!, quantity: Number(m[2]) }));
+  if (!from && !to && items.length === 0) return undefined;
+  return { fromLocationId: from, toLocationId: to, items };
+}
+
+/** The transfers page of a dealer or of marketing: filter by status, request stock, act on rows. */
+export async function TransfersPage({
+  role,
+  searchParams,
 }: {
-  actor: UserActor;
-  base: string;
-  search: Search;
-  requestAction: RequestAction;
-  stepAction: StepAction;
-  /** Opens the request form filled in (the page parsed it from its URL). */
-  prefill?: TransferPrefill;
+  role: "dealer" | "marketing";
+  searchParams: PageSearch;
 }) {
+  const base = `/${role}/transfers`;
+  const actor = await requirePageRole([role], base);
+  const search = await searchParams;
   const status = transferStatuses.find((s) => s === one(search.status));
+  const prefill = prefillOf(search);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page) ?? "1", 10) || 1));
   const db = getDb();
   const [list, options, t, locale] = await Promise.all([
@@ -71,7 +84,12 @@ export async function TransfersScreen({
         }
       >
         <div className="border-t border-slate-100 px-6 py-5">
-          <RequestTransferForm options={options} locale={locale} action={requestAction} prefill={prefill} />
+          <RequestTransferForm
+            options={options}
+            locale={locale}
+            action={requestTransferAction}
+            prefill={prefill}
+          />
         </div>
       </Disclosure>
       <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
@@ -96,7 +114,7 @@ export async function TransfersScreen({
             ))}
           </nav>
         </div>
-        <TransferTable rows={list.items} locale={locale} stepAction={stepAction} />
+        <TransferTable rows={list.items} locale={locale} stepAction={stepTransferAction} />
         <PaginationLinks
           page={page}
           pages={Math.ceil(list.total / 20)}
@@ -106,4 +124,9 @@ export async function TransfersScreen({
       </section>
     </div>
   );
+}
+
+export async function generateMetadata() {
+  const t = await getTranslations("transfers");
+  return { title: t("title") };
 }

@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
-import type { Role } from "@/lib/auth/actor";
+import type { StaffRole } from "@/app/(staff)/_pages";
 import { requirePageRole } from "@/lib/auth/guard";
 import { managedReservables, staffChoices } from "@/lib/reservations/queries";
-import { CancelDayForm, CreatePreorderForm, GenerateSlotsForm } from "./staff-forms";
-import { StaffReservables } from "./staff-reservables";
+import { CancelDayForm, CreatePreorderForm, GenerateSlotsForm } from "@/components/reservations/staff-forms";
+import { StaffReservables } from "@/components/reservations/staff-reservables";
 
 /** The reservables page of a staff role: the live table, and the forms this role may use. */
-export async function StaffReservablesPage({ role, path }: { role: Role; path: string }) {
-  const actor = await requirePageRole([role], path);
+export async function StaffReservablesPage({ role }: { role: StaffRole }) {
+  const actor = await requirePageRole([role], `/${role}/reservables`);
   const t = await getTranslations("reservables");
   const [rows, choices] = await Promise.all([
     managedReservables(getDb(), actor),
@@ -45,4 +45,9 @@ export async function StaffReservablesPage({ role, path }: { role: Role; path: s
       ) : null}
     </div>
   );
+}
+
+export async function generateMetadata() {
+  const t = await getTranslations("reservables");
+  return { title: t("title") };
 }

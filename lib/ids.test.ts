@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Id } from "@/lib/validation";
-import { uuidv7 } from "./ids";
+import { uuidv7 } from "@/lib/ids";
 
 describe("uuidv7", () => {
   it("is a valid version-7 UUID that sorts by time", () => {
