@@ -104,3 +104,59 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
 
   expect(await onHandAt(page)).toBe(before + 4);
 });
+
+test("marketing cancels a replenishment in transit, writing its line off with a reason", async ({ page }) => {
+  const TABLET = "SM-X826N-1-1";
+  await signInAs(page, "marketing");
+  const locations = (await (await page.request.get("/api/locations")).json()) as {
+    id: string;
+    code: string;
+  }[];
+  const at = (code: string) => locations.find((l) => l.code === code)!.id;
+  const variants = (await (await page.request.get(`/api/locations/${at("LC-ICHEON")}/stock`)).json()) as {
+    sku: string;
+    variantId: string;
+  }[];
+  const variantId = variants.find((v) => v.sku === TABLET)!.variantId;
+  const made = await page.request.post("/api/transfers", {
+    data: {
+      fromLocationId: at("LC-ICHEON"),
+      toLocationId: at("HUB-JONGNO"),
+      items: [{ variantId, quantity: 2 }],
+    },
+  });
+  expect(made.status()).toBe(201);
+  const id = ((await made.json()) as { id: string }).id;
+  for (const step of ["approve", "ship"])
+    expect((await page.request.post(`/api/transfers/${id}/${step}`, { data: {} })).status()).toBe(200);
+
+  await page.goto("/marketing/transfers?status=in_transit");
+  const row = page
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: TABLET });
+  await row.getByRole("button", { name: "취소", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "운송 중인 이동 취소" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("손실 처리", { exact: true }).check();
+  // A write-off needs a reason: nothing is sent without one.
+  await dialog.getByRole("button", { name: "이동 취소" }).click();
+  await expect(dialog.getByText("손실 처리 사유를 입력하세요.")).toBeVisible();
+  await dialog.getByLabel(`${TABLET}의 손실 처리 사유`).fill("운송 중 파손");
+  await shot(page, "transfers-cancel-in-transit-ko");
+  await dialog.getByRole("button", { name: "이동 취소" }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto("/marketing/transfers?status=cancelled");
+  const done = page
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: TABLET });
+  await expect(done.first()).toContainText("2개 손실 처리: 운송 중 파손");
+  await setLanguage(page, "en");
+  await expect(done.first()).toContainText("2 written off: 운송 중 파손");
+  await shot(page, "transfers-cancelled-in-transit-en");
+  const view = (await (await page.request.get(`/api/transfers/${id}`)).json()) as { status: string };
+  expect(view.status).toBe("cancelled");
+});

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "reservable.generate_slots",
   "reservable.cancel",
   "reservable.cancel_day",
+  "reservation.check_in",
+  "reservation.no_show",
   "product.create",
   "product.update",
   "product.set_options",
@@ -51,7 +53,14 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["transfer", "seller_order", "reservable", "location", "product"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "transfer",
+  "seller_order",
+  "reservable",
+  "reservation",
+  "location",
+  "product",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = {

@@ -68,9 +68,10 @@ export function ProductPage({
           </Card>
         </aside>
       </div>
-      {/* Keyed by the last change: a refusal shown for an earlier state goes once the product changes. */}
+      {/* Keyed by the status: a refusal shown for an earlier status goes once the product moves on. Not by
+          updatedAt: a refresh from another part of the editor (an upload) would wipe a fresh answer. */}
       <LifecycleBar
-        key={product.updatedAt}
+        key={status}
         productId={product.id}
         status={status}
         events={allowedProductEvents(status, side)}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
@@ -99,6 +100,19 @@ export function ReservationCard({ r }: { r: ReservationView }) {
           </p>
         ) : null}
         {r.status === "cancelled" && r.paidAt ? <p className="text-slate-600">{t("refunded")}</p> : null}
+        {r.orderId ? (
+          <p className="text-emerald-800" data-testid="reservation-order">
+            {t("becameOrder")}{" "}
+            <Link href={`/orders/${r.orderId}`} className="font-semibold underline underline-offset-2">
+              {t("viewOrder")}
+            </Link>
+          </p>
+        ) : null}
+        {r.attendance ? (
+          <p className="text-slate-700" data-testid="reservation-attendance">
+            {t(`attendance.${r.attendance}`)}
+          </p>
+        ) : null}
       </div>
 
       {mode === "pay" ? (

@@ -185,10 +185,17 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
   );
 }
 
-export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
+export function CreatePreorderForm({
+  variants,
+  sources,
+}: {
+  variants: Choice[];
+  sources: { id: string; nameKo: string; nameEn: string }[];
+}) {
   const t = useTranslations("reservables");
   const locale = useLocale();
   const [variant, setVariant] = useState(variants[0]?.id ?? "");
+  const [source, setSource] = useState(sources[0]?.id ?? "");
   const { result, busy, submit, errors, failure } = useSubmit<{ id: string }>();
   return (
     <form
@@ -200,6 +207,7 @@ export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
         submit(() =>
           createPreorderAction({
             variantId: variant,
+            ...(source ? { locationId: source } : {}),
             capacity: Number(f.get("capacity")),
             perCustomerLimit: limit === "" ? null : Number(limit),
             opensAt: seoulInstant(String(f.get("opensAt"))),
@@ -221,6 +229,19 @@ export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
             label: `${locale === "ko" ? v.nameKo : v.nameEn} (${v.sku})`,
           }))}
         />
+      </div>
+      <div className="sm:col-span-2">
+        <Select
+          label={t("shipsFrom")}
+          name="locationId"
+          value={source}
+          onChange={setSource}
+          options={[
+            ...sources.map((l) => ({ value: l.id, label: locale === "ko" ? l.nameKo : l.nameEn })),
+            { value: "", label: t("shipsFromNone") },
+          ]}
+        />
+        {errors.locationId ? <p className="mt-1 text-xs text-red-700">{errors.locationId}</p> : null}
       </div>
       <Field
         label={t("capacity")}

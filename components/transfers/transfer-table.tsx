@@ -8,6 +8,7 @@ import { useFormat } from "@/lib/format";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { CancelInTransitDialog } from "./cancel-in-transit-dialog";
 import type { ActionResult } from "@/lib/http/action";
 import type { TransferEvent, TransferStatus } from "@/lib/inventory/transfer-machine";
 import type { TransferView } from "@/lib/inventory/transfer-queries";
@@ -80,6 +81,15 @@ export function TransferTable({
               <span className="text-ink">{locale === "en" ? i.productNameEn : i.productName}</span>
               <span className="font-mono text-xs text-slate-400">{i.sku}</span>
               <span className="tabular-nums font-semibold text-ink">× {format.number(i.quantity)}</span>
+              {i.disposition ? (
+                <span
+                  className={`text-xs ${i.disposition === "write_off" ? "font-semibold text-red-700" : "text-slate-600"}`}
+                >
+                  {i.disposition === "write_off"
+                    ? t("writtenOff", { n: i.shipped, reason: i.dispositionReason ?? "" })
+                    : t("returned", { n: i.shipped })}
+                </span>
+              ) : null}
               {c.row.original.status === "received" ? (
                 <span
                   className={`text-xs ${i.shortfall > 0 ? "font-semibold text-red-700" : "text-emerald-700"}`}
@@ -170,6 +180,7 @@ function RowActions({
   const [reason, setReason] = useState("");
   const [received, setReceived] = useState<Record<string, string>>({});
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [lineErrors, setLineErrors] = useState<Record<string, string>>({});
   const failureText = useTransferFailureText();
 
   const run = (event: TransferEvent, raw: unknown) =>
@@ -180,11 +191,17 @@ function RowActions({
         setReason("");
         setReceived({});
         setFieldError(null);
+        setLineErrors({});
         onError(null);
         router.refresh();
         return;
       }
       const field = res.errors ? Object.keys(res.errors)[0] : undefined;
+      if (event === "cancel" && row.status === "in_transit" && res.errors && field?.startsWith("lines")) {
+        setLineErrors(res.errors);
+        return;
+      }
+      if (event === "cancel" && row.status === "in_transit") setOpen(null);
       if (field?.endsWith("quantity")) setFieldError(t("errors.receivedQty"));
       else if (field === "reason") setFieldError(t("errors.reason"));
       else if (field) setFieldError(t("errors.validation.invalid"));
@@ -192,7 +209,9 @@ function RowActions({
     });
 
   if (row.actions.length === 0) return <span className="text-xs text-slate-400">—</span>;
-  if (open) {
+  // In transit the goods have left the source: each line is returned or written off, in a dialog.
+  const inTransitCancel = row.status === "in_transit" && open === "cancel";
+  if (open && !inTransitCancel) {
     const submit = (e: React.FormEvent) => {
       e.preventDefault();
       if (open === "receive") {
@@ -264,6 +283,20 @@ function RowActions({
   }
   return (
     <div className="flex flex-wrap gap-2">
+      {row.status === "in_transit" && row.actions.includes("cancel") ? (
+        <CancelInTransitDialog
+          row={row}
+          locale={locale}
+          open={inTransitCancel}
+          busy={pending}
+          errors={lineErrors}
+          onClose={() => {
+            setLineErrors({});
+            setOpen(null);
+          }}
+          onConfirm={(body) => run("cancel", body)}
+        />
+      ) : null}
       {row.actions.map((event) => (
         <Button
           key={event}

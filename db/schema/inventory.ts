@@ -93,6 +93,8 @@ export const movementKind = pgEnum("movement_kind", [
   "transfer_release",
   "transfer_out",
   "transfer_in",
+  /** An in-transit transfer cancelled: the shipped quantity back on the source's on hand. */
+  "transfer_return",
   "receipt",
   "write_off",
 ]);
@@ -172,9 +174,13 @@ export const transferItems = pgTable(
     quantity: integer().notNull(),
     shipped: integer().notNull().default(0),
     received: integer().notNull().default(0),
+    /** For a transfer cancelled in transit: what became of the shipped quantity, and why. */
+    disposition: text({ enum: ["return", "write_off"] }),
+    dispositionReason: text(),
   },
   (t) => [
     primaryKey({ columns: [t.transferId, t.variantId] }),
+    check("transfer_items_disposition", sql`${t.disposition} is null or ${t.disposition} in ('return', 'write_off')`),
     check("transfer_items_quantity", sql`${t.quantity} between 1 and 1000`),
     check("transfer_items_shipped", sql`${t.shipped} between 0 and ${t.quantity}`),
     check("transfer_items_received", sql`${t.received} between 0 and ${t.shipped}`),

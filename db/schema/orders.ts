@@ -14,6 +14,7 @@ import {
 import { variants } from "./catalog";
 import { organisations, users } from "./identity";
 import { locations } from "./inventory";
+import { reservations } from "./reservations";
 
 /** A customer's cart lives in the database, so it survives sign-out and works across devices. */
 export const cartItems = pgTable(
@@ -79,6 +80,10 @@ export const orders = pgTable(
     shippingAddress: jsonb().$type<ShippingAddress>().notNull(),
     /** The customer's chosen source for the retailer's own items. */
     sourceLocationId: uuid().references(() => locations.id),
+    /** A paid pre-order that became this order on its release date: at most one order per reservation. */
+    reservationId: uuid()
+      .unique("orders_reservation_id_unique")
+      .references(() => reservations.id),
     cancelledAt: timestamp({ withTimezone: true }),
     cancelledBy: uuid().references(() => users.id),
     cancelReason: text(),

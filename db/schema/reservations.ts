@@ -92,6 +92,10 @@ export const reservations = pgTable(
     cancelledBy: uuid().references(() => users.id),
     cancelReason: text(),
     waitlistEntryId: uuid(),
+    /** A slot appointment as the hub's staff recorded it: the customer came, or did not. */
+    attendance: text({ enum: ["checked_in", "no_show"] }),
+    attendanceAt: timestamp({ withTimezone: true }),
+    attendanceBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,6 +109,10 @@ export const reservations = pgTable(
     index().on(t.customerId, t.createdAt),
     index().on(t.reservableId, t.status),
     check("reservations_quantity", sql`${t.quantity} between 1 and 1000`),
+    check(
+      "reservations_attendance",
+      sql`${t.attendance} is null or (${t.attendance} in ('checked_in', 'no_show') and ${t.attendanceAt} is not null)`,
+    ),
   ],
 );
 

@@ -152,10 +152,13 @@ export async function seed(db: Db, now = new Date()) {
     // Reservables: hot launch pre-orders (one per customer) and roomier ones without a limit,
     // and a week of hourly appointment slots at every hub.
     const launch = addDays(now, 14);
-    const preorders: { key: string; capacities: number[]; limit: number | null }[] = [
-      { key: "s26pre", capacities: [200, 100], limit: 1 },
-      { key: "ip17pre", capacities: [120], limit: null },
-      { key: "stb5pre", capacities: [50], limit: 2 },
+    // Each ships from where its launch stock will arrive: the retailer's from a logistics center, a seller's
+    // from its warehouse (paid pre-orders become orders there on launch day).
+    const locByCode = (code: string) => locRows.find((l) => l.code === code)?.id ?? null;
+    const preorders: { key: string; capacities: number[]; limit: number | null; from: string }[] = [
+      { key: "s26pre", capacities: [200, 100], limit: 1, from: "LC-ICHEON" },
+      { key: "ip17pre", capacities: [120], limit: null, from: "LC-ICHEON" },
+      { key: "stb5pre", capacities: [50], limit: 2, from: "WH-SMARTHOME" },
     ];
     const reservableRows: (typeof s.reservables.$inferInsert)[] = [];
     for (const pre of preorders) {
@@ -165,6 +168,7 @@ export async function seed(db: Db, now = new Date()) {
           kind: "preorder",
           productId: productIdByKey.get(pre.key)!,
           variantId: v.id,
+          locationId: locByCode(pre.from),
           opensAt: subHours(now, 1),
           startsAt: launch,
           capacity: pre.capacities[i] ?? pre.capacities[0]!,

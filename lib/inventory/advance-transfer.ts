@@ -68,7 +68,13 @@ async function step(
     t: TransferAccessRow,
     lines: Line[],
     skus: Map<string, string>,
-  ) => Promise<{ reason: string | null; moves: StockMove[]; setReason?: boolean }>,
+  ) => Promise<{
+    reason: string | null;
+    moves: StockMove[];
+    setReason?: boolean;
+    /** What the audit row records besides the transition (a cancel's dispositions). */
+    detail?: Record<string, unknown>;
+  }>,
   now = new Date(),
 ): Promise<TransferView> {
   authorize(actor, "transfer:request");
@@ -88,7 +94,7 @@ async function step(
     tx,
     lines.map((l) => l.variantId),
   );
-  const { reason, moves, setReason } = await body(t, lines, skus);
+  const { reason, moves, setReason, detail } = await body(t, lines, skus);
   const who = actorUserId(actor);
   await tx
     .update(transfers)
@@ -106,7 +112,7 @@ async function step(
     action: `transfer.${event}`,
     targetType: "transfer",
     targetId: t.id,
-    detail: { from: t.status, to, ...(reason ? { reason } : {}) },
+    detail: { from: t.status, to, ...(reason ? { reason } : {}), ...detail },
   });
   const view = await loadTransferView(tx, actor, t.id);
   // Last: the stock rows stay locked only until COMMIT.
@@ -148,16 +154,98 @@ export function rejectTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: un
   });
 }
 
-/** Cancel a requested or approved transfer; after approval the reservation is released (transfer_release). */
+/**
+ * Cancel a transfer. Requested: nothing to undo. Approved: the reservation is released
+ * (transfer_release). In transit (marketing or the source's operator): every shipped line needs one
+ * decision in `lines` (422 naming the line otherwise): `return` puts the shipped quantity back on the
+ * source's on hand (transfer_return), `write_off` records it lost with its reason (a write_off row at
+ * the source with no delta: it left the source's on hand when it shipped). The transfer row's lock
+ * makes a retry wait and then find it cancelled (409): nothing moves twice.
+ */
 export function cancelTransfer(tx: Tx, actor: Actor | null, id: unknown, raw: unknown) {
-  return step(tx, actor, id, "cancel", async (t, lines) => {
+  return step(tx, actor, id, "cancel", async (t, lines, skus) => {
     const input = CancelTransferInput.parse(raw);
-    const moves =
-      t.status === "approved"
-        ? lines.map((l) => releaseMove(at(t, "from", l.variantId), l.quantity, "transfer_release", REF, t.id))
-        : [];
-    return { reason: input.reason || null, moves, setReason: true };
+    if (t.status !== "in_transit") {
+      if (input.lines !== undefined)
+        throw new Invalid({ lines: "Only an in-transit transfer has shipped lines to decide." });
+      const moves =
+        t.status === "approved"
+          ? lines.map((l) =>
+              releaseMove(at(t, "from", l.variantId), l.quantity, "transfer_release", REF, t.id),
+            )
+          : [];
+      return { reason: input.reason || null, moves, setReason: true };
+    }
+    const decided = decideShippedLines(
+      lines.filter((l) => l.shipped > 0),
+      input,
+      skus,
+    );
+    for (const d of decided) {
+      await tx
+        .update(transferItems)
+        .set({ disposition: d.disposition, dispositionReason: d.reason })
+        .where(and(eq(transferItems.transferId, t.id), eq(transferItems.variantId, d.line.variantId)));
+    }
+    const summary = (["return", "write_off"] as const)
+      .map((kind) => {
+        const of = decided.filter((d) => d.disposition === kind);
+        if (of.length === 0) return null;
+        const list = of
+          .map((d) => `${d.sku} ${d.line.shipped}${d.reason && kind === "write_off" ? ` (${d.reason})` : ""}`)
+          .join(", ");
+        return `${kind === "return" ? "returned" : "written off"}: ${list}`;
+      })
+      .filter(Boolean)
+      .join("; ");
+    return {
+      reason: [summary, input.reason].filter(Boolean).join("; "),
+      setReason: true,
+      detail: {
+        lines: decided.map((d) => ({
+          variantId: d.line.variantId,
+          sku: d.sku,
+          quantity: d.line.shipped,
+          disposition: d.disposition,
+          ...(d.reason ? { reason: d.reason } : {}),
+        })),
+      },
+      moves: decided.map((d) => ({
+        ...at(t, "from", d.line.variantId),
+        kind: d.disposition === "return" ? ("transfer_return" as const) : ("write_off" as const),
+        onHandDelta: d.disposition === "return" ? d.line.shipped : 0,
+        reservedDelta: 0,
+        refType: REF,
+        refId: t.id,
+        note: d.reason,
+      })),
+    };
   });
+}
+
+/**
+ * Matches a cancel's `lines` to the shipped lines: exactly one decision each. An unknown item names
+ * its entry (`lines.2.variantId`); a shipped line left undecided is named under `lines`.
+ */
+function decideShippedLines(shipped: Line[], input: CancelTransferInput, skus: Map<string, string>) {
+  if (input.lines === undefined)
+    throw new Invalid({ lines: "Decide for each shipped line: return it to the source or write it off." });
+  const errors: Record<string, string> = {};
+  const given = new Map<string, { disposition: "return" | "write_off"; reason: string | null }>();
+  input.lines.forEach((l, i) => {
+    if (!shipped.some((s) => s.variantId === l.variantId))
+      errors[`lines.${i}.variantId`] = "This item was not shipped on the transfer.";
+    else given.set(l.variantId, { disposition: l.disposition, reason: l.reason || null });
+  });
+  const missing = shipped.filter((s) => !given.has(s.variantId));
+  if (missing.length > 0)
+    errors.lines = `Decide for ${missing.map((m) => skus.get(m.variantId) ?? m.variantId).join(", ")}: return it or write it off.`;
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  return shipped.map((line) => ({
+    line,
+    sku: skus.get(line.variantId) ?? line.variantId,
+    ...given.get(line.variantId)!,
+  }));
 }
 
 /** Ship: every line leaves in full; on hand and reserved leave the source (transfer_out). In transit it counts nowhere. */

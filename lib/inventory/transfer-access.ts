@@ -54,9 +54,18 @@ const ACTING_END: Record<TransferEvent, "from" | "to"> = {
   cancel: "to",
 };
 
+/**
+ * The end a step acts on for this transfer: cancelling in transit decides about goods that left the
+ * source (they go back there or are written off there), so it is the source's, like shipping.
+ */
+export function actingEnd(t: Pick<TransferAccessRow, "status">, event: TransferEvent): "from" | "to" {
+  if (event === "cancel" && t.status === "in_transit") return "from";
+  return ACTING_END[event];
+}
+
 /** Would this step act on another organisation's hub? Then it is a 404, never a 403. */
 export function actsOnForeignHub(actor: Actor, t: TransferAccessRow, event: TransferEvent): boolean {
-  return ACTING_END[event] === "from"
+  return actingEnd(t, event) === "from"
     ? isForeignHub(actor, t.fromKind, t.fromOperatorId)
     : isForeignHub(actor, t.toKind, t.toOperatorId);
 }
@@ -77,7 +86,8 @@ export function canSee(actor: Actor, t: TransferAccessRow): boolean {
 /**
  * May this actor take this step (state aside)? Approve/reject: marketing for any; the source's operator
  * for a hub-to-hub transfer out of their hub. Ship: the source's operator. Receive: the destination's
- * operator. Cancel: the requester's organisation, or marketing.
+ * operator. Cancel: the requester's organisation, or marketing; in transit, the source's operator or
+ * marketing (the goods are theirs to take back or write off).
  */
 export function mayDo(actor: Actor, t: TransferAccessRow, event: TransferEvent): boolean {
   const org = actor.organisationId;
@@ -90,6 +100,7 @@ export function mayDo(actor: Actor, t: TransferAccessRow, event: TransferEvent):
     case "receive":
       return !!org && t.toOperatorId === org;
     case "cancel":
+      if (t.status === "in_transit") return isNetwork(actor) || (!!org && t.fromOperatorId === org);
       return isNetwork(actor) || (!!org && t.requesterOrgId === org);
   }
 }

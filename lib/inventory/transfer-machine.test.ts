@@ -21,6 +21,7 @@ describe("transfer machine", () => {
       "approved:ship": "in_transit",
       "approved:cancel": "cancelled",
       "in_transit:receive": "received",
+      "in_transit:cancel": "cancelled",
     });
   });
 
@@ -28,7 +29,6 @@ describe("transfer machine", () => {
     expect(nextTransferStatus("approved", "approve")).toBeNull();
     expect(nextTransferStatus("in_transit", "ship")).toBeNull();
     expect(nextTransferStatus("received", "receive")).toBeNull();
-    expect(nextTransferStatus("in_transit", "cancel")).toBeNull();
     expect(nextTransferStatus("approved", "reject")).toBeNull();
     for (const end of ["received", "rejected", "cancelled"] as const)
       expect(allowedTransferEvents(end)).toEqual([]);
@@ -43,5 +43,7 @@ describe("transfer machine", () => {
     expect(stockEffectOf("requested", "reject")).toBeNull();
     expect(stockEffectOf("approved", "ship")).toBe("ship");
     expect(stockEffectOf("in_transit", "receive")).toBe("receive");
+    expect(allowedTransferEvents("in_transit")).toEqual(["receive", "cancel"]);
+    expect(stockEffectOf("in_transit", "cancel")).toBe("return_or_write_off");
   });
 });

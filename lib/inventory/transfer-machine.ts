@@ -13,12 +13,12 @@ export const transferEvents = [
 const TRANSITIONS: Partial<Record<TransferStatus, Partial<Record<TransferEvent, TransferStatus>>>> = {
   requested: { approve: "approved", reject: "rejected", cancel: "cancelled" },
   approved: { ship: "in_transit", cancel: "cancelled" },
-  in_transit: { receive: "received" },
+  in_transit: { receive: "received", cancel: "cancelled" },
 };
 
 /**
  * The transfer state machine: requested → approved | rejected; approved → in_transit → received;
- * requested | approved → cancelled. Returns the next status, or null when the event is not allowed
+ * requested | approved | in_transit → cancelled (in transit: each shipped line returned or written off). Returns the next status, or null when the event is not allowed
  * from `from` (a repeated action included: approving an approved transfer is not allowed).
  */
 export function nextTransferStatus(from: TransferStatus, event: TransferEvent): TransferStatus | null {
@@ -34,11 +34,12 @@ export function allowedTransferEvents(from: TransferStatus): TransferEvent[] {
 export function stockEffectOf(
   from: TransferStatus,
   event: TransferEvent,
-): "reserve" | "release" | "ship" | "receive" | null {
+): "reserve" | "release" | "ship" | "receive" | "return_or_write_off" | null {
   if (event === "approve") return "reserve";
   if (event === "ship") return "ship";
   if (event === "receive") return "receive";
   if (event === "cancel" && from === "approved") return "release";
+  if (event === "cancel" && from === "in_transit") return "return_or_write_off";
   return null;
 }
 

@@ -50,6 +50,9 @@ export type TransferView = {
     shipped: number;
     received: number;
     shortfall: number;
+    /** Cancelled in transit: returned to the source or written off, and why. */
+    disposition: "return" | "write_off" | null;
+    dispositionReason: string | null;
   }[];
   events: {
     fromStatus: TransferStatus | null;
@@ -94,6 +97,8 @@ async function viewsOf(db: Db | Tx, actor: Actor, ids: string[]): Promise<Transf
       quantity: transferItems.quantity,
       shipped: transferItems.shipped,
       received: transferItems.received,
+      disposition: transferItems.disposition,
+      dispositionReason: transferItems.dispositionReason,
     })
     .from(transferItems)
     .innerJoin(variants, eq(variants.id, transferItems.variantId))

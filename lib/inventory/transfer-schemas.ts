@@ -53,7 +53,40 @@ export const RejectTransferInput = z.strictObject({
     .min(1, { error: "Say why." })
     .max(500, { error: "At most 500 characters." }),
 });
-export const CancelTransferInput = z.strictObject({ reason: Note.optional() });
+/** What becomes of one shipped line when an in-transit transfer is cancelled. */
+export const CancelLineInput = z
+  .strictObject({
+    variantId: Id,
+    disposition: z.enum(["return", "write_off"], { error: "Must be return or write_off." }),
+    reason: Note.optional(),
+  })
+  .superRefine((line, ctx) => {
+    if (line.disposition === "write_off" && !line.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why it is written off." });
+  });
+
+/**
+ * Cancel: an optional reason; in transit, `lines` too: one decision per shipped line (`return` to the
+ * source's on hand, or `write_off` with a reason). Before shipping there are no lines to decide.
+ */
+export const CancelTransferInput = z
+  .strictObject({
+    reason: Note.optional(),
+    lines: z.array(CancelLineInput, { error: "List a decision for each shipped line." }).max(50).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    (input.lines ?? []).forEach((line, i) => {
+      if (seen.has(line.variantId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["lines", i, "variantId"],
+          message: "This item is listed twice: one decision per line.",
+        });
+      seen.add(line.variantId);
+    });
+  });
+export type CancelTransferInput = z.infer<typeof CancelTransferInput>;
 
 /** Received quantities per line; lines left out are received in full. 0 records a line as lost. */
 export const ReceiveTransferInput = z

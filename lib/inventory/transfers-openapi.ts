@@ -45,6 +45,11 @@ const Transfer = z
         shipped: z.number().int(),
         received: z.number().int(),
         shortfall: z.number().int().describe("shipped − received once received, else 0"),
+        disposition: z
+          .enum(["return", "write_off"])
+          .nullable()
+          .describe("Cancelled in transit: returned to the source's on hand, or written off"),
+        dispositionReason: z.string().nullable(),
       }),
     ),
     events: z.array(
@@ -80,7 +85,8 @@ const STEPS = [
   [
     "cancel",
     CancelTransferInput,
-    "Cancel a requested or approved transfer (an approved one's reservation is released). The requester's organisation or marketing.",
+    "Cancel a requested or approved transfer (an approved one's reservation is released): the requester's organisation or marketing. " +
+      "Cancel an in-transit transfer: marketing or the source's operator, with `lines`: one decision per shipped line, `return` (back to the source's on hand, ledger kind `transfer_return`) or `write_off` (a `reason` is required; ledger kind `write_off`). A line left undecided is 422 under `lines`, an item not shipped 422 under `lines.N.variantId`. A second cancel is 409 and moves nothing.",
   ],
 ] as const;
 

@@ -37,7 +37,10 @@ async function callOff(
   const cancelled = await tx.execute<{ id: string; status: string; payment_id: string | null }>(sql`
     with c as (
       select id, status from reservations
-      where reservable_id = ${id} and status in ('pending', 'confirmed', 'paid') for update)
+      where reservable_id = ${id} and status in ('pending', 'confirmed', 'paid')
+        -- A released pre-order is an order now: cancelling and refunding it is the order's business.
+        and not exists (select 1 from orders o where o.reservation_id = reservations.id)
+      for update)
     update reservations t set status = 'cancelled', cancelled_at = now(), cancelled_by = ${who},
       cancel_reason = ${reason}, updated_at = now()
     from c where t.id = c.id

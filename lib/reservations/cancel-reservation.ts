@@ -52,6 +52,14 @@ async function cancelLocked(tx: Tx, customerId: string, id: string, asked: strin
       { reservationStatus: row?.status },
     );
   }
+  // A released pre-order is an order now: it is cancelled (and refunded) as the order. Read after the row
+  // lock, so a release that committed meanwhile is seen.
+  const [ordered] = await tx.execute(sql`select 1 from orders where reservation_id = ${id}`);
+  if (ordered) {
+    throw new Conflict("reservation.not_cancellable", "This pre-order is an order now: cancel the order.", {
+      reservationStatus: row.status,
+    });
+  }
   const [deadline] = await tx
     .select({ passed: sql<boolean>`${reservables.cancelDeadline} < now()`, at: reservables.cancelDeadline })
     .from(reservables)

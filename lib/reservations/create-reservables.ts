@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, addMinutes, subHours } from "date-fns";
 import { and, eq, gte, lt } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { locations, products, reservables, variants } from "@/db/schema";
+import { locations, organisations, products, reservables, variants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
@@ -33,6 +33,30 @@ async function reservationVariant(tx: Tx, variantId: string) {
   return v;
 }
 
+/**
+ * Where a pre-order's orders ship from: the retailer's products from a logistics center or a hub, a
+ * marketplace seller's from that seller's warehouse.
+ */
+async function preorderSource(tx: Tx, locationId: string, sellerId: string) {
+  const [loc] = await tx
+    .select({ kind: locations.kind, operatorId: locations.operatorId, sellerKind: organisations.kind })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, sellerId))
+    .where(eq(locations.id, locationId));
+  if (!loc) throw new Invalid({ locationId: "No such location." });
+  const ok =
+    loc.sellerKind === "retailer"
+      ? loc.kind !== "seller_warehouse"
+      : loc.kind === "seller_warehouse" && loc.operatorId === sellerId;
+  if (!ok)
+    throw new Invalid({
+      locationId:
+        loc.sellerKind === "retailer"
+          ? "Must be a logistics center or a HUB."
+          : "Must be the seller's own warehouse.",
+    });
+}
+
 /** A launch pre-order allocation: marketing for any reservation product, a seller for their own. */
 export async function createPreorder(tx: Tx, actor: Actor | null, raw: unknown) {
   const staff = requireStaff(actor);
@@ -42,12 +66,14 @@ export async function createPreorder(tx: Tx, actor: Actor | null, raw: unknown) 
   const v = await reservationVariant(tx, input.variantId);
   if (staff.role === "seller" && v.sellerId !== staff.organisationId)
     throw new Invalid({ variantId: "No such variant." });
+  if (input.locationId) await preorderSource(tx, input.locationId, v.sellerId);
   const [r] = await tx
     .insert(reservables)
     .values({
       kind: "preorder",
       productId: v.productId,
       variantId: v.id,
+      locationId: input.locationId ?? null,
       opensAt: input.opensAt,
       startsAt: input.launchAt,
       capacity: input.capacity,
@@ -60,7 +86,13 @@ export async function createPreorder(tx: Tx, actor: Actor | null, raw: unknown) 
     action: "reservable.create",
     targetType: "reservable",
     targetId: r!.id,
-    detail: { kind: "preorder", variantId: v.id, capacity: input.capacity, launchAt: input.launchAt },
+    detail: {
+      kind: "preorder",
+      variantId: v.id,
+      capacity: input.capacity,
+      launchAt: input.launchAt,
+      ...(input.locationId ? { locationId: input.locationId } : {}),
+    },
   });
   await notifyChanged(tx, r!.id);
   return { id: r!.id };

@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, problems } from "@/lib/openapi/common";
+import { AttendanceInput } from "./attendance";
 import {
   CancelReservableInput,
   CancelReservationInput,
@@ -66,6 +67,15 @@ const Reservation = z
         "Why it was cancelled (the customer's, or the staff's when a whole reservable was called off)",
       ),
     fromWaitlist: z.boolean(),
+    attendance: z
+      .enum(["checked_in", "no_show"])
+      .optional()
+      .describe("A slot appointment as the hub's staff recorded it"),
+    attendanceAt: z.string().optional(),
+    orderId: z
+      .string()
+      .optional()
+      .describe("A paid pre-order, once released on its launch date: the order it became"),
     amount: z.number().int().describe("KRW"),
     createdAt: z.string(),
     reservable: Reservable,
@@ -279,4 +289,32 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
       ...problems(400, 401, 403, 404, 409, 422),
     },
   });
+  const Attended = z.object({
+    id: z.string(),
+    status: z.literal("paid"),
+    attendance: z.enum(["checked_in", "no_show"]),
+    attendanceAt: z.string().describe("ISO-8601 with offset"),
+  });
+  for (const [verb, summary] of [
+    [
+      "check-in",
+      "The hub's staff (its dealer; marketing for org hubs) record that the customer came: a paid slot appointment, from 30 minutes before it starts until it ends (409 `reservation.too_early` / `too_late`)",
+    ],
+    [
+      "no-show",
+      "The hub's staff record that the customer did not come: a paid slot appointment once it has started (409 `reservation.too_early` before); the payment is kept",
+    ],
+  ] as const) {
+    registry.registerPath({
+      method: "post",
+      path: `/api/reservations/{id}/${verb}`,
+      tags,
+      security: session,
+      summary,
+      description:
+        "Recorded once: a repeat or the other one is 409 `reservation.attendance_recorded`; a reservation that is not paid is 409 `reservation.not_attendable`; another hub's appointment, or a pre-order, is 404. One audit row.",
+      request: { params: IdParam, body: jsonBody(AttendanceInput) },
+      responses: { 200: jsonResponse("Recorded", Attended), ...problems(400, 401, 403, 404, 409, 422) },
+    });
+  }
 }

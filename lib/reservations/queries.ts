@@ -150,6 +150,10 @@ const reservationColumns = {
   cancelledAt: reservations.cancelledAt,
   cancelReason: reservations.cancelReason,
   waitlistEntryId: reservations.waitlistEntryId,
+  attendance: reservations.attendance,
+  attendanceAt: reservations.attendanceAt,
+  /** The order a released pre-order became (lib/reservations/release-preorders.ts). */
+  orderId: sql<string | null>`(select o.id from orders o where o.reservation_id = ${reservations.id})`,
   createdAt: reservations.createdAt,
   r: reservableColumns,
 };
@@ -166,6 +170,9 @@ type ReservationRow = {
   cancelledAt: Date | null;
   cancelReason: string | null;
   waitlistEntryId: string | null;
+  attendance: "checked_in" | "no_show" | null;
+  attendanceAt: Date | null;
+  orderId: string | null;
   createdAt: Date;
   r: ReservableRow;
 };
@@ -183,6 +190,9 @@ export function reservationView(x: ReservationRow) {
     cancelledAt: iso(x.cancelledAt),
     cancelReason: x.cancelReason ?? undefined,
     fromWaitlist: x.waitlistEntryId !== null,
+    attendance: x.attendance ?? undefined,
+    attendanceAt: iso(x.attendanceAt),
+    orderId: x.orderId ?? undefined,
     amount: x.r.price * x.quantity,
     createdAt: x.createdAt.toISOString(),
     reservable: reservableView(x.r),
@@ -333,5 +343,24 @@ export async function staffChoices(db: Db | Tx, actor: Actor | null) {
       : staff.role === "seller"
         ? variantRows.filter((v) => v.sellerId === staff.organisationId)
         : [];
-  return { hubs, slotVariants: hubs.length > 0 ? variantRows : [], preorderVariants };
+  // Where a pre-order may ship from once released: marketing any center, hub or warehouse (the server
+  // checks it fits the product's seller), a seller its own warehouses.
+  const preorderSources =
+    preorderVariants.length === 0
+      ? []
+      : await db
+          .select({
+            id: locations.id,
+            nameKo: locations.name,
+            nameEn: locations.nameEn,
+            kind: locations.kind,
+          })
+          .from(locations)
+          .where(
+            staff.role === "marketing"
+              ? undefined
+              : and(eq(locations.operatorId, staff.organisationId!), eq(locations.kind, "seller_warehouse")),
+          )
+          .orderBy(asc(locations.kind), asc(locations.code));
+  return { hubs, slotVariants: hubs.length > 0 ? variantRows : [], preorderVariants, preorderSources };
 }

@@ -61,6 +61,12 @@ const LocalTime = z
 export const CreatePreorderInput = z
   .strictObject({
     variantId: Id,
+    /**
+     * Where the launch stock is and the pre-orders ship from once released: a logistics center or a
+     * hub for the retailer's products, the seller's warehouse for a seller's. Without it the paid
+     * pre-orders are not turned into orders (they stay paid).
+     */
+    locationId: Id.optional(),
     capacity: Capacity,
     perCustomerLimit: Limit.nullable().default(null),
     opensAt: Instant,

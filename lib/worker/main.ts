@@ -1,7 +1,8 @@
 /**
  * `npm run worker`: the reservation worker on its own (for more machines); `npm start` runs one too.
  * Acts as the SYSTEM actor: it decides, expires and offers, under the rules in lib/reservations, and
- * sweeps payment intents left unfinished (lib/payments/settle-intents.ts).
+ * sweeps payment intents left unfinished (lib/payments/settle-intents.ts), and turns paid pre-orders
+ * into orders once their launch has come (lib/reservations/release-preorders.ts).
  * Stops cleanly on SIGTERM/SIGINT: no new work, the transactions in flight finish (or roll back).
  */
 import { createDb, databaseUrl } from "@/db/client";
@@ -9,6 +10,8 @@ import { ReservationWorker } from "@/lib/reservations/worker";
 
 const log = (m: string) => console.log(`[worker ${process.pid}] ${m}`);
 const PAYMENT_SWEEP_MS = 10_000;
+/** How often paid pre-orders whose launch has come are turned into orders (lib/reservations/release-preorders.ts). */
+const PREORDER_RELEASE_MS = Number(process.env.PREORDER_RELEASE_MS ?? 60_000);
 
 async function main() {
   const concurrency = Number(process.env.RESERVATION_WORKER_CONCURRENCY ?? 4);
@@ -28,13 +31,28 @@ async function main() {
       .catch((e) => log(`payment sweep failed (will retry): ${String(e)}`))
       .finally(() => (sweeping = null));
   }, PAYMENT_SWEEP_MS);
+  let releasing: Promise<void> | null = null;
+  // Like the payments sweep, loaded at its first run (not at start), so deciding starts at once.
+  const releasePreorders = () => {
+    if (releasing) return; // the last run is still converting
+    releasing = import("@/lib/reservations/release-preorders")
+      .then(({ releasePaidPreorders }) => releasePaidPreorders(db))
+      .then((r) => {
+        if (r.converted.length + r.waitingForStock > 0)
+          log(`pre-orders released: ${r.converted.length} orders, ${r.waitingForStock} waiting for stock`);
+      })
+      .catch((e) => log(`pre-order release failed (will retry): ${String(e)}`))
+      .finally(() => (releasing = null));
+  };
+  const preorderRelease = setInterval(releasePreorders, PREORDER_RELEASE_MS);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
     clearInterval(paymentSweep);
-    await Promise.all([worker.stop(), sweeping]);
+    clearInterval(preorderRelease);
+    await Promise.all([worker.stop(), sweeping, releasing]);
     await sql.end({ timeout: 5 });
     process.exit(0);
   };
@@ -42,7 +60,7 @@ async function main() {
   process.on("SIGINT", () => void stop());
   await worker.start();
   log(
-    `deciding reservations (concurrency ${concurrency}), sweeping payments every ${PAYMENT_SWEEP_MS / 1000} s`,
+    `deciding reservations (concurrency ${concurrency}), sweeping payments every ${PAYMENT_SWEEP_MS / 1000} s, releasing pre-orders every ${PREORDER_RELEASE_MS / 1000} s`,
   );
 }
 

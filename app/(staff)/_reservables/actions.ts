@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
+import { checkInReservation, markNoShow } from "@/lib/reservations/attendance";
 import { cancelReservable, cancelSlotDay } from "@/lib/reservations/cancel-reservable";
 import { createPreorder, generateSlots } from "@/lib/reservations/create-reservables";
 
@@ -44,5 +45,16 @@ export async function cancelSlotDayAction(input: { locationId: string; date: str
     const r = await cancelSlotDay(getDb(), actor, input);
     refresh();
     return r;
+  });
+}
+
+/** An appointment's button: the customer came (`check_in`) or did not (`no_show`). */
+export async function recordAttendanceAction(reservationId: string, what: "check_in" | "no_show") {
+  return runAction(async () => {
+    const actor = await currentActor();
+    const verb = what === "check_in" ? checkInReservation : markNoShow;
+    const r = await inTransaction((tx) => verb(tx, actor, reservationId, {}));
+    refresh();
+    return r.attendance;
   });
 }

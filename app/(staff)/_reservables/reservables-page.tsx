@@ -6,19 +6,23 @@ import { requirePageRole } from "@/lib/auth/guard";
 import { managedReservables, staffChoices } from "@/lib/reservations/queries";
 import { CancelDayForm, CreatePreorderForm, GenerateSlotsForm } from "@/components/reservations/staff-forms";
 import { StaffReservables } from "@/components/reservations/staff-reservables";
+import { AppointmentsTable } from "@/components/reservations/appointments-table";
+import { todaysAppointments } from "@/lib/reservations/attendance";
 
 /** The reservables page of a staff role: the live table, and the forms this role may use. */
 export async function StaffReservablesPage({ role }: { role: StaffRole }) {
   const actor = await requirePageRole([role], `/${role}/reservables`);
   const t = await getTranslations("reservables");
-  const [rows, choices] = await Promise.all([
+  const [rows, choices, appointments] = await Promise.all([
     managedReservables(getDb(), actor),
     staffChoices(getDb(), actor),
+    todaysAppointments(getDb(), actor),
   ]);
   return (
     <div className="space-y-8">
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <StaffReservables initial={rows} />
+      {choices.hubs.length > 0 ? <AppointmentsTable rows={appointments} /> : null}
       {choices.hubs.length > 0 && choices.slotVariants.length > 0 ? (
         <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <summary className="cursor-pointer text-lg font-semibold text-ink">{t("generateTitle")}</summary>
@@ -39,7 +43,7 @@ export async function StaffReservablesPage({ role }: { role: StaffRole }) {
         <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <summary className="cursor-pointer text-lg font-semibold text-ink">{t("preorderTitle")}</summary>
           <div className="mt-4">
-            <CreatePreorderForm variants={choices.preorderVariants} />
+            <CreatePreorderForm variants={choices.preorderVariants} sources={choices.preorderSources} />
           </div>
         </details>
       ) : null}

@@ -284,6 +284,50 @@ describe("refusals write nothing", () => {
   });
 });
 
+describe("POST /api/transfers/{id}/cancel in transit", () => {
+  it("decides each shipped line: 200 cancelled, 422 naming the line, 403/404/401, 409 on a retry", async () => {
+    const phone = ids.variant(PHONE);
+    const id = (await call(create, { as: who.dealer, body: body(3) })).body.id as string;
+    await call(approve, { as: who.marketing, params: { id }, body: {} });
+    await call(ship, { as: who.marketing, params: { id }, body: {} });
+    const source = await stockAt(t.db, ids.loc("LC-ICHEON"), phone);
+    const before = await snapshot();
+    const bad: [unknown, string][] = [
+      [{}, "lines"],
+      [{ lines: [] }, "lines"],
+      [{ lines: [{ variantId: phone, disposition: "write_off" }] }, "lines.0.reason"],
+      [{ lines: [{ variantId: phone, disposition: "burn" }] }, "lines.0.disposition"],
+      [{ lines: [{ variantId: ids.variant("SM-S931N-1-2"), disposition: "return" }] }, "lines.0.variantId"],
+      [{ lines: [{ variantId: phone, disposition: "return", quantity: 1 }] }, "lines.0.quantity"],
+    ];
+    for (const [b, field] of bad) {
+      const res = await call(cancel, { as: who.marketing, params: { id }, body: b });
+      expect(res.status, JSON.stringify(b)).toBe(422);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(Object.keys(res.body.errors), JSON.stringify(b)).toContain(field);
+    }
+    const lines = [{ variantId: phone, disposition: "return" }];
+    expect((await call(cancel, { as: who.dealer, params: { id }, body: { lines } })).status).toBe(403);
+    expect((await call(cancel, { as: who.dealer2, params: { id }, body: { lines } })).status).toBe(404);
+    expect((await call(cancel, { as: who.customer, params: { id }, body: { lines } })).status).toBe(403);
+    expect((await call(cancel, { as: who.seller, params: { id }, body: { lines } })).status).toBe(403);
+    expect((await call(cancel, { as: null, params: { id }, body: { lines } })).status).toBe(401);
+    expect(await snapshot()).toEqual(before);
+
+    const ok = await call(cancel, { as: who.marketing, params: { id }, body: { lines } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: "cancelled", items: [{ shipped: 3, disposition: "return" }] });
+    expect(await stockAt(t.db, ids.loc("LC-ICHEON"), phone)).toEqual({
+      onHand: source.onHand + 3,
+      reserved: source.reserved,
+    });
+    const after = await snapshot();
+    const again = await call(cancel, { as: who.marketing, params: { id }, body: { lines } });
+    expect([again.status, again.body.code]).toEqual([409, "transfer.illegal_transition"]);
+    expect(await snapshot()).toEqual(after);
+  });
+});
+
 describe("the transfers part of /api/openapi.json", () => {
   it("describes every transfer endpoint", async () => {
     const { GET } = await import("../openapi.json/route");
