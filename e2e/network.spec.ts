@@ -31,7 +31,7 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const locations = (await (await page.request.get("/api/locations")).json()) as {
     id: string;
     code: string;
