@@ -104,7 +104,13 @@ async function main() {
     };
     if (!dev) buildIfNeeded(env);
 
-    const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+    // Production: scripts/serve.ts, Next behind a server that records the peer's address (rate limits).
+    const web = dev
+      ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: "inherit", env })
+      : spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts")], {
+          stdio: "inherit",
+          env: { ...env, NODE_ENV: "production" },
+        });
     children.push(web);
     web.on("exit", (code) => void stop(code ?? 1));
 

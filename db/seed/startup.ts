@@ -30,7 +30,7 @@ export async function demoAccounts(db: Db): Promise<string[]> {
  */
 export async function prepareData(
   db: Db,
-  opts: { embedded: boolean; env?: NodeJS.ProcessEnv; log?: (m: string) => void },
+  opts: { embedded: boolean; env?: Record<string, string | undefined>; log?: (m: string) => void },
 ): Promise<"seeded" | "kept"> {
   const env = opts.env ?? process.env;
   const production = env.NODE_ENV === "production" && !opts.embedded;
