@@ -75,6 +75,7 @@ export const ERROR_CODES = {
 
   // 413, 415: an upload too big, or not a kind of file the endpoint takes (judged by its bytes)
   "image.too_large": 413,
+  "request.too_large": 413,
   "image.unsupported_type": 415,
   "image.unreadable": 415,
   "request.not_multipart": 415,
