@@ -35,7 +35,7 @@ function request(url: string, body: ReadableStream<Uint8Array>, headers: Record<
     headers: { "content-type": "application/json", ...headers },
     body,
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 async function problem(res: Response) {
