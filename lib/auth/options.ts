@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientAddress, recordSignIn } from "@/lib/http/rate-limit";
+import { authRedirect } from "@/lib/auth/safe-redirect";
 import { authenticate } from "@/lib/identity/authenticate";
 
 /**
@@ -35,6 +36,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
