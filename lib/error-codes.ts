@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   "auth.unauthenticated": 401,
   "payment.declined": 402,
   "auth.forbidden": 403,
+  "request.cross_origin": 403,
   "seller_order.not_operator": 403,
   "transfer.not_allowed": 403,
   "transfer.not_your_hub": 403,

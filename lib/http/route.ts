@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb, type Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { requestActor } from "@/lib/auth/session";
-import { BadRequest, PayloadTooLarge, Unauthenticated } from "@/lib/errors";
+import { BadRequest, Forbidden, PayloadTooLarge, Unauthenticated } from "@/lib/errors";
 import { toProblemResponse } from "./problem";
 import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 import { readCapped } from "./upload";
@@ -26,7 +26,10 @@ export function route<P extends Record<string, string> = Record<string, never>>(
   return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
       const [actor, params] = await Promise.all([requestActor(req), ctx.params]);
-      if (!actor && !opts.anonymous && WRITES.has(req.method)) throw new Unauthenticated();
+      if (WRITES.has(req.method)) {
+        if (!actor && !opts.anonymous) throw new Unauthenticated();
+        if (req.headers.has("cookie") && !sameOrigin(req)) throw crossOrigin();
+      }
       return await fn({ req, params, actor });
     } catch (error) {
       return toProblemResponse(error);
@@ -35,6 +38,25 @@ export function route<P extends Record<string, string> = Record<string, never>>(
 }
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const crossOrigin = () =>
+  new Forbidden("request.cross_origin", "A request that changes something must come from this site.");
+
+/**
+ * A cookie-carrying write comes from this site (a browser sends Origin and Sec-Fetch-Site on every
+ * POST/PUT/PATCH/DELETE): another site's page could otherwise ride the customer's session cookie.
+ * API clients that send no Origin (curl, an ERP) are unaffected; the session cookie is SameSite=Lax too.
+ */
+function sameOrigin(req: NextRequest): boolean {
+  if (req.headers.get("sec-fetch-site") === "cross-site") return false;
+  const origin = req.headers.get("origin");
+  if (origin === null) return true;
+  const allowed = new Set<string>();
+  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const host = req.headers.get("host");
+  if (host) allowed.add(`${req.nextUrl.protocol}//${host}`);
+  return allowed.has(origin);
+}
 
 /** The largest JSON body any route takes (API.md): 1 MiB. */
 export const MAX_JSON_BYTES = 1024 * 1024;
