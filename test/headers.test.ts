@@ -22,7 +22,8 @@ describe("cookie-authenticated writes check Origin", () => {
   it("refuses another site's Origin (or a cross-site fetch) with 403 problem+json, writing nothing", async () => {
     const customer = await actorFor(t.db, "customer@demo.test");
     const before = await cartLines();
-    for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }]) {
+    const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }];
+    for (const headers of attempts) {
       const res = await call(addToCart, { as: customer, body: { variantId, quantity: 1 }, headers });
       expect(res.status).toBe(403);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -42,8 +43,8 @@ describe("cookie-authenticated writes check Origin", () => {
 
 describe("an unknown /api/ path", () => {
   it("is 404 problem+json for any method, signed in or not", async () => {
-    for (const handler of [unknownGet, unknownPost]) {
-      const res = await call(handler, { url: "/api/nope/123", method: handler === unknownGet ? "GET" : "POST", rawBody: handler === unknownGet ? undefined : "{}" });
+    for (const [handler, method] of [[unknownGet, "GET"], [unknownPost, "POST"]] as const) {
+      const res = await call(handler, { url: "/api/nope/123", method, params: { path: ["nope", "123"] }, rawBody: method === "GET" ? undefined : "{}" });
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(res.body).toMatchObject({ status: 404, code: "request.unknown_path" });

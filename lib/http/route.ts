@@ -19,7 +19,7 @@ export type RouteContext<P> = { req: NextRequest; params: P; actor: UserActor | 
  * body is read, unless the route says `{ anonymous: true }` (sign-up): nobody can make the shop read
  * and parse bodies without an account.
  */
-export function route<P extends Record<string, string> = Record<string, never>>(
+export function route<P extends Record<string, string | string[]> = Record<string, never>>(
   fn: (ctx: RouteContext<P>) => Promise<Response>,
   opts: { anonymous?: boolean } = {},
 ) {
