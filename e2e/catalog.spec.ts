@@ -16,8 +16,8 @@ test.describe("browsing the catalog", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("HUB");
     await expect(page.getByRole("main")).toContainText("HUB 당일·익일 배송");
     await expect(page.getByRole("main")).toContainText("물류센터 1–3일 배송");
-    await expect(cards(page)).toHaveCount(17);
-    await expect(page.getByRole("heading", { name: "상품 17개" })).toBeVisible();
+    await expect(cards(page)).toHaveCount(18);
+    await expect(page.getByRole("heading", { name: "상품 18개" })).toBeVisible();
     // Korean names and KRW prices.
     await expect(cards(page).filter({ hasText: "갤럭시 S25 울트라" })).toContainText("₩1,698,400부터");
     await screenshot(page, "catalog-home-ko");
@@ -70,7 +70,7 @@ test.describe("browsing the catalog", () => {
     await expect(page.getByTestId("empty-results")).toContainText("조건에 맞는 상품이 없습니다");
     await screenshot(page, "catalog-search-empty");
     await page.getByTestId("empty-results").getByRole("link").click();
-    await expect(cards(page)).toHaveCount(17);
+    await expect(cards(page)).toHaveCount(18);
   });
 
   test("a product page chooses a variant and shows its stock by delivery option", async ({ page }) => {

@@ -17,7 +17,7 @@ type Role = "guest" | "customer" | Extract<DemoAccount, "dealer" | "marketing" |
 
 const messages: Record<Lang, Record<string, unknown>> = { ko: load("ko"), en: load("en") };
 function load(lang: Lang) {
-  const files = ["common", "catalog", "orders", "reservations", "staff", "seller"];
+  const files = ["common", "catalog", "orders", "reservations", "staff", "seller", "network"];
   return Object.assign(
     {},
     ...files.map((f) => JSON.parse(readFileSync(path.join("messages", lang, `${f}.json`), "utf8"))),
@@ -131,6 +131,7 @@ const ROLES: { role: Role; pages: Visit[] }[] = [
       { path: `/${role}/fulfilment`, heading: t("fulfilment.title") },
       { path: `/${role}/reservables`, heading: t("reservables.title") },
       ...(role === "seller" ? [] : [{ path: `/${role}/transfers`, heading: t("transfers.title") }]),
+      ...(role === "dealer" ? [{ path: "/dealer/stock", heading: t("network.stock.title") }] : []),
       ...(role === "seller"
         ? [
             { path: "/seller/products/new", heading: t("sellerCentre.new.title") },
@@ -142,6 +143,8 @@ const ROLES: { role: Role; pages: Visit[] }[] = [
         ? [
             { path: "/marketing/reviews", heading: t("productReview.title") },
             { path: "/marketing/reviews/:sellerProduct", heading: inReview, slug: "review" },
+            { path: "/marketing/receipts", heading: t("network.receipts.title") },
+            { path: "/marketing/ledger", heading: t("network.ledger.title") },
           ]
         : []),
     ],
@@ -180,7 +183,8 @@ for (const { role, pages } of ROLES) {
           await signInAs(page, role);
         }
         if (target.includes(":product")) target = target.replace(":product", (await findProduct(page)).id);
-        if (target.includes(":sellerProduct")) target = target.replace(":sellerProduct", await findInReview(page));
+        if (target.includes(":sellerProduct"))
+          target = target.replace(":sellerProduct", await findInReview(page));
 
         const shot = `pages-${role}-${slug}`;
         const res = await page.goto(target);

@@ -107,6 +107,9 @@ test("a seller launches a product through marketing's review, a customer buys it
     .locator("#images input[type=file]")
     .setInputFiles({ name: "mood-lamp.jpg", mimeType: "image/jpeg", buffer: photo });
   await expect(page.getByTestId("uploaded-image")).toHaveCount(1);
+  // The uploader then refreshes the page, which remounts the lifecycle bar (keyed by the product's
+  // updatedAt): let that land first, or it wipes the bar's answer to the click below.
+  await page.waitForLoadState("networkidle");
 
   // Not ready: no models yet. The bar says what is missing.
   await bar(page).getByRole("button", { name: "심사 요청", exact: true }).click();

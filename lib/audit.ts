@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "transfer.cancel",
   "stock.adjust",
   "stock.receive",
+  "stock.set_reorder_point",
   "seller_order.accept",
   "seller_order.pack",
   "seller_order.ship",

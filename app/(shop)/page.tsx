@@ -3,10 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { BrowseControls } from "@/components/catalog/browse-controls";
 import { SearchIcon } from "@/components/catalog/icons";
-import { ProductCard } from "@/components/catalog/product-card";
+import { ProductGrid } from "@/components/catalog/product-grid";
 import { ShopHero } from "@/components/catalog/shop-hero";
 import { PaginationLinks } from "@/components/ui/pagination-links";
-import { browseHref, browseQuery } from "@/lib/catalog/browse";
+import { browseHref, browseQuery, marketplaceNames } from "@/lib/catalog/browse";
 import { listProducts, listSellers } from "@/lib/catalog/queries";
 
 export async function generateMetadata() {
@@ -27,10 +27,14 @@ export default async function ShopHome({
     getTranslations("catalog.shop"),
     getLocale(),
   ]);
-  const marketplace = new Map(
-    sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]),
-  );
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const marketplace = marketplaceNames(sellers, locale);
+  // Past the count's cap, offer one page more while pages come full.
+  const counted = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pages =
+    result.totalCapped && result.items.length === result.pageSize
+      ? Math.max(counted, query.page + 1)
+      : counted;
+  const count = t(result.totalCapped ? "resultCountCapped" : "resultCount", { count: result.total });
   const filtered = Boolean(query.q || query.type || query.category);
 
   return (
@@ -41,12 +45,8 @@ export default async function ShopHome({
       <section aria-labelledby="results-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="results-title" className="text-lg font-bold text-ink">
-            {query.q ? t("searchResult", { q: query.q }) : t("resultCount", { count: result.total })}
-            {query.q ? (
-              <span className="ml-2 text-sm font-medium text-slate-500">
-                {t("resultCount", { count: result.total })}
-              </span>
-            ) : null}
+            {query.q ? t("searchResult", { q: query.q }) : count}
+            {query.q ? <span className="ml-2 text-sm font-medium text-slate-500">{count}</span> : null}
           </h2>
           {filtered ? (
             <Link href="/" className="text-sm font-semibold text-brand-600 hover:underline">
@@ -56,15 +56,7 @@ export default async function ShopHome({
         </div>
 
         {result.items.length > 0 ? (
-          <ul className="grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-            {result.items.map((p) => (
-              <li key={p.id} className="flex">
-                <div className="flex w-full [&>a]:w-full">
-                  <ProductCard product={p} sellerName={marketplace.get(p.sellerId)} />
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ProductGrid products={result.items} marketplaceNames={marketplace} />
         ) : (
           <div
             className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"

@@ -11,14 +11,11 @@
  * It prints (b)/(a), (c)/(b) and (d), and stops everything it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDb, type Db } from "@/db/client";
-import { freePort, startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
-import { ensureDatabase, runMigrations } from "@/db/setup";
+import { freePort } from "@/db/embedded";
+import { runMigrations } from "@/db/setup";
 import { seed } from "@/db/seed";
 import { locations, stockLevels, users, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
@@ -26,6 +23,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { applyStockMoves } from "@/lib/inventory/stock";
 import { placeOrder } from "@/lib/orders/place-order";
+import { benchDatabase, type BenchDatabase } from "../database";
 import { Client, send, waitFor } from "../http-client";
 
 const CLIENTS = 50;
@@ -95,28 +93,19 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const started: { server?: ChildProcess; pg?: EmbeddedServer; dir?: string } = {};
+  const started: { server?: ChildProcess; pg?: BenchDatabase } = {};
   const stop = async () => {
     if (started.server && started.server.exitCode === null) {
       started.server.kill("SIGTERM");
       await new Promise((r) => started.server!.once("exit", r));
     }
     await started.pg?.stop();
-    if (started.dir) rmSync(started.dir, { recursive: true, force: true });
   };
   process.on("SIGINT", () => void stop().then(() => process.exit(130)));
   try {
-    let url = process.env.DATABASE_URL;
-    if (!url) {
-      started.dir = mkdtempSync(path.join(tmpdir(), "hub-bench-orders-"));
-      chmodSync(started.dir, 0o755); // as root, PostgreSQL runs as its own user and must reach its data directory
-      started.pg = await startEmbeddedPostgres({ dataDir: path.join(started.dir, "pg"), log });
-      await ensureDatabase(started.pg.url("postgres"), "hub_bench_orders");
-      url = started.pg.url("hub_bench_orders");
-    }
-    log(
-      `PostgreSQL: ${started.pg ? `embedded, port ${started.pg.port}` : "DATABASE_URL"}; durable commits (fsync and synchronous_commit untouched)`,
-    );
+    started.pg = await benchDatabase("hub_bench_orders", log);
+    const { url } = started.pg;
+    log(`PostgreSQL: ${started.pg.label}; durable commits (fsync and synchronous_commit untouched)`);
     await runMigrations(url);
     const { db, sql: pool } = createDb(url, { max: CLIENTS });
     await seed(db);

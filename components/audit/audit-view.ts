@@ -61,6 +61,10 @@ export function auditRowViews(items: AuditItem[], refs: AuditRefs, tools: AuditV
     if (typeof d.variantId === "string") out.push(sku(d.variantId));
     if (typeof d.onHandBefore === "number")
       out.push(t("detail.onHand", { before: d.onHandBefore, after: Number(d.onHandAfter) }));
+    if (typeof d.reorderPointAfter === "number")
+      out.push(
+        t("detail.reorderPoint", { before: String(d.reorderPointBefore ?? "–"), after: d.reorderPointAfter }),
+      );
     if (Array.isArray(d.items))
       out.push(
         (d.items as { variantId?: string; quantity?: number }[])

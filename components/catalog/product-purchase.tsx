@@ -71,9 +71,13 @@ export function ProductPurchase({
           <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <span>
               {t("soldBy")}{" "}
-              <span className="font-semibold text-ink">
+              <Link
+                href={`/sellers/${product.seller.id}`}
+                className="font-semibold text-ink underline-offset-2 hover:text-brand-700 hover:underline"
+                data-testid="seller-link"
+              >
                 {locale === "en" ? product.seller.nameEn : product.seller.name}
-              </span>
+              </Link>
             </span>
             <span
               className={`rounded-full px-2 py-0.5 text-[11px] font-bold ${

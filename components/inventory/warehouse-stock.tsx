@@ -9,8 +9,8 @@ import { adjustStockAction, receiveGoodsAction } from "@/app/(staff)/_stock/acti
 import { useProductErrors, type Failure } from "@/components/catalog/product-errors";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { CountCorrectionDialog } from "./count-correction-dialog";
 
 export type StockRow = {
   variantId: string;
@@ -21,7 +21,6 @@ export type StockRow = {
   reserved: number;
   available: number;
 };
-type Level = { onHand: number; reserved: number };
 type Stock = {
   quantities: Record<string, string>;
   setQuantity: (id: string, q: string) => void;
@@ -79,15 +78,17 @@ function AdjustCell({ row: { original: r } }: CellContext<StockRow, unknown>) {
 export function WarehouseStock({
   locationId,
   warehouseName,
+  placeLabel,
   rows,
 }: {
   locationId: string;
   warehouseName: string;
+  /** What the place is called above the table (default: "Warehouse"; a logistics center for marketing). */
+  placeLabel?: string;
   rows: StockRow[];
 }) {
   const t = useTranslations("sellerCentre.stock");
   const tv = useTranslations("sellerCentre.variants");
-  const tc = useTranslations("common");
   const format = useFormat();
   const explain = useProductErrors();
   const router = useRouter();
@@ -95,14 +96,7 @@ export function WarehouseStock({
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [reference, setReference] = useState("");
   const [receipt, setReceipt] = useState<{ failure?: Failure; empty?: boolean; units?: number } | null>(null);
-  const [adjusting, setAdjusting] = useState<{
-    row: StockRow;
-    expected: number;
-    counted: string;
-    reason: string;
-    stale?: Level;
-    failure?: Failure;
-  } | null>(null);
+  const [adjusting, setAdjusting] = useState<StockRow | null>(null);
   const [adjusted, setAdjusted] = useState<number | null>(null);
 
   const lines = rows.filter((r) => !r.retired && (quantities[r.variantId] ?? "").trim() !== "");
@@ -130,34 +124,6 @@ export function WarehouseStock({
       router.refresh();
     });
   }
-
-  function saveCount() {
-    if (!adjusting) return;
-    const counted = adjusting.counted.replace(/[\s,]/g, "");
-    const input = {
-      variantId: adjusting.row.variantId,
-      expectedOnHand: adjusting.expected,
-      onHand: /^\d+$/.test(counted) ? Number(counted) : counted,
-      reason: adjusting.reason,
-    };
-    start(async () => {
-      const out = await adjustStockAction(locationId, input);
-      if (out.ok) {
-        setAdjusting(null);
-        setAdjusted(out.data.onHand);
-        setReceipt(null);
-        return router.refresh();
-      }
-      if (out.code === "stock.stale") {
-        // Retry from the figure the server has now; the table refreshes to it too.
-        const now = { onHand: Number(out.meta?.onHand), reserved: Number(out.meta?.reserved) };
-        setAdjusting((a) => a && { ...a, expected: now.onHand, stale: now, failure: undefined });
-        return router.refresh();
-      }
-      setAdjusting((a) => a && { ...a, failure: out });
-    });
-  }
-  const adjustErrors = explain(adjusting?.failure);
 
   const columns = [
     col.accessor("name", {
@@ -206,13 +172,13 @@ export function WarehouseStock({
         quantities,
         setQuantity: (id, q) => setQuantities((x) => ({ ...x, [id]: q })),
         errors: lineErrors,
-        adjust: (row) => setAdjusting({ row, expected: row.onHand, counted: String(row.onHand), reason: "" }),
+        adjust: (row) => setAdjusting(row),
         busy,
       }}
     >
       <div className="flex flex-col gap-3">
         <p className="text-sm font-semibold text-slate-700">
-          {t("warehouse")}: {warehouseName}
+          {placeLabel ?? t("warehouse")}: {warehouseName}
         </p>
         <DataTable
           data={rows}
@@ -264,56 +230,20 @@ export function WarehouseStock({
         </div>
       </div>
 
-      <Dialog
-        open={adjusting !== null}
+      <CountCorrectionDialog
+        key={adjusting?.variantId ?? "none"}
+        locationId={locationId}
+        target={adjusting}
+        action={adjustStockAction}
         onClose={() => setAdjusting(null)}
-        title={adjusting ? t("adjustTitle", { name: adjusting.row.name }) : ""}
-      >
-        {adjusting ? (
-          <>
-            <p className="text-sm text-slate-600">{t("adjustText", { expected: adjusting.expected })}</p>
-            {adjusting.stale ? (
-              <p
-                role="alert"
-                className="rounded-lg bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200"
-              >
-                {t("stale", adjusting.stale)}
-              </p>
-            ) : null}
-            <Field
-              name="counted"
-              id={`counted-${locationId}`}
-              label={t("counted")}
-              inputMode="numeric"
-              value={adjusting.counted}
-              onChange={(e) => setAdjusting({ ...adjusting, counted: e.target.value })}
-              error={adjustErrors.fields.onHand}
-            />
-            <Field
-              name="reason"
-              id={`count-reason-${locationId}`}
-              label={t("reason")}
-              placeholder={t("reasonPlaceholder")}
-              value={adjusting.reason}
-              maxLength={500}
-              onChange={(e) => setAdjusting({ ...adjusting, reason: e.target.value })}
-              error={adjustErrors.fields.reason}
-            />
-            {adjustErrors.summary && Object.keys(adjustErrors.fields).length === 0 ? (
-              <p role="alert" className="text-sm text-red-700">
-                {adjustErrors.summary}
-              </p>
-            ) : null}
-            <DialogActions
-              cancelLabel={tc("cancel")}
-              onCancel={() => setAdjusting(null)}
-              confirmLabel={adjusting.stale ? t("retry") : t("applyAdjust")}
-              onConfirm={saveCount}
-              busy={busy}
-            />
-          </>
-        ) : null}
-      </Dialog>
+        onStale={() => router.refresh()}
+        onDone={(level) => {
+          setAdjusting(null);
+          setAdjusted(level.onHand);
+          setReceipt(null);
+          router.refresh();
+        }}
+      />
     </StockContext.Provider>
   );
 }

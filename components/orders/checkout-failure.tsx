@@ -11,11 +11,14 @@ export function CheckoutFailure({ failure, skuOf }: { failure: Failure; skuOf: (
   const locale = useLocale();
   const failureText = useFailureText("checkout.errors", (f) => {
     const m = f.meta ?? {};
+    const name = locale === "en" ? m.productNameEn : m.productName;
     return {
       location: String(locale === "en" ? m.locationCode : (m.locationName ?? m.locationCode)),
       sku: String(m.sku ?? skuOf(String(m.variantId))),
       available: Number(m.available ?? 0),
       reason: t(`declineReason.${String(m.reason ?? "card_declined")}` as "declineReason.card_declined"),
+      // order.product_unavailable: the product's name in the customer's language, and its SKU.
+      item: name ? `${String(name)} (${String(m.sku ?? "")})` : String(m.sku ?? ""),
     };
   });
   const text =

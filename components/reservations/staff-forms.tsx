@@ -10,6 +10,7 @@ import {
   generateSlotsAction,
 } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/field";
 import { seoulDayKey } from "@/lib/format";
 import type { ActionResult } from "@/lib/http/action";
@@ -173,21 +174,13 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         <p className="text-xs text-slate-500">{t("generateHint")}</p>
       </div>
       {result?.ok ? (
-        <p
-          role="status"
-          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
-        >
+        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
           {t("generated", result.data)}
-        </p>
+        </FormMessage>
       ) : null}
-      {failure ? (
-        <p
-          role="alert"
-          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
-        >
-          {failure}
-        </p>
-      ) : null}
+      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
+        {failure}
+      </FormMessage>
     </form>
   );
 }
@@ -270,21 +263,13 @@ export function CreatePreorderForm({ variants }: { variants: Choice[] }) {
         </Button>
       </div>
       {result?.ok ? (
-        <p
-          role="status"
-          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
-        >
+        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
           {t("createdPreorder")}
-        </p>
+        </FormMessage>
       ) : null}
-      {failure ? (
-        <p
-          role="alert"
-          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
-        >
-          {failure}
-        </p>
-      ) : null}
+      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
+        {failure}
+      </FormMessage>
     </form>
   );
 }
@@ -343,25 +328,17 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         ) : null}
       </div>
       {result?.ok ? (
-        <p
-          role="status"
-          className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 sm:col-span-2 lg:col-span-4"
-        >
+        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
           {t("cancelledDay", {
             slots: result.data.cancelledSlots,
             count: result.data.cancelledReservations,
             refunds: result.data.refunds,
           })}
-        </p>
+        </FormMessage>
       ) : null}
-      {failure ? (
-        <p
-          role="alert"
-          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-2 lg:col-span-4"
-        >
-          {failure}
-        </p>
-      ) : null}
+      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
+        {failure}
+      </FormMessage>
     </form>
   );
 }

@@ -11,6 +11,12 @@ import { useTransferFailureText } from "./transfer-table";
 export type RequestAction = (raw: unknown) => Promise<ActionResult<string>>;
 
 type Line = { variantId: string; quantity: string };
+/** What the form opens with (a replenishment from the hub stock page's low models). */
+export type TransferPrefill = {
+  fromLocationId?: string;
+  toLocationId?: string;
+  items?: { variantId: string; quantity: number }[];
+};
 const select =
   "w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
 
@@ -19,18 +25,29 @@ export function RequestTransferForm({
   options,
   locale,
   action,
+  prefill,
 }: {
   options: TransferFormOptions;
   locale: string;
   action: RequestAction;
+  prefill?: TransferPrefill;
 }) {
   const t = useTranslations("transfers");
   const failureText = useTransferFailureText();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState(options.destinations[0]?.id ?? "");
-  const [lines, setLines] = useState<Line[]>([{ variantId: "", quantity: "1" }]);
+  const known = (id: string | undefined, among: { id: string }[]) =>
+    id && among.some((x) => x.id === id) ? id : undefined;
+  const [from, setFrom] = useState(known(prefill?.fromLocationId, options.sources) ?? "");
+  const [to, setTo] = useState(
+    known(prefill?.toLocationId, options.destinations) ?? options.destinations[0]?.id ?? "",
+  );
+  const [lines, setLines] = useState<Line[]>(() => {
+    const items = (prefill?.items ?? []).filter((i) => known(i.variantId, options.variants));
+    return items.length > 0
+      ? items.map((i) => ({ variantId: i.variantId, quantity: String(i.quantity) }))
+      : [{ variantId: "", quantity: "1" }];
+  });
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -48,15 +48,31 @@ export const products = pgTable(
     nameEn: text().notNull(),
     descriptionKo: text().notNull().default(""),
     descriptionEn: text().notNull().default(""),
+    /**
+     * The 1- and 2-character grams of every word of both names (db/migrations/0008_search_grams.sql),
+     * for partial-word search in Korean: docs/decisions/0008-korean-partial-search.md.
+     */
+    searchGrams: text()
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`hub_search_grams("name_ko" || ' ' || "name_en")`),
+    /**
+     * The lowest and highest price of the product's sellable (active, priced) variants, null without any,
+     * kept by a trigger on variants (db/migrations/0010_product_price_range.sql) so the listing sorts by
+     * an index.
+     */
+    priceMin: integer(),
+    priceMax: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.status, t.type),
-    index().on(t.sellerId),
-    // Trigram indexes make `ILIKE '%q%'` search fast for Korean and English names alike.
-    index("products_name_ko_trgm").using("gin", sql`${t.nameKo} gin_trgm_ops`),
-    index("products_name_en_trgm").using("gin", sql`${t.nameEn} gin_trgm_ops`),
+    // The shop's listing order (category, then flagships first), with and without the type filter.
+    index().on(t.status, t.category, t.priceMax.desc().nullsLast(), t.id),
+    index().on(t.status, t.type, t.category, t.priceMax.desc().nullsLast(), t.id),
+    // A seller's products: its storefront in the listing's order, and the seller centre's list.
+    index().on(t.sellerId, t.status, t.category, t.priceMax.desc().nullsLast(), t.id),
+    index().using("gin", t.searchGrams),
   ],
 );
 

@@ -224,5 +224,32 @@ export const stockReceiptItems = pgTable(
       .references(() => variants.id),
     quantity: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.receiptId, t.variantId] }), check("stock_receipt_items_quantity", sql`${t.quantity} between 1 and 100000`)],
+  (t) => [
+    primaryKey({ columns: [t.receiptId, t.variantId] }),
+    check("stock_receipt_items_quantity", sql`${t.quantity} between 1 and 100000`),
+  ],
+);
+
+/**
+ * The level below which a hub's operator wants a variant replenished (set per variant per location by
+ * the location's operator). A level whose available is below it is "low" on the stock page, and the
+ * replenishment request is prefilled with what tops it back up.
+ */
+export const reorderPoints = pgTable(
+  "reorder_points",
+  {
+    locationId: uuid()
+      .notNull()
+      .references(() => locations.id),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    reorderPoint: integer().notNull(),
+    updatedBy: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locationId, t.variantId] }),
+    check("reorder_point_range", sql`${t.reorderPoint} between 0 and 1000`),
+  ],
 );

@@ -147,6 +147,8 @@ export const orderItems = pgTable(
   (t) => [
     index().on(t.orderId),
     index().on(t.sellerOrderId),
+    // The orders a variant was in: "often bought together" (lib/catalog/bought-together.ts).
+    index().on(t.variantId, t.orderId),
     check("order_items_quantity", sql`${t.quantity} between 1 and 1000`),
     check("order_items_price", sql`${t.price} > 0`),
   ],

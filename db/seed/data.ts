@@ -207,4 +207,12 @@ export const demoProducts: DemoProduct[] = [
     skuPrefix: "SH-RMT-BT", basePrice: 25_000, step: 0,
     options: [{ code: "color", ko: "색상", en: "Colour", values: colors([["블랙", "Black"]]) }],
   },
+  // Last, so that the seed's random stock of the products above stays what it was.
+  {
+    key: "powerbank10k", seller: "retailer", type: "stock", category: "accessory", brand: "Samsung",
+    ko: "25W 무선 보조배터리 10000mAh", en: "25W Wireless Power Bank 10,000 mAh",
+    descKo: "USB-C 25W 출력과 무선 충전을 한 번에.", descEn: "25 W USB-C output and wireless charging in one.",
+    skuPrefix: "EB-U2510", basePrice: 59_000, step: 0,
+    options: [{ code: "color", ko: "색상", en: "Colour", values: colors([["블랙", "Black"], ["화이트", "White"]]) }],
+  },
 ];

@@ -17,6 +17,7 @@ const NAV: Record<Role | "guest", NavItem[]> = {
   ],
   dealer: [
     { href: "/dealer", label: "dashboard" },
+    { href: "/dealer/stock", label: "stock" },
     { href: "/dealer/fulfilment", label: "fulfilment" },
     { href: "/dealer/reservables", label: "reservables" },
     { href: "/dealer/transfers", label: "transfers" },

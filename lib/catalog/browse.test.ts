@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { browseHref, browseQuery } from "./browse";
+import { browseHref, browseQuery, marketplaceNames } from "./browse";
 
 describe("browseQuery", () => {
   it("keeps good values and drops bad ones", () => {
@@ -25,5 +25,17 @@ describe("browseHref", () => {
     expect(browseHref({ q: "갤럭시 S25", type: "stock", page: 3 })).toBe(
       "/?q=%EA%B0%A4%EB%9F%AD%EC%8B%9C+S25&type=stock&page=3",
     );
+  });
+});
+
+describe("marketplaceNames", () => {
+  it("names the marketplace sellers in the page's language, and not the retailer's store", () => {
+    const sellers = [
+      { id: "r", name: "허브 다이렉트", nameEn: "Hub Direct", kind: "retailer" as const },
+      { id: "m", name: "디지털플라자", nameEn: "Digital Plaza", kind: "marketplace" as const },
+    ];
+    expect([...marketplaceNames(sellers, "ko")]).toEqual([["m", "디지털플라자"]]);
+    expect(marketplaceNames(sellers, "en").get("m")).toBe("Digital Plaza");
+    expect(marketplaceNames(sellers, "en").has("r")).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { ProductListQuery } from "./schemas";
+import { ProductListQuery, type Seller } from "./schemas";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -31,4 +31,9 @@ export function browseHref(q: Partial<ProductListQuery>): string {
   if (q.page && q.page > 1) sp.set("page", String(q.page));
   const s = sp.toString();
   return s ? `/?${s}` : "/";
+}
+
+/** A marketplace seller's id → its name in this language, for the product cards (the retailer has none). */
+export function marketplaceNames(sellers: Seller[], locale: string): Map<string, string> {
+  return new Map(sellers.filter((s) => s.kind === "marketplace").map((s) => [s.id, locale === "en" ? s.nameEn : s.name]));
 }

@@ -19,7 +19,8 @@ describe("the catalog and inventory part of /api/openapi.json", () => {
     const params = Object.fromEntries(
       get.parameters.map((p: { name: string; schema: unknown }) => [p.name, p.schema]),
     );
-    expect(Object.keys(params).sort()).toEqual(["category", "page", "q", "type"]);
+    expect(Object.keys(params).sort()).toEqual(["category", "page", "q", "seller", "type"]);
+    expect(params.seller).toMatchObject({ type: "string", format: "uuid" });
     expect(params.type).toMatchObject({ enum: ["stock", "reservation"] });
     expect(params.page).toMatchObject({ minimum: 1, maximum: 10000 });
     expect(params.q).toMatchObject({ maxLength: 100 });

@@ -231,6 +231,20 @@ describe("getProduct", () => {
     expect(p.seller.kind).toBe("marketplace");
   });
 
+  it("leaves a paused product out of lists and search, 404 for customers, previewed by its own staff", async () => {
+    const id = await productId("Galaxy Buds3 Pro");
+    await t.db.update(products).set({ status: "paused" }).where(eq(products.id, id));
+    try {
+      expect((await listProducts(t.db, {})).items.map((p) => p.id)).not.toContain(id);
+      expect((await listProducts(t.db, { q: "버즈" })).items).toEqual([]);
+      await expect(getProduct(t.db, await makeCustomer(t.db), id)).rejects.toBeInstanceOf(NotFound);
+      await expect(getProduct(t.db, null, id)).rejects.toBeInstanceOf(NotFound);
+      expect((await getProduct(t.db, await actorFor(t.db, "seller@demo.test"), id)).status).toBe("paused");
+    } finally {
+      await t.db.update(products).set({ status: "on_sale" }).where(eq(products.id, id));
+    }
+  });
+
   it.each(["not-a-uuid", "00000000-0000-4000-8000-000000000000", ""])(
     "answers %j with NotFound",
     async (id) => {

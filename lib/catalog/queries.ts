@@ -11,7 +11,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
-import { idOrNotFound } from "@/lib/validation";
+import { Id, idOrNotFound } from "@/lib/validation";
 import { imagesOfProducts } from "./image-queries";
 import { isSellable, sellablePrice } from "./sellable";
 import {
@@ -49,40 +49,172 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Every word must be in the Korean or the English name ("galaxy ultra", "갤럭시 s25"). */
-function searchCondition(q: string | undefined): SQL | undefined {
-  const words = (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+/** The words of a query, as the search matches them: at most 8, split on any whitespace. */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/**
+ * Every word must be in the Korean or the English name ("galaxy ultra", "갤럭시 s25"), as a substring:
+ * `보조` finds 보조배터리. The GIN index on the names' 1- and 2-character grams finds the candidates
+ * (a one-character word by itself, a longer one by all its bigrams); ILIKE then keeps the exact
+ * substrings. docs/decisions/0008-korean-partial-search.md. The shop and the seller centre's list both
+ * search with it.
+ */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  const words = searchWords(q);
   if (words.length === 0) return undefined;
   return and(
-    ...words.map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))),
+    ...words.map((w) => {
+      // A subquery: its keys are computed once per query (an InitPlan), not once per row scanned.
+      const grams = sql`${products.searchGrams} @> (select hub_search_keys(${w}::text))`;
+      return gramsAreExact(w)
+        ? grams
+        : and(grams, or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))));
+    }),
   );
 }
 
-/** On-sale products, newest categories first: phones, tablets, …, each by price (flagships first). */
+/**
+ * A word of one or two Hangul syllables, Latin letters or digits is its own search key, and a name
+ * holds that gram exactly when a word of the name contains it (a query word has no whitespace, so it
+ * never spans two words of the name): the gram test is then the whole answer, and the ILIKE recheck
+ * (the costly part of a broad search such as `충`) is left out. Longer words, and any other characters
+ * (whose lower-casing might change their length), keep the recheck.
+ */
+export function gramsAreExact(word: string): boolean {
+  return /^[\p{Script=Hangul}A-Za-z0-9]{1,2}$/u.test(word);
+}
+
+/**
+ * Counting stops here: past it the shop says "1,000+" (`totalCapped`), so a broad search or the whole
+ * catalog costs a bounded count, not a scan of every match.
+ */
+export const COUNT_CAP = 1000;
+
+/** On-sale products, categories in order (phones, tablets, …), each by price (flagships first). */
 export async function listProducts(db: Reader, raw: unknown): Promise<ProductPage> {
   const input = ProductListQuery.parse(raw);
+  const search = searchCondition(input.q);
   const where = and(
     eq(products.status, "on_sale"),
     input.type ? eq(products.type, input.type) : undefined,
     input.category ? eq(products.category, input.category) : undefined,
-    searchCondition(input.q),
-  );
-  const maxPrice = sql<number>`(select max(${variants.price}) from ${variants} where ${variants.productId} = ${products.id} and ${isSellable})`;
+    input.seller ? eq(products.sellerId, input.seller) : undefined,
+    search,
+  )!;
+  const offset = (input.page - 1) * PAGE_SIZE;
+  const { n, rows } = search ? await searchPage(db, where, offset) : await listingPage(db, where, offset);
+  const items = await withVariants(db, rows);
+  return {
+    items,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    page: input.page,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+type Counted = { n: number; rows: ProductRow[] };
+
+/**
+ * A listing without words: the page in the order of the listing indexes on products (status, [type,]
+ * category, price_max desc, id), read 20 rows deep, and the capped count beside it.
+ */
+async function listingPage(db: Reader, where: SQL, offset: number): Promise<Counted> {
   const [[counted], rows] = await Promise.all([
     db
       .select({ n: sql<number>`count(*)::int` })
-      .from(products)
-      .where(where),
+      .from(
+        sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`,
+      ),
     db
       .select(productColumns)
       .from(products)
       .where(where)
-      .orderBy(asc(products.category), sql`${maxPrice} desc nulls last`, asc(products.id))
+      .orderBy(asc(products.category), sql`${products.priceMax} desc nulls last`, asc(products.id))
       .limit(PAGE_SIZE)
-      .offset((input.page - 1) * PAGE_SIZE),
+      .offset(offset),
   ]);
-  const items = await withVariants(db, rows);
-  return { items, total: counted?.n ?? 0, page: input.page, pageSize: PAGE_SIZE };
+  return { n: counted?.n ?? 0, rows };
+}
+
+type MatchedRow = {
+  n: number;
+  id: string | null;
+  name_ko: string;
+  name_en: string;
+  brand: string;
+  category: ProductRow["category"];
+  type: ProductRow["type"];
+  status: ProductRow["status"];
+  seller_id: string;
+};
+
+/**
+ * A search: the matches are found once (the GIN index, then the heap) and both the capped count and
+ * the page are taken from them, in one statement: the page needs every match anyway (to sort them),
+ * so a separate count would read the same rows a second time.
+ */
+async function searchPage(db: Reader, where: SQL, offset: number): Promise<Counted> {
+  const result = await db.execute<MatchedRow>(sql`
+    with matched as materialized (
+      select ${products.id} as id, ${products.nameKo} as name_ko, ${products.nameEn} as name_en, ${products.brand} as brand,
+        ${products.category} as category, ${products.type} as type, ${products.status} as status,
+        ${products.sellerId} as seller_id, ${products.priceMax} as price_max
+      from ${products} where ${where}
+    )
+    select c.n, m.id, m.name_ko, m.name_en, m.brand, m.category, m.type, m.status, m.seller_id
+    from (select count(*)::int as n from (select 1 from matched limit ${sql.raw(String(COUNT_CAP + 1))}) x) c
+    left join lateral (
+      select * from matched order by category, price_max desc nulls last, id
+      limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int
+    ) m on true`);
+  const all = [...result];
+  return {
+    n: all[0]?.n ?? 0,
+    rows: all
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id!,
+        nameKo: r.name_ko,
+        nameEn: r.name_en,
+        brand: r.brand,
+        category: r.category,
+        type: r.type,
+        status: r.status,
+        sellerId: r.seller_id,
+      })),
+  };
+}
+
+/** A seller's storefront: the retailer's own store or a marketplace seller; anything else NotFound. */
+export async function getSeller(db: Reader, id: string): Promise<Seller> {
+  if (!Id.safeParse(id).success) throw sellerNotFound();
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      nameEn: organisations.nameEn,
+      kind: organisations.kind,
+    })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), inArray(organisations.kind, ["retailer", "seller"])));
+  if (!row) throw sellerNotFound();
+  return { ...row, kind: row.kind === "retailer" ? "retailer" : "marketplace" };
+}
+
+const sellerNotFound = () => new NotFound("seller.not_found", "No such seller.");
+
+/** These products as the shop lists them, in the order of `ids`; ids not on sale are left out. */
+export async function onSaleSummaries(db: Reader, ids: string[]): Promise<ProductSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(productColumns)
+    .from(products)
+    .where(and(inArray(products.id, ids), eq(products.status, "on_sale")));
+  const byId = new Map((await withVariants(db, rows)).map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

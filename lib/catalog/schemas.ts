@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { productCategory, productStatus, productType } from "@/db/schema";
-import { Page } from "@/lib/validation";
+import { Id, Page } from "@/lib/validation";
 import { ProductImageSchema } from "./image-schemas";
 
 export const PAGE_SIZE = 20;
@@ -19,11 +19,14 @@ export const ProductListQuery = z.object({
     "stock (bought from stock) or reservation (booked: slots, pre-orders)",
   ),
   category: ProductCategory.optional().describe("Only this category"),
+  seller: Id.optional().describe("Only this seller's products (its storefront)"),
   q: z
     .string()
     .max(100, { error: "Use at most 100 characters." })
     .optional()
-    .describe("Words searched in the Korean and English names, case-insensitively; every word must match"),
+    .describe(
+      "Words searched in the Korean and English names, case-insensitively, as parts of words (`보조` finds 보조배터리); every word must match",
+    ),
   page: Page.describe(`Page number, ${PAGE_SIZE} products a page`),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuery>;
@@ -91,7 +94,10 @@ export type ProductSummary = z.infer<typeof ProductSummarySchema>;
 export const ProductPageSchema = z
   .object({
     items: z.array(ProductSummarySchema),
-    total: z.number().int(),
+    total: z.number().int().describe("How many match, counted up to 1,000"),
+    totalCapped: z
+      .boolean()
+      .describe("True when more than 1,000 match: `total` is then 1,000 and the shop says 1,000+"),
     page: z.number().int(),
     pageSize: z.number().int(),
   })

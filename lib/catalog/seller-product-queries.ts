@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import {
   orderItems,
@@ -14,7 +14,7 @@ import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
 import { lastReviewedSnapshot, productDetail, snapshotOf } from "./product-detail";
 import { SalesQuery, SellerProductsQuery } from "./product-schemas";
-import { likePattern } from "./queries";
+import { searchCondition } from "./queries";
 
 export const SELLER_PAGE_SIZE = 20;
 /** Seller orders that count as sold: paid and not cancelled. */
@@ -50,12 +50,11 @@ export async function listSellerProducts(
 ): Promise<{ items: SellerProductListItem[]; total: number }> {
   const { user, kind } = productActorKind(actor);
   const input = SellerProductsQuery.parse(raw);
-  const words = (input.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
   const where: SQL | undefined = and(
     kind === "seller" ? eq(products.sellerId, user.organisationId!) : undefined,
     input.status ? eq(products.status, input.status) : undefined,
     input.type ? eq(products.type, input.type) : undefined,
-    ...words.map((w) => or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w)))),
+    searchCondition(input.q),
   );
   const variantStats = sql`(select count(*)::int as n, min(v.price) as lo, max(v.price) as hi from ${variants} v where v.product_id = ${products.id} and v.active)`;
   const [rows, [counted]] = await Promise.all([

@@ -20,4 +20,5 @@ export const messageFiles = [
   "staff",
   "images",
   "seller",
+  "network",
 ] as const;

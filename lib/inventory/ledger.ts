@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { stockLevels, stockMovements, users, variants } from "@/db/schema";
@@ -75,9 +75,17 @@ export async function locationMovements(
 /** GET /api/ledger/check (marketing): every level recomputed from the ledger; `drift` lists what disagrees. */
 export async function checkLedger(db: Db | Tx, actor: Actor | null) {
   requireUser(actor, "network:dashboard");
-  const [[counted], drift] = await Promise.all([
+  const [[counted], found] = await Promise.all([
     db.select({ n: sql<number>`count(*)::int` }).from(stockLevels),
     ledgerDrift(db),
   ]);
+  // Names for the rows that drift (there are none when the ledger holds), so a reader can find them.
+  const skus = found.length
+    ? await db
+        .select({ id: variants.id, sku: variants.sku })
+        .from(variants)
+        .where(inArray(variants.id, [...new Set(found.map((d) => d.variantId))]))
+    : [];
+  const drift = found.map((d) => ({ ...d, sku: skus.find((v) => v.id === d.variantId)?.sku ?? null }));
   return { levels: counted?.n ?? 0, drift, checkedAt: new Date().toISOString() };
 }

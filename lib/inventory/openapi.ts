@@ -145,6 +145,7 @@ export function registerInventoryApi(registry: OpenAPIRegistry) {
               reserved: z.number().nullable(),
               ledgerOnHand: z.number().nullable(),
               ledgerReserved: z.number().nullable(),
+              sku: z.string().nullable(),
             }),
           ),
           checkedAt: z.string(),

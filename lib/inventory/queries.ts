@@ -26,6 +26,8 @@ export async function ledgerDrift(tx: Tx | Db) {
     variantId: string;
     onHand: number | null;
     reserved: number | null;
+    ledgerOnHand: number | null;
+    ledgerReserved: number | null;
   }[];
 }
 

@@ -50,3 +50,13 @@ export const ReceiveGoodsInput = z.strictObject({
     .min(1, { error: "Give the supplier's delivery note number." })
     .max(100, { error: "Use at most 100 characters." }),
 });
+
+/** A hub's reorder point for one variant: 0 turns the low-stock flag off. */
+export const SetReorderPointInput = z.strictObject({
+  variantId: Id,
+  reorderPoint: z
+    .number({ error: "Must be a whole number from 0 to 1,000." })
+    .int({ error: "Must be a whole number from 0 to 1,000." })
+    .min(0, { error: "Must be a whole number from 0 to 1,000." })
+    .max(1000, { error: "Must be a whole number from 0 to 1,000." }),
+});

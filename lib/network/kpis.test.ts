@@ -18,6 +18,8 @@ let marketing: UserActor;
  *   fill rate: 5 delivered retailer orders go to regions with a hub (not the Jeju one), 3 from hubs → 0.6
  *   orders by source: dealer hub 2, org hub 1, centers 4 (one at 23:30 on the 7th, Seoul time; the
  *   cancelled one and the one at 00:30 on the 8th do not count)
+ *   per day of delivery (Seoul): the 3rd the hub's 6 h and 12 h → p50 9, p90 6 + 0.9 × 6 = 11.4; the
+ *   4th the center's 48 h; the 5th the hub's 30 h and the center's 72 h (Jeju); the 6th the center's 24 h
  */
 beforeAll(async () => {
   await seedDemo(t.db);
@@ -65,7 +67,28 @@ describe("the network's figures", () => {
     expect(k.fillRate).toBeCloseTo(0.6);
     expect(k.ordersBySource).toEqual({ logistics_center: 4, org_hub: 1, dealer_hub: 2, seller_warehouse: 0 });
     expect(k.daily).toHaveLength(7);
-    expect(k.daily.find((d) => d.day === "2025-03-03")).toMatchObject({ dealer_hub: 2, hubP50Hours: 9 });
+    expect(k.daily.find((d) => d.day === "2025-03-03")).toMatchObject({
+      dealer_hub: 2,
+      hubP50Hours: 9,
+      hubP90Hours: 11.4,
+      centerP50Hours: null,
+    });
+    expect(k.daily.find((d) => d.day === "2025-03-04")).toMatchObject({
+      centerP50Hours: 48,
+      centerP90Hours: 48,
+      hubP50Hours: null,
+    });
+    expect(k.daily.find((d) => d.day === "2025-03-05")).toMatchObject({
+      hubP50Hours: 30,
+      hubP90Hours: 30,
+      centerP50Hours: 72,
+    });
+    expect(k.daily.find((d) => d.day === "2025-03-06")).toMatchObject({
+      centerP50Hours: 24,
+      centerP90Hours: 24,
+    });
+    // Every day's series adds up to the range's totals.
+    expect(k.daily.reduce((n, d) => n + d.logistics_center, 0)).toBe(k.ordersBySource.logistics_center);
     expect(k.daily.find((d) => d.day === "2025-03-07")).toMatchObject({ logistics_center: 1 });
   });
 
@@ -78,6 +101,9 @@ describe("the network's figures", () => {
     expect(k.fillRate).toBeNull();
     expect(k.ordersBySource).toEqual({ logistics_center: 0, org_hub: 0, dealer_hub: 0, seller_warehouse: 0 });
     expect(k.daily.map((d) => d.day)).toEqual(["2024-01-01", "2024-01-02"]);
+    expect(
+      k.daily.every((d) => d.hubP50Hours === null && d.centerP90Hours === null && d.dealer_hub === 0),
+    ).toBe(true);
   });
 
   it("count stock-outs and transfers in flight as they are now", async () => {

@@ -31,7 +31,7 @@ export type Kpis = {
   /** Seller orders placed in the range (not failed or cancelled), by source kind. */
   ordersBySource: { logistics_center: number; org_hub: number; dealer_hub: number; seller_warehouse: number };
   transfersInFlight: number;
-  /** The same per Seoul day, for the charts: orders by source kind placed, lead time p50 of those delivered. */
+  /** The same per Seoul day, for the charts: orders by source kind placed, lead time p50 and p90 of those delivered that day. */
   daily: {
     day: string;
     logistics_center: number;
@@ -40,6 +40,8 @@ export type Kpis = {
     seller_warehouse: number;
     hubP50Hours: number | null;
     centerP50Hours: number | null;
+    hubP90Hours: number | null;
+    centerP90Hours: number | null;
   }[];
 };
 
@@ -100,7 +102,7 @@ export async function networkKpis(
       group by 1, 2`),
     db.execute(sql`
       select to_char(so.delivered_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day, ${kindGroup} as "group",
-        percentile_cont(0.5) within group (order by ${hours}) as p50
+        percentile_cont(0.5) within group (order by ${hours}) as p50, percentile_cont(0.9) within group (order by ${hours}) as p90
       from seller_orders so join locations l on l.id = so.source_location_id
       where so.status = 'delivered' and so.delivered_at >= ${start} and so.delivered_at < ${end} and l.kind <> 'seller_warehouse'
       group by 1, 2`),
@@ -127,14 +129,21 @@ export async function networkKpis(
       seller_warehouse: 0,
       hubP50Hours: null,
       centerP50Hours: null,
+      hubP90Hours: null,
+      centerP90Hours: null,
     });
   const dayOf = new Map(daily.map((d) => [d.day, d]));
   for (const r of perDayOrders as unknown as { day: string; kind: keyof typeof ordersBySource; n: number }[])
     dayOf.get(r.day)![r.kind] = r.n;
-  for (const r of perDayLead as unknown as { day: string; group: "hub" | "center"; p50: number }[]) {
+  for (const r of perDayLead as unknown as {
+    day: string;
+    group: "hub" | "center";
+    p50: number;
+    p90: number;
+  }[]) {
     const d = dayOf.get(r.day)!;
-    if (r.group === "hub") d.hubP50Hours = round1(r.p50);
-    else d.centerP50Hours = round1(r.p50);
+    if (r.group === "hub") [d.hubP50Hours, d.hubP90Hours] = [round1(r.p50), round1(r.p90)];
+    else [d.centerP50Hours, d.centerP90Hours] = [round1(r.p50), round1(r.p90)];
   }
   const stockOutList = outs as unknown as Kpis["stockOutList"];
   return {

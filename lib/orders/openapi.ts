@@ -153,6 +153,7 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     description:
       "The retailer's own items ship from `sourceLocationId` (a logistics center, org HUB or dealer HUB); marketplace items from their seller's warehouse. " +
       "One seller order per seller. Stock rows are locked in one global order (location, variant) and reserved in the same transaction. " +
+      "409 `order.insufficient_stock` names the short item and its source; 409 `order.product_unavailable` names an item whose product is no longer on sale (`sku`, `productNameEn`, `productStatus`), checked again inside the transaction. " +
       "`payment.cardNumber` is optional (default: an approving test card); the fake provider declines 4000 0000 0000 0002 (402 `payment.declined`, reason `card_declined`) " +
       "and 4000 0000 0000 9995 (`insufficient_funds`); a payment provider that does not answer is 402 reason `provider_unavailable`, nothing ordered. With `Idempotency-Key`, the same key and body return the first order (200, header `Idempotent-Replayed: true`); " +
       "the same key with a different body is 422 `idempotency.key_reused`.",

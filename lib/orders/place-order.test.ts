@@ -265,7 +265,7 @@ describe("placeOrder", () => {
         items: [{ variantId: ids.variant("DP-PB20K-1"), quantity: 1 }],
         shippingAddress: address(),
       }).catch((e: unknown) => e);
-      expect(err).toMatchObject({ status: 409, code: "order.not_on_sale" });
+      expect(err).toMatchObject({ status: 409, code: "order.product_unavailable", meta: { sku: "DP-PB20K-1", productStatus: "in_review" } });
     });
 
     it("refuses an order over the total the shop can record", async () => {

@@ -19,6 +19,7 @@ import { voidPayment } from "@/lib/payments/void";
 import { uuidv7 } from "@/lib/ids";
 import { captureOrderPayment } from "./order-payment";
 import { loadOrderView } from "./order-queries";
+import { onSaleCheckStatement, productUnavailableOf } from "./on-sale-check";
 import { InsufficientStockAtSource, planOrder, type OrderPlan } from "./plan-order";
 import { PlaceOrderInput } from "./schemas";
 import type { OrderView } from "./view";
@@ -109,12 +110,14 @@ export async function placeOrder(
         }
         return {
           result: null,
-          // One round trip: (the cart lines,) the order graph, then LAST the stock statement, then COMMIT.
-          // The stock rows stay locked only while the server runs the stock statement and commits.
+          // One round trip: (the cart lines,) the products still on sale, the order graph, then LAST the
+          // stock statement, then COMMIT. The stock rows stay locked only while the server runs the stock
+          // statement and commits.
           last: [
             ...(opts.clearCart
               ? [{ text: CLEAR_CART_SQL, params: [customer.id, input.items.map((i) => i.variantId)] }]
               : []),
+            onSaleCheckStatement(plan),
             { text: WRITE_ORDER_SQL, params: writeOrderParams(order) },
             stockMovesStatement(moves, customer.id),
           ],
@@ -126,7 +129,7 @@ export async function placeOrder(
     await voidPayment(db, provider, held, "order refused");
     const short = insufficientStockOf(e);
     if (short) throw shortAtSource(short, plan);
-    throw e;
+    throw productUnavailableOf(e, plan) ?? e;
   }
   if (priorOrderId) {
     await voidPayment(db, provider, held, "idempotent replay");

@@ -46,6 +46,7 @@ type VariantRow = {
   active: boolean;
   type: "stock" | "reservation";
   status: string;
+  productId: string;
   nameKo: string;
   nameEn: string;
   sellerId: string;
@@ -77,6 +78,33 @@ export class InsufficientStockAtSource extends Conflict {
   }
 }
 
+export type UnavailableLine = {
+  variantId: string;
+  sku: string;
+  productId: string;
+  productName: string;
+  productNameEn: string;
+  /** Not `status`: the problem+json body already has one (the HTTP status). */
+  productStatus: string;
+  /** False when the product is on sale but this variant is not sold: retired by the seller, or without a price. */
+  variantAvailable: boolean;
+};
+
+/**
+ * A 409 naming the first line that is not sold: its product is not on sale (paused, discontinued…) or its
+ * variant is retired or has no price; every such line in `unavailable`. Raised by the lock-free plan and
+ * again inside the placement transaction.
+ */
+export class ProductUnavailable extends Conflict {
+  constructor(unavailable: UnavailableLine[]) {
+    const first = unavailable[0]!;
+    super("order.product_unavailable", `${first.productNameEn} (${first.sku}) is not on sale.`, {
+      ...first,
+      unavailable,
+    });
+  }
+}
+
 /**
  * One round trip: the ordered variants with their product and seller, and the chosen source plus every
  * seller warehouse with the committed availability (on hand − reserved) of those variants.
@@ -84,7 +112,8 @@ export class InsufficientStockAtSource extends Conflict {
 const PLAN_SQL = `
   select
     (select json_agg(json_build_object(
-       'id', v.id, 'sku', v.sku, 'price', v.price, 'active', v.active, 'type', p.type, 'status', p.status, 'nameKo', p.name_ko, 'nameEn', p.name_en,
+       'id', v.id, 'sku', v.sku, 'price', v.price, 'active', v.active, 'type', p.type, 'status', p.status,
+       'productId', p.id, 'nameKo', p.name_ko, 'nameEn', p.name_en,
        'sellerId', p.seller_id, 'sellerKind', o.kind, 'sellerName', o.name, 'sellerNameEn', o.name_en))
      from variants v join products p on p.id = v.product_id join organisations o on o.id = p.seller_id
      where v.id = any($1::uuid[])) as variants,
@@ -120,13 +149,20 @@ export async function planOrder(db: Tx | Db, input: PlaceOrderInput): Promise<Or
       unknown[`items.${i}.variantId`] = "This item is sold by reservation, not from stock.";
   });
   if (Object.keys(unknown).length > 0) throw new Invalid(unknown);
-  for (const item of input.items) {
-    const v = byId.get(item.variantId)!;
-    // Only an on-sale product's active, priced variant is sold (a retired variant or one without a price is not).
-    if (v.status !== "on_sale" || !v.active || v.price === null) {
-      throw new Conflict("order.not_on_sale", `${v.sku} is not on sale.`, { variantId: v.id, sku: v.sku });
-    }
-  }
+  // Only an on-sale product's active, priced variant is sold (a retired variant or one without a price is not).
+  const unavailable = input.items
+    .map((item) => byId.get(item.variantId)!)
+    .filter((v) => v.status !== "on_sale" || !v.active || v.price === null)
+    .map((v) => ({
+      variantId: v.id,
+      sku: v.sku,
+      productId: v.productId,
+      productName: v.nameKo,
+      productNameEn: v.nameEn,
+      productStatus: v.status,
+      variantAvailable: v.active && v.price !== null,
+    }));
+  if (unavailable.length > 0) throw new ProductUnavailable(unavailable);
 
   const hasRetailerItems = input.items.some((i) => byId.get(i.variantId)!.sellerKind === "retailer");
   const chosen = input.sourceLocationId

@@ -9,10 +9,27 @@ import type { PageSearch } from "@/app/(staff)/_pages";
 import { requestTransferAction, stepTransferAction } from "./actions";
 import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-machine";
 import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
-import { RequestTransferForm } from "@/components/transfers/request-transfer-form";
+import { RequestTransferForm, type TransferPrefill } from "@/components/transfers/request-transfer-form";
 import { TransferTable } from "@/components/transfers/transfer-table";
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * `?from=&to=&items=variantId:qty,…` (the hub stock page's "request replenishment") opens the request
+ * form filled in; what does not parse is left out, and the form names anything else on submit.
+ */
+function prefillOf(search: Record<string, string | string[] | undefined>): TransferPrefill | undefined {
+  const from = one(search.from) || undefined;
+  const to = one(search.to) || undefined;
+  const items = (one(search.items) ?? "")
+    .split(",")
+    .map((pair) => /^([0-9a-f-]{36}):(\d{1,4})$/i.exec(pair.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .slice(0, 100)
+    .map((m) => ({ variantId: m[1]!, quantity: Number(m[2]) }));
+  if (!from && !to && items.length === 0) return undefined;
+  return { fromLocationId: from, toLocationId: to, items };
+}
 
 /** The transfers page of a dealer or of marketing: filter by status, request stock, act on rows. */
 export async function TransfersPage({
@@ -26,6 +43,7 @@ export async function TransfersPage({
   const actor = await requirePageRole([role], base);
   const search = await searchParams;
   const status = transferStatuses.find((s) => s === one(search.status));
+  const prefill = prefillOf(search);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(one(search.page) ?? "1", 10) || 1));
   const db = getDb();
   const [list, options, t, locale] = await Promise.all([
@@ -51,7 +69,7 @@ export async function TransfersPage({
       />
       <Disclosure
         className="group rounded-2xl border border-slate-200 bg-white shadow-sm"
-        initiallyOpen={list.total === 0}
+        initiallyOpen={list.total === 0 || prefill !== undefined}
         summary={
           <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-6 py-4 [&::-webkit-details-marker]:hidden">
             <span>
@@ -66,7 +84,12 @@ export async function TransfersPage({
         }
       >
         <div className="border-t border-slate-100 px-6 py-5">
-          <RequestTransferForm options={options} locale={locale} action={requestTransferAction} />
+          <RequestTransferForm
+            options={options}
+            locale={locale}
+            action={requestTransferAction}
+            prefill={prefill}
+          />
         </div>
       </Disclosure>
       <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">

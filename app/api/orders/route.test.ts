@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { orders, payments } from "@/db/schema";
+import { orders, payments, products, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
@@ -77,6 +77,35 @@ describe("POST /api/orders", () => {
     expect(res.body.detail).toContain("SM-S931N-1-2");
     expect(await countOrders()).toBe(before);
     expect(await stockAt(t.db, hub, v)).toEqual({ onHand: 1, reserved: 0 });
+  });
+
+  it("answers 409 order.product_unavailable naming a product taken off sale, ordering nothing", async () => {
+    const bank = ids.variant("EB-U2510-1");
+    await setStock(t.db, hub, bank, 5);
+    const [v] = await t.db.select({ productId: variants.productId }).from(variants).where(eq(variants.id, bank));
+    await t.db.update(products).set({ status: "paused" }).where(eq(products.id, v!.productId));
+    try {
+      const before = await countOrders();
+      const items = [
+        { variantId: phone, quantity: 1 },
+        { variantId: bank, quantity: 1 },
+      ];
+      const res = await call(POST, { as: customer, body: body({ items }) });
+      expect(res.status).toBe(409);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(res.body).toMatchObject({
+        code: "order.product_unavailable",
+        variantId: bank,
+        sku: "EB-U2510-1",
+        productNameEn: "25W Wireless Power Bank 10,000 mAh",
+        productStatus: "paused",
+      });
+      expect(res.body.detail).toContain("25W Wireless Power Bank");
+      expect(await countOrders()).toBe(before);
+      expect(await stockAt(t.db, hub, bank)).toEqual({ onHand: 5, reserved: 0 });
+    } finally {
+      await t.db.update(products).set({ status: "on_sale" }).where(eq(products.id, v!.productId));
+    }
   });
 
   it("answers 402 payment.declined for the decline test card, reserving nothing", async () => {

@@ -1,26 +1,22 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { BoughtTogether } from "@/components/catalog/bought-together";
 import { ProductPurchase } from "@/components/catalog/product-purchase";
 import { AddSelectedToCart } from "@/components/orders/add-selected-to-cart";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { currentActor } from "@/lib/auth/session";
-import { getProduct } from "@/lib/catalog/queries";
-import { NotFound } from "@/lib/errors";
+import { marketplaceNames } from "@/lib/catalog/browse";
+import { boughtTogether } from "@/lib/catalog/bought-together";
+import { getProduct, listSellers } from "@/lib/catalog/queries";
+import { orNotFound } from "@/lib/http/page";
 import { availabilityByVariant } from "@/lib/inventory/availability";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
 /** The product as this visitor may see it (NotFound → the 404 page), once per request. */
-const loadProduct = cache(async (id: string) => {
-  try {
-    return await getProduct(getDb(), await currentActor(), id);
-  } catch (e) {
-    if (e instanceof NotFound) notFound();
-    throw e;
-  }
-});
+const loadProduct = cache(async (id: string) => orNotFound(getProduct(getDb(), await currentActor(), id)));
 
 export async function generateMetadata({ params }: Props) {
   const [product, locale] = await Promise.all([loadProduct((await params).id), getLocale()]);
@@ -30,11 +26,13 @@ export async function generateMetadata({ params }: Props) {
 export default async function ProductPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const [product, actor] = await Promise.all([loadProduct(id), currentActor()]);
-  const [availability, t, tl, locale] = await Promise.all([
+  const [availability, together, sellers, t, tl, locale] = await Promise.all([
     availabilityByVariant(
       getDb(),
       product.variants.map((v) => v.id),
     ),
+    boughtTogether(getDb(), product.id),
+    listSellers(getDb()),
     getTranslations("catalog.product"),
     getTranslations("catalog.labels"),
     getLocale(),
@@ -44,25 +42,14 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/" className="hover:text-ink hover:underline">
-              {t("home")}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li>
-            <Link href={`/?category=${product.category}`} className="hover:text-ink hover:underline">
-              {tl(`category.${product.category}`)}
-            </Link>
-          </li>
-          <li aria-hidden="true">›</li>
-          <li aria-current="page" className="font-medium text-slate-700">
-            {locale === "en" ? product.nameEn : product.nameKo}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        label={t("breadcrumb")}
+        trail={[
+          { label: t("home"), href: "/" },
+          { label: tl(`category.${product.category}`), href: `/?category=${product.category}` },
+        ]}
+        current={locale === "en" ? product.nameEn : product.nameKo}
+      />
 
       {product.status !== "on_sale" ? (
         <p
@@ -98,7 +85,18 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <Detail term={t("category")} value={tl(`category.${product.category}`)} />
           <Detail
             term={t("soldBy")}
-            value={`${sellerName} · ${product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}`}
+            value={
+              <>
+                {sellerName} ·{" "}
+                {product.seller.kind === "retailer" ? t("retailerSeller") : t("marketplaceSeller")}
+                <Link
+                  href={`/sellers/${product.seller.id}`}
+                  className="ml-2 text-sm font-semibold text-brand-600 hover:underline"
+                >
+                  {t("visitStore")} ›
+                </Link>
+              </>
+            }
           />
           <Detail term={t("variantsLabel")} value={t("variantCount", { count: product.variants.length })} />
           {product.optionGroups.map((g) => (
@@ -110,11 +108,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
           ))}
         </dl>
       </section>
+
+      <BoughtTogether products={together} marketplaceNames={marketplaceNames(sellers, locale)} />
     </div>
   );
 }
 
-function Detail({ term, value }: { term: string; value: string }) {
+function Detail({ term, value }: { term: string; value: React.ReactNode }) {
   return (
     <div className="flex gap-4 border-b border-slate-100 pb-3">
       <dt className="w-28 shrink-0 text-slate-500">{term}</dt>

@@ -273,7 +273,19 @@ describe("the ledger in view", () => {
       sql`update stock_levels set on_hand = on_hand + 1 where location_id = ${hub} and variant_id = ${phone}`,
     );
     const drift = await call(check, { as: who.marketing });
-    expect(drift.body.drift).toEqual([expect.objectContaining({ locationId: hub, variantId: phone })]);
+    expect(drift.body.drift).toEqual([
+      {
+        locationId: hub,
+        variantId: phone,
+        sku: PHONE,
+        onHand: expect.any(Number),
+        reserved: expect.any(Number),
+        ledgerOnHand: expect.any(Number),
+        ledgerReserved: expect.any(Number),
+      },
+    ]);
+    expect(drift.body.drift[0].onHand).toBe(drift.body.drift[0].ledgerOnHand + 1);
+    expect(drift.body.drift[0].reserved).toBe(drift.body.drift[0].ledgerReserved);
     await t.db.execute(
       sql`update stock_levels set on_hand = on_hand - 1 where location_id = ${hub} and variant_id = ${phone}`,
     );
