@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   "auth.unauthenticated": 401,
   "payment.declined": 402,
   "auth.forbidden": 403,
+  "request.cross_origin": 403,
   "seller_order.not_operator": 403,
   "transfer.not_allowed": 403,
   "transfer.not_your_hub": 403,
@@ -80,6 +81,7 @@ export const ERROR_CODES = {
 
   // 413, 415: an upload too big, or not a kind of file the endpoint takes (judged by its bytes)
   "image.too_large": 413,
+  "request.too_large": 413,
   "image.unsupported_type": 415,
   "image.unreadable": 415,
   "request.not_multipart": 415,

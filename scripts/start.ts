@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole shop in one command. Provides the database (embedded unless DATABASE_URL),
- * migrates, seeds an empty database, builds when the build is missing or stale, then runs the web
+ * migrates, seeds the demo data when allowed (db/seed/startup.ts), builds when the build is missing or stale, then runs the web
  * server and the reservation worker until Ctrl-C, and stops PostgreSQL cleanly.
  * `npm run dev` does the same with `next dev`.
  */
@@ -9,8 +9,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/db/client";
-import { isEmpty, seed } from "@/db/seed";
 import { demoUsers, DEMO_PASSWORD } from "@/db/seed/data";
+import { demoAccounts, DemoAccountsInProduction, prepareData } from "@/db/seed/startup";
 import { provideDatabase, runMigrations } from "@/db/setup";
 
 const dev = process.argv.includes("--dev");
@@ -82,9 +82,15 @@ async function main() {
   try {
     await runMigrations(url);
     const { db, sql } = createDb(url, { max: 2 });
-    if (process.env.HUB_RESEED === "1" || (await isEmpty(db))) {
-      log("Loading the demo data…");
-      await seed(db);
+    let hasDemo: boolean;
+    try {
+      await prepareData(db, { embedded: embedded !== undefined, log });
+      hasDemo = (await demoAccounts(db)).length > 0;
+    } catch (e) {
+      await sql.end();
+      if (!(e instanceof DemoAccountsInProduction)) throw e;
+      console.error(`[hub] ${e.message}`); // one sentence, no stack trace
+      return void stop(1);
     }
     await sql.end();
 
@@ -98,7 +104,13 @@ async function main() {
     };
     if (!dev) buildIfNeeded(env);
 
-    const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+    // Production: scripts/serve.ts, Next behind a server that records the peer's address (rate limits).
+    const web = dev
+      ? spawn(process.execPath, [NEXT_BIN, "dev", "-p", String(port)], { stdio: "inherit", env })
+      : spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts")], {
+          stdio: "inherit",
+          env: { ...env, NODE_ENV: "production" },
+        });
     children.push(web);
     web.on("exit", (code) => void stop(code ?? 1));
 
@@ -113,7 +125,7 @@ async function main() {
 
     log(`Hub Commerce is running at http://localhost:${port}`);
     log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in ${process.env.HUB_DATA_DIR ?? ".data/pg"})` : "DATABASE_URL"}`);
-    log(`Demo accounts (password \`${DEMO_PASSWORD}\`): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
+    if (hasDemo) log(`Demo accounts (password \`${DEMO_PASSWORD}\`): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
     log("Press Ctrl-C to stop.");
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

@@ -17,7 +17,7 @@ export async function sessionCookie(user: Pick<UserActor, "id" | "role" | "organ
  * Calls a route handler the way Next would: a real Request (with the user's session cookie), the
  * params, and returns the status and parsed body.
  */
-export async function call<P extends Record<string, string>>(
+export async function call<P extends Record<string, string | string[]>>(
   handler: Handler<P>,
   opts: {
     method?: string;

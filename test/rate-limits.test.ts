@@ -160,42 +160,4 @@ describe("clientAddress", () => {
   });
 });
 
-describe("failed sign-ins", () => {
-  type Authorize = (
-    c: Record<string, string>,
-    req: { headers: Record<string, string> },
-  ) => Promise<{ id: string } | null>;
-  const authorize = async () => {
-    const { authOptions } = await import("@/lib/auth/options");
-    const p = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
-    return p.options.authorize;
-  };
-  const req = (address: string) => ({ headers: { "x-forwarded-for": address } });
-
-  it("refuses an email from an address after 3 failures (as configured), even with the right password, until the window ends", async () => {
-    process.env.HUB_RATE_SIGNIN_FAILURES = "3";
-    const auth = await authorize();
-    const wrong = { email: "customer@demo.test", password: "not-the-password" };
-    const right = { email: "customer@demo.test", password: "demo-password" };
-    for (let i = 0; i < 3; i++) expect(await auth(wrong, req("198.51.100.90"))).toBeNull();
-    await expect(auth(right, req("198.51.100.90"))).rejects.toThrow("rate_limited");
-    // The customer's own device (another address) is not locked out; another email from that address neither.
-    expect(await auth(right, req("198.51.100.91"))).toMatchObject({ id: customer.id });
-    expect(
-      await auth({ email: "customer2@demo.test", password: "demo-password" }, req("198.51.100.90")),
-    ).toMatchObject({
-      id: customer2.id,
-    });
-  });
-
-  it("clears the count on a successful sign-in", async () => {
-    process.env.HUB_RATE_SIGNIN_FAILURES = "3";
-    const auth = await authorize();
-    const wrong = { email: "customer2@demo.test", password: "not-the-password" };
-    const right = { email: "customer2@demo.test", password: "demo-password" };
-    for (let i = 0; i < 2; i++) expect(await auth(wrong, req("198.51.100.95"))).toBeNull();
-    expect(await auth(right, req("198.51.100.95"))).not.toBeNull();
-    for (let i = 0; i < 2; i++) expect(await auth(wrong, req("198.51.100.95"))).toBeNull();
-    expect(await auth(right, req("198.51.100.95"))).not.toBeNull();
-  });
-});
+// Sign-in limits (through the Auth.js route, over a real socket): test/sign-in-limits.test.ts.

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { homePathFor, SIGN_IN_RATE_LIMITED } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -31,9 +32,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       return;
     }
     const session = await getSession();
-    const safeCallback =
-      callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined;
-    router.push(safeCallback ?? (session ? homePathFor(session.user.role) : "/"));
+    // Only a path on this site (lib/auth/safe-redirect.ts); without one, the role's home.
+    const home = session ? homePathFor(session.user.role) : "/";
+    router.push(callbackUrl ? safeCallbackPath(callbackUrl) : home);
     router.refresh();
   }
 

@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/actor";
-import { clientAddress, recordSignIn, signInBlockedFor } from "@/lib/http/rate-limit";
+import { clientAddress, recordSignIn } from "@/lib/http/rate-limit";
+import { authRedirect } from "@/lib/auth/safe-redirect";
 import { authenticate } from "@/lib/identity/authenticate";
 
 /**
@@ -20,7 +20,7 @@ export const authOptions: NextAuthOptions = {
         const db = getDb();
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const address = clientAddress(new Headers(headerPairs(req?.headers)));
-        if (await signInBlockedFor(db, email, address)) throw new Error(SIGN_IN_RATE_LIMITED);
+        // The attempt was counted (atomically) before this, by the route: lib/auth/sign-in-gate.ts.
         const user = await authenticate(db, credentials ?? {});
         await recordSignIn(db, email, address, user !== null);
         return user
@@ -36,6 +36,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: authRedirect,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -8,8 +8,11 @@ const scrypt = promisify(scryptCb) as (
   opts: object,
 ) => Promise<Buffer>;
 
-// scrypt is a memory-hard KDF built into Node (no native add-on to install). N=2^15 costs ~40 ms.
-const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+// scrypt is a memory-hard KDF built into Node (no native add-on to install). OWASP's Password Storage
+// Cheat Sheet lists equally strong scrypt settings; N=2^15, r=8, p=3 is the one that needs 32 MiB per
+// hash (N=2^17, p=1 would need 128 MiB, and 30 sign-ins at once would take 4 GB). Older hashes
+// (N=2^15, p=1) are upgraded at the next successful sign-in (needsRehash).
+const PARAMS = { N: 1 << 15, r: 8, p: 3, maxmem: 64 * 1024 * 1024 };
 const KEYLEN = 32;
 
 export async function hashPassword(password: string): Promise<string> {
@@ -31,6 +34,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+/** Whether a stored hash is weaker than today's parameters (then it is rehashed at sign-in). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split("$");
+  return scheme !== "scrypt" || Number(n) < PARAMS.N || Number(r) < PARAMS.r || Number(p) < PARAMS.p;
+}
+
 /** A fixed hash to compare against when the email is unknown, so timing does not reveal accounts. */
 export const DUMMY_HASH =
-  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+  "scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";

@@ -1,6 +1,9 @@
 import { getServerSession } from "next-auth";
 import { getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 import { authOptions } from "./options";
 import type { UserActor } from "./actor";
 
@@ -18,18 +21,50 @@ function actorFromToken(
   };
 }
 
+/**
+ * A session names the role and organisation its user had at sign-in. It stops working once the user row
+ * says otherwise (role or organisation changed, or the user is gone): the row is read at most once per
+ * HUB_SESSION_RECHECK_SECONDS (5) per user per process, so the order and reservation hot paths pay no
+ * extra round trip per request, and concurrent requests of one user share one read.
+ */
+type Current = { role: string; organisationId: string | null } | null;
+const rows = new Map<string, { at: number; row: Promise<Current> }>();
+const ROWS_MAX = 50_000;
+function recheckMs(): number {
+  const n = Number(process.env.HUB_SESSION_RECHECK_SECONDS ?? 5);
+  return Number.isFinite(n) && n >= 0 ? n * 1000 : 5000;
+}
+async function stillCurrent(actor: UserActor | null): Promise<UserActor | null> {
+  if (!actor) return null;
+  let hit = rows.get(actor.id);
+  if (!hit || Date.now() - hit.at >= recheckMs()) {
+    if (rows.size >= ROWS_MAX) rows.delete(rows.keys().next().value!);
+    const row = getDb()
+      .select({ role: users.role, organisationId: users.organisationId })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .limit(1)
+      .then((r) => r[0] ?? null);
+    hit = { at: Date.now(), row };
+    rows.set(actor.id, hit);
+    row.catch(() => rows.delete(actor.id)); // an outage is not remembered
+  }
+  const row = await hit.row;
+  return row && row.role === actor.role && row.organisationId === actor.organisationId ? actor : null;
+}
+
 /** The signed-in user of this page or server action, or null. */
 export async function currentActor(): Promise<UserActor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
   const u = session.user;
-  return actorFromToken({
+  return stillCurrent(actorFromToken({
     uid: u.id,
     role: u.role,
     organisationId: u.organisationId,
     email: u.email,
     name: u.name,
-  });
+  }));
 }
 
 // The session cookie's name, chosen as next-auth chooses it (the __Secure- prefix on https).
@@ -51,7 +86,7 @@ export async function requestActor(req: NextRequest): Promise<UserActor | null> 
   if (raw !== undefined) {
     const known = decoded.get(raw);
     if (known) {
-      if (known.expiresAt > Date.now()) return known.actor;
+      if (known.expiresAt > Date.now()) return stillCurrent(known.actor);
       decoded.delete(raw);
     }
   }
@@ -61,5 +96,5 @@ export async function requestActor(req: NextRequest): Promise<UserActor | null> 
     if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
     decoded.set(raw, { actor, expiresAt: token.exp * 1000 });
   }
-  return actor;
+  return stillCurrent(actor);
 }

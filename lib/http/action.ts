@@ -6,6 +6,7 @@ import type { ErrorCode } from "@/lib/error-codes";
 import { DomainError, Invalid } from "@/lib/errors";
 import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 import { zodFieldErrors } from "@/lib/validation";
+import { loggable } from "@/lib/http/log-error";
 
 /**
  * What a server action returns to its form: data, or an error code the UI translates (one of
@@ -39,7 +40,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     if (error instanceof DomainError)
       return { ok: false, code: error.code, message: error.message, meta: error.meta };
     if (isNextSignal(error)) throw error;
-    console.error("[action] unhandled error", error);
+    console.error("[action] unhandled error", loggable(error));
     return { ok: false, code: "internal", message: "Something went wrong on our side." };
   }
 }

@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { ERROR_CODES, type ErrorCode, type ErrorStatus } from "@/lib/error-codes";
 import { DomainError, Invalid, RateLimited } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation";
+import { loggable } from "@/lib/http/log-error";
 
 const TITLES: Record<ErrorStatus, string> = {
   400: "Bad Request",
@@ -65,6 +66,6 @@ export function toProblemResponse(error: unknown): Response {
     return problemResponse(problemOf(error.code, error.message, error.meta ?? {}));
   }
   // Unknown: a bug or an outage. The cause goes to the log only.
-  console.error("[api] unhandled error", error);
+  console.error("[api] unhandled error", loggable(error));
   return problemResponse(problemOf("internal", "Something went wrong on our side."));
 }

@@ -76,10 +76,10 @@ export async function rateLimit(db: Db, kind: LimitKind, who: { actor?: UserActo
 }
 
 /**
- * The client's address from the request headers. Next sets `x-forwarded-for` to the peer's address when
- * the request has none. Behind N reverse proxies that each append the address they saw, set
- * HUB_TRUSTED_PROXY_HOPS=N: the entry N places from the right is the client as the outermost trusted
- * proxy saw it, and anything further left (which the client could have written) is ignored.
+ * The client's address from the request headers. The server that owns the socket (scripts/serve.ts,
+ * lib/http/peer.ts) writes the peer's address into `x-forwarded-for`, replacing what the client sent
+ * unless HUB_TRUSTED_PROXY_HOPS=N proxies are trusted; then it appends the peer, and the client is the
+ * entry N places from the right (anything further left, which the client could have written, is ignored).
  */
 export function clientAddress(headers: Headers): string {
   const hops = Number(process.env.HUB_TRUSTED_PROXY_HOPS ?? 0) || 0;
@@ -94,28 +94,35 @@ export function clientAddress(headers: Headers): string {
 // ---------- sign-in attempts ----------
 
 /**
- * Failed sign-ins per email and client address: HUB_RATE_SIGNIN_FAILURES (10) in 15 minutes, then
- * sign-in from that address is refused for that email until the window ends, whatever the password.
- * Keyed by email *and* address, so that someone guessing a customer's password cannot lock the customer
- * out of their own device. A successful sign-in clears the count.
+ * Sign-in attempts, counted atomically *before* the password is judged (one upsert per key, so 30
+ * parallel guesses cannot all read "0 so far"); a successful sign-in clears both counts.
+ *
+ *   per email and address — HUB_RATE_SIGNIN_FAILURES (10) attempts in 15 minutes; past it that email
+ *     waits from that address until the window ends, whatever the password. Keyed by address too, so a
+ *     guesser elsewhere does not lock the customer out of their own device.
+ *   per email, any address — HUB_RATE_SIGNIN_PER_EMAIL_PER_HOUR (50) attempts in an hour: slows an
+ *     attacker spread over many addresses to 50 guesses an hour. The customer is never locked out for
+ *     longer than the rest of that hour (429 with Retry-After), and their next success clears it.
  */
 function signInRule(): Rule {
   return { name: "signin-fail", points: envInt("HUB_RATE_SIGNIN_FAILURES", 10), seconds: 15 * 60 };
 }
-const signInKey = (email: string, address: string) => `${email.trim().toLowerCase()}|${address}`;
+function signInEmailRule(): Rule {
+  return { name: "signin-email", points: envInt("HUB_RATE_SIGNIN_PER_EMAIL_PER_HOUR", 50), seconds: 3600 };
+}
+const normEmail = (email: string) => email.trim().toLowerCase().slice(0, 320);
+const signInKey = (email: string, address: string) => `${normEmail(email)}|${address}`;
 
-/** Seconds to wait when this email may not try again from this address yet; null when it may. */
-export async function signInBlockedFor(db: Db, email: string, address: string): Promise<number | null> {
-  if (process.env.HUB_RATE_LIMITS === "off") return null;
-  const rule = signInRule();
-  const res = await limiter(db, rule).get(signInKey(email, address));
-  if (!res || res.consumedPoints < rule.points) return null;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+/** Counts one sign-in attempt for this email from this address; throws RateLimited past a limit. */
+export async function countSignInAttempt(db: Db, email: string, address: string): Promise<void> {
+  if (process.env.HUB_RATE_LIMITS === "off") return;
+  await consume(db, signInRule(), signInKey(email, address));
+  await consume(db, signInEmailRule(), normEmail(email));
 }
 
+/** After the password was judged: a success clears this email's counts. */
 export async function recordSignIn(db: Db, email: string, address: string, ok: boolean): Promise<void> {
-  if (process.env.HUB_RATE_LIMITS === "off") return;
-  const l = limiter(db, signInRule());
-  if (ok) await l.delete(signInKey(email, address));
-  else await l.penalty(signInKey(email, address), 1);
+  if (process.env.HUB_RATE_LIMITS === "off" || !ok) return;
+  await limiter(db, signInRule()).delete(signInKey(email, address));
+  await limiter(db, signInEmailRule()).delete(normEmail(email));
 }

@@ -48,7 +48,8 @@ export async function readUpload(
   return new Uint8Array(await file.arrayBuffer());
 }
 
-async function readCapped(
+/** The body's bytes, refused with `tooLarge()` (the rest unread) as soon as more than `cap` arrived. */
+export async function readCapped(
   req: Request,
   cap: number,
   tooLarge: () => Error,

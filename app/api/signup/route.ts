@@ -8,4 +8,4 @@ export const POST = route(async ({ req }) => {
   const body = await readJson(req);
   const user = await inTransaction((tx) => signUp(tx, body));
   return json(user, 201);
-});
+}, { anonymous: true });
