@@ -32,7 +32,8 @@ test.describe("sign-in", () => {
 
   test("after 10 failed sign-ins an email is told to wait, whatever the password", async ({ page }) => {
     const email = `guess-${Date.now()}@example.com`; // its own counter: other tests are not affected
-    expectHttpError(page, "/api/auth/callback/credentials", 401); // every refusal, the limited ones too
+    expectHttpError(page, "/api/auth/callback/credentials", 401); // the ten wrong passwords
+    expectHttpError(page, "/api/auth/callback/credentials", 429); // then limited, the password unread
     await page.goto("/signin");
     await page.getByLabel("이메일").fill(email);
     await page.getByLabel("비밀번호").fill("not-the-password");

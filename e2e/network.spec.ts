@@ -170,12 +170,11 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await signInAs(mpage, "marketing");
   const mmain = mpage.getByRole("main");
   await mpage.goto("/marketing/transfers?status=requested");
-  await mmain
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: SKU })
-    .getByRole("button", { name: "승인" })
-    .click();
+  const requested = mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  await requested.getByRole("button", { name: "승인" }).click();
+  // The approval lands (the row leaves the requested list) before the next page is asked for: leaving
+  // at once would cancel the action in flight.
+  await expect(requested).toHaveCount(0);
   await mpage.goto("/marketing/transfers?status=approved");
   const approved = mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
   await approved.getByRole("button", { name: "출고" }).click();

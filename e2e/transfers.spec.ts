@@ -159,4 +159,45 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
   await shot(page, "transfers-cancelled-in-transit-en");
   const view = (await (await page.request.get(`/api/transfers/${id}`)).json()) as { status: string };
   expect(view.status).toBe("cancelled");
+
+  // A second one goes back to the center: its on hand is again what it was before the shipment.
+  await setLanguage(page, "ko");
+  const centerOnHand = async () => {
+    const rows = (await (await page.request.get(`/api/locations/${at("LC-ICHEON")}/stock`)).json()) as {
+      sku: string;
+      onHand: number;
+    }[];
+    return rows.find((r) => r.sku === TABLET)!.onHand;
+  };
+  const before = await centerOnHand();
+  const note = `반품 e2e ${Date.now()}`;
+  const second = await page.request.post("/api/transfers", {
+    data: {
+      fromLocationId: at("LC-ICHEON"),
+      toLocationId: at("HUB-JONGNO"),
+      items: [{ variantId, quantity: 3 }],
+      note,
+    },
+  });
+  expect(second.status()).toBe(201);
+  const secondId = ((await second.json()) as { id: string }).id;
+  for (const step of ["approve", "ship"])
+    expect((await page.request.post(`/api/transfers/${secondId}/${step}`, { data: {} })).status()).toBe(200);
+  expect(await centerOnHand()).toBe(before - 3);
+  await page.goto("/marketing/transfers?status=in_transit");
+  const shipped = page
+    .getByRole("main")
+    .getByTestId("transfers-table")
+    .getByRole("row")
+    .filter({ hasText: note });
+  await shipped.getByRole("button", { name: "취소", exact: true }).click();
+  const back = page.getByRole("dialog", { name: "운송 중인 이동 취소" });
+  await back.getByLabel(/반품$/).check();
+  await back.getByRole("button", { name: "이동 취소" }).click();
+  await expect(back).toBeHidden();
+  expect(await centerOnHand()).toBe(before);
+  await page.goto("/marketing/transfers?status=cancelled");
+  await expect(
+    page.getByRole("main").getByTestId("transfers-table").getByRole("row").filter({ hasText: note }),
+  ).toContainText("3개 출발지로 반품");
 });
