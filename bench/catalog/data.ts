@@ -126,6 +126,8 @@ export async function seedCatalog(db: Db, log: (m: string) => void) {
  * time-ordered ids, as placed orders have.
  */
 export async function seedOrders(db: Db, customerId: string, log: (m: string) => void) {
+  // Statistics first: planned on a fresh table's guesses, the lateral below ran for minutes.
+  await db.execute(sql`analyze products, variants, locations`);
   const rows = await db.execute<{ i: number; id: string; sku: string; price: number; ko: string; en: string; seller: string; wh: string }>(sql`
     select row_number() over (order by p.created_at, p.id)::int - 1 as i, v.id, v.sku, v.price, p.name_ko as ko, p.name_en as en,
       p.seller_id as seller, l.id as wh
