@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { useFailureText } from "@/components/ui/failure-text";
 import { useFormat } from "@/lib/format";
 import type { Appointment } from "@/lib/reservations/attendance";
+import { FormMessage } from "@/components/ui/form-message";
 
 const col = createColumnHelper<Appointment>();
 
@@ -94,11 +95,7 @@ export function AppointmentsTable({ rows }: { rows: Appointment[] }) {
         <h2 className="text-lg font-semibold text-ink">{t("title")}</h2>
         <p className="text-sm text-slate-600">{t("help")}</p>
       </div>
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage tone="error">{error}</FormMessage>
       <DataTable
         data={rows}
         columns={columns}

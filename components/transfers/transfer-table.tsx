@@ -12,6 +12,7 @@ import { CancelInTransitDialog } from "./cancel-in-transit-dialog";
 import type { ActionResult } from "@/lib/http/action";
 import type { TransferEvent, TransferStatus } from "@/lib/inventory/transfer-machine";
 import type { TransferView } from "@/lib/inventory/transfer-queries";
+import { FormMessage } from "@/components/ui/form-message";
 
 export type StepAction = (
   id: string,
@@ -140,11 +141,7 @@ export function TransferTable({
 
   return (
     <div className="flex flex-col gap-3">
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormMessage tone="error">{error}</FormMessage>
       <DataTable
         data={rows}
         columns={columns}
