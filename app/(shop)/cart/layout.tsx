@@ -1,0 +1,8 @@
+import { ClientMessages } from "@/components/shell/client-messages";
+
+/** The messages the cart's client components use. */
+const NAMESPACES = ["common", "errors", "cart", "orders"] as const;
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={NAMESPACES}>{children}</ClientMessages>;
+}
