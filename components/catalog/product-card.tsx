@@ -15,11 +15,7 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
   const colors = product.optionGroups.find((g) => g.code === "color")?.values ?? [];
   const reservation = product.type === "reservation";
   return (
-    <Link
-      href={`/products/${product.id}`}
-      className="group flex flex-col overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:border-brand-100 hover:shadow-md focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-500"
-      data-testid="product-card"
-    >
+    <Link href={`/products/${product.id}`} className="pc" data-testid="product-card">
       <div className="relative">
         <ProductVisual
           category={product.category}
@@ -28,56 +24,44 @@ export function ProductCard({ product, sellerName }: { product: ProductSummary; 
           tint={colors[0] ? swatchColor(colors[0].valueEn) : undefined}
           image={product.images[0]}
           alt={name}
-          className="aspect-[4/3] transition group-hover:brightness-[1.02]"
+          className="aspect-[4/3]"
         />
-        <div className="absolute left-3 top-3 flex flex-wrap gap-1.5">
+        <div className="pc-badges">
           {reservation ? (
-            <span className="rounded-full bg-violet-600 px-2.5 py-1 text-[11px] font-bold text-white shadow-sm">
+            <span className="pc-badge bg-violet-600 font-bold text-white">
               {product.category === "service" ? t("service") : t("reservation")}
             </span>
           ) : null}
           {sellerName ? (
-            <span className="rounded-full bg-white/90 px-2.5 py-1 text-[11px] font-semibold text-slate-700 shadow-sm ring-1 ring-slate-200">
+            <span className="pc-badge bg-white/90 font-semibold text-slate-700 ring-1 ring-slate-200">
               {t("marketplace")}
             </span>
           ) : null}
         </div>
       </div>
-      <div className="flex flex-1 flex-col gap-1 p-4">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <div className="pc-body">
+        <p className="pc-brand">
           {product.brand}
-          <span className="font-normal normal-case tracking-normal text-slate-400">
-            {" "}
-            · {tl(`category.${product.category}`)}
-          </span>
+          <span className="pc-category"> · {tl(`category.${product.category}`)}</span>
         </p>
-        <h3 className="text-base font-bold leading-snug text-ink group-hover:text-brand-700">{name}</h3>
-        {sellerName ? <p className="text-xs text-slate-500">{sellerName}</p> : null}
+        <h3 className="pc-name">{name}</h3>
+        {sellerName ? <p className="pc-note">{sellerName}</p> : null}
         {colors.length > 0 ? (
           <div
-            className="mt-1 flex items-center gap-1.5"
+            className="pc-colors"
             title={colors.map((c) => (locale === "en" ? c.valueEn : c.valueKo)).join(", ")}
           >
-            <span className="flex -space-x-1">
-              {colors.slice(0, 4).map((c) => (
-                <span
-                  key={c.id}
-                  className="h-3.5 w-3.5 rounded-full ring-2 ring-white"
-                  style={{
-                    backgroundColor: swatchColor(c.valueEn),
-                    boxShadow: "inset 0 0 0 1px rgba(0,0,0,0.15)",
-                  }}
-                />
+            <span className="pc-swatches">
+              {colors.slice(0, 4).map((c, i) => (
+                <span key={i} className="pc-swatch" style={{ backgroundColor: swatchColor(c.valueEn) }} />
               ))}
             </span>
-            <span className="text-xs text-slate-500">{t("colors", { count: colors.length })}</span>
+            <span className="pc-note">{t("colors", { count: colors.length })}</span>
           </div>
         ) : (
-          <p className="mt-1 text-xs text-slate-500">{t("options", { count: product.variants.length })}</p>
+          <p className="pc-note mt-1">{t("options", { count: product.variants.length })}</p>
         )}
-        <p className="mt-auto pt-3 text-lg font-extrabold tracking-tight text-ink">
-          {t("from", { price: format.krw(product.priceFrom) })}
-        </p>
+        <p className="pc-price">{t("from", { price: format.krw(product.priceFrom) })}</p>
       </div>
     </Link>
   );

@@ -18,9 +18,7 @@ export function ProductGrid({
     <ul className="grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid={testId}>
       {products.map((p) => (
         <li key={p.id} className="flex">
-          <div className="flex w-full [&>a]:w-full">
-            <ProductCard product={p} sellerName={marketplaceNames.get(p.sellerId)} />
-          </div>
+          <ProductCard product={p} sellerName={marketplaceNames.get(p.sellerId)} />
         </li>
       ))}
     </ul>

@@ -4,17 +4,7 @@ import { isLight } from "@/lib/catalog/swatches";
 
 type Category = ProductSummary["category"];
 
-/** A soft backdrop per category, so the grid reads at a glance. */
-const BACKDROP: Record<Category, string> = {
-  phone: "from-sky-50 via-blue-50 to-indigo-100",
-  tablet: "from-indigo-50 via-violet-50 to-purple-100",
-  wearable: "from-emerald-50 via-teal-50 to-green-100",
-  router: "from-amber-50 via-orange-50 to-amber-100",
-  settop: "from-slate-50 via-zinc-100 to-slate-200",
-  accessory: "from-rose-50 via-pink-50 to-rose-100",
-  service: "from-teal-50 via-cyan-50 to-sky-100",
-};
-
+/** The drawing's colour when no colour option gives one. */
 const DEFAULT_TINT: Record<Category, string> = {
   phone: "#3c3c3f",
   tablet: "#6f747b",
@@ -77,65 +67,130 @@ export function ProductVisual({
     );
   }
   const color = tint ?? DEFAULT_TINT[category];
-  const edge = isLight(color) ? "#9aa3af" : "rgba(0,0,0,0.35)";
   return (
     <div
-      className={`relative overflow-hidden bg-gradient-to-br ${BACKDROP[category]} ${className}`}
+      // A soft backdrop per category (`.pv-<category>` in app/globals.css), so the grid reads at a glance.
+      className={`pv pv-${category} ${className}`}
       data-testid="product-visual"
       aria-hidden="true"
     >
-      <div className="absolute -right-10 -top-10 h-40 w-40 rounded-full bg-white/40 blur-2xl" />
-      <svg
-        viewBox="0 0 240 180"
-        className={`relative mx-auto h-full w-full ${size === "hero" ? "max-h-[420px]" : ""}`}
-      >
-        <defs>
-          <linearGradient id="hv-shine" x1="0" y1="0" x2="1" y2="1">
-            <stop offset="0" stopColor="#fff" stopOpacity="0.55" />
-            <stop offset="0.45" stopColor="#fff" stopOpacity="0.08" />
-            <stop offset="1" stopColor="#000" stopOpacity="0.08" />
-          </linearGradient>
-          <linearGradient id="hv-screen" x1="0" y1="0" x2="1" y2="1">
-            <stop offset="0" stopColor="#1e3a8a" />
-            <stop offset="0.5" stopColor="#6d28d9" />
-            <stop offset="1" stopColor="#0ea5e9" />
-          </linearGradient>
-          <filter id="hv-shadow" x="-20%" y="-20%" width="140%" height="150%">
-            <feDropShadow dx="0" dy="6" stdDeviation="6" floodColor="#0f172a" floodOpacity="0.18" />
-          </filter>
-        </defs>
-        <g filter="url(#hv-shadow)">{shape(category, brand, nameEn, color, edge)}</g>
+      <div className="pv-glow" />
+      <svg viewBox="0 0 240 180" className={size === "hero" ? "pv-svg max-h-[420px]" : "pv-svg"}>
+        {/* The drawing is a symbol of the cached sprite file, in the product's colour. */}
+        <use
+          href={`${SPRITE_URL}#${symbolId(visualKind(category, brand, nameEn), isLight(color))}`}
+          style={{ color }}
+        />
       </svg>
     </div>
   );
 }
 
-function shape(category: Category, brand: string, nameEn: string, color: string, edge: string) {
+/** Which drawing stands in for a product without a photo. */
+export type VisualKind = string;
+
+export function visualKind(category: Category, brand: string, nameEn: string): VisualKind {
   const name = nameEn.toLowerCase();
   switch (category) {
     case "phone":
+      return `phone${brand.toLowerCase() === "apple" ? "-apple" : ""}${name.includes("flip") ? "-fold" : ""}`;
+    case "router":
+      return name.includes("mesh") ? "router-mesh" : "router";
+    case "accessory":
+      if (name.includes("charger")) return "charger";
+      if (name.includes("cam")) return "homecam";
+      if (name.includes("power")) return "powerbank";
+      return "buds";
+    default:
+      return category;
+  }
+}
+
+/** Every drawing there is: the sprite holds each (public/product-sprite.svg, scripts/product-sprite.tsx). */
+export const VISUAL_KINDS: VisualKind[] = [
+  "phone",
+  "phone-apple",
+  "phone-fold",
+  "phone-apple-fold",
+  "tablet",
+  "wearable",
+  "router",
+  "router-mesh",
+  "settop",
+  "service",
+  "charger",
+  "homecam",
+  "powerbank",
+  "buds",
+];
+
+/**
+ * The drawings' one static file, fetched once and cached by the browser (next.config.ts gives it
+ * its cache headers): bump the version when a drawing changes.
+ */
+export const SPRITE_URL = "/product-sprite-v1.svg";
+
+const symbolId = (kind: VisualKind, light: boolean) => `hv-${kind}-${light ? "l" : "d"}`;
+
+/**
+ * The sprite: each drawing once as an SVG <symbol> (in a light and a dark edge) that every
+ * ProductVisual of that kind <use>s in its own colour (`currentColor`). Rendered into
+ * public/ by scripts/product-sprite.tsx (a test checks the file is current).
+ */
+export function ProductSprite() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg">
+      <defs>
+        <linearGradient id="hv-shine" x1="0" y1="0" x2="1" y2="1">
+          <stop offset="0" stopColor="#fff" stopOpacity="0.55" />
+          <stop offset="0.45" stopColor="#fff" stopOpacity="0.08" />
+          <stop offset="1" stopColor="#000" stopOpacity="0.08" />
+        </linearGradient>
+        <linearGradient id="hv-screen" x1="0" y1="0" x2="1" y2="1">
+          <stop offset="0" stopColor="#1e3a8a" />
+          <stop offset="0.5" stopColor="#6d28d9" />
+          <stop offset="1" stopColor="#0ea5e9" />
+        </linearGradient>
+        <filter id="hv-shadow" x="-20%" y="-20%" width="140%" height="150%">
+          <feDropShadow dx="0" dy="6" stdDeviation="6" floodColor="#0f172a" floodOpacity="0.18" />
+        </filter>
+      </defs>
+      {VISUAL_KINDS.flatMap((kind) =>
+        [true, false].map((light) => (
+          <symbol key={symbolId(kind, light)} id={symbolId(kind, light)} viewBox="0 0 240 180">
+            <g filter="url(#hv-shadow)">
+              {shape(kind, "currentColor", light ? "#9aa3af" : "rgba(0,0,0,0.35)")}
+            </g>
+          </symbol>
+        )),
+      )}
+    </svg>
+  );
+}
+
+function shape(kind: VisualKind, color: string, edge: string) {
+  switch (kind.split("-")[0]) {
+    case "phone":
       return (
-        <Phone
-          color={color}
-          edge={edge}
-          apple={brand.toLowerCase() === "apple"}
-          fold={name.includes("flip")}
-        />
+        <Phone color={color} edge={edge} apple={kind.includes("-apple")} fold={kind.includes("-fold")} />
       );
     case "tablet":
       return <Tablet color={color} edge={edge} />;
     case "wearable":
       return <Watch color={color} edge={edge} />;
     case "router":
-      return <Router color={color} edge={edge} mesh={name.includes("mesh")} />;
+      return <Router color={color} edge={edge} mesh={kind === "router-mesh"} />;
     case "settop":
       return <SetTop color={color} edge={edge} />;
     case "service":
       return <Calendar color={color} />;
-    case "accessory":
-      if (name.includes("charger")) return <Charger color={color} edge={edge} />;
-      if (name.includes("cam")) return <HomeCam color={color} edge={edge} />;
-      if (name.includes("power")) return <PowerBank color={color} edge={edge} />;
+    case "charger":
+      return <Charger color={color} edge={edge} />;
+    case "homecam":
+      return <HomeCam color={color} edge={edge} />;
+    case "powerbank":
+      return <PowerBank color={color} edge={edge} />;
+    default:
       return <Buds color={color} edge={edge} />;
   }
 }
