@@ -7,7 +7,7 @@ import { ProductGrid } from "@/components/catalog/product-grid";
 import { ShopHero } from "@/components/catalog/shop-hero";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { browseHref, browseQuery, marketplaceNames } from "@/lib/catalog/browse";
-import { listProducts, listSellers } from "@/lib/catalog/queries";
+import { shopProducts, shopSellers } from "@/lib/catalog/cached-reads";
 
 export async function generateMetadata() {
   const t = await getTranslations("catalog.shop");
@@ -22,8 +22,8 @@ export default async function ShopHome({
   const query = browseQuery(await searchParams);
   const db = getDb();
   const [result, sellers, t, locale] = await Promise.all([
-    listProducts(db, query),
-    listSellers(db),
+    shopProducts(db, query),
+    shopSellers(db),
     getTranslations("catalog.shop"),
     getLocale(),
   ]);

@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { products, productStatusEvents } from "@/db/schema";
+import { catalogChanged } from "./cache";
 import type { ProductStatus } from "./lifecycle";
 import type { ProductSnapshot } from "./product-detail";
 
-/** Moves a product to `to` and appends the step to its history: who, when, from, to, why. */
+/** Moves a product to `to` and appends the step to its history: who, when, from, to, why (and drops it from every instance's read cache). */
 export async function recordTransition(
   tx: Tx,
   step: {
@@ -28,12 +29,14 @@ export async function recordTransition(
     reason: step.reason ?? null,
     snapshot: step.snapshot ?? null,
   });
+  await catalogChanged(tx, step.productId);
 }
 
-/** Any edit of a product's content or variants marks it changed. */
+/** Any edit of a product's content, options, variants, prices or images marks it changed (and drops it from every instance's read cache). */
 export async function touchProduct(tx: Tx, productId: string): Promise<void> {
   await tx
     .update(products)
     .set({ updatedAt: sql`now()` })
     .where(eq(products.id, productId));
+  await catalogChanged(tx, productId);
 }

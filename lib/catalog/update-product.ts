@@ -4,6 +4,7 @@ import { products } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict } from "@/lib/errors";
+import { catalogChanged } from "./cache";
 import { isEditable } from "./lifecycle";
 import { loadProductFor, requireSeller } from "./product-access";
 import { productDetail, type SellerProductDetail } from "./product-detail";
@@ -32,6 +33,7 @@ export async function updateProduct(
     .set({ ...input, updatedAt: sql`now()` })
     .where(eq(products.id, product.id))
     .returning();
+  await catalogChanged(tx, product.id);
   await recordAudit(tx, user, {
     action: "product.update",
     targetType: "product",

@@ -1,7 +1,7 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { listProducts } from "@/lib/catalog/queries";
+import { shopProducts } from "@/lib/catalog/cached-reads";
 import { json, query, route } from "@/lib/http/route";
 
-export const GET = route(async ({ req }) => json(await listProducts(getDb(), query(req))));
+export const GET = route(async ({ req }) => json(await shopProducts(getDb(), query(req))));

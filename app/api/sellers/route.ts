@@ -1,7 +1,7 @@
 export const dynamic = "force-dynamic";
 
 import { getDb } from "@/db/client";
-import { listSellers } from "@/lib/catalog/queries";
+import { shopSellers } from "@/lib/catalog/cached-reads";
 import { json, route } from "@/lib/http/route";
 
-export const GET = route(async () => json(await listSellers(getDb())));
+export const GET = route(async () => json(await shopSellers(getDb())));

@@ -9,14 +9,14 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { currentActor } from "@/lib/auth/session";
 import { marketplaceNames } from "@/lib/catalog/browse";
 import { boughtTogether } from "@/lib/catalog/bought-together";
-import { getProduct, listSellers } from "@/lib/catalog/queries";
+import { shopProduct, shopSellers } from "@/lib/catalog/cached-reads";
 import { orNotFound } from "@/lib/http/page";
 import { availabilityByVariant } from "@/lib/inventory/availability";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ variant?: string | string[] }> };
 
 /** The product as this visitor may see it (NotFound → the 404 page), once per request. */
-const loadProduct = cache(async (id: string) => orNotFound(getProduct(getDb(), await currentActor(), id)));
+const loadProduct = cache(async (id: string) => orNotFound(shopProduct(getDb(), await currentActor(), id)));
 
 export async function generateMetadata({ params }: Props) {
   const [product, locale] = await Promise.all([loadProduct((await params).id), getLocale()]);
@@ -32,7 +32,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       product.variants.map((v) => v.id),
     ),
     boughtTogether(getDb(), product.id),
-    listSellers(getDb()),
+    shopSellers(getDb()),
     getTranslations("catalog.product"),
     getTranslations("catalog.labels"),
     getLocale(),

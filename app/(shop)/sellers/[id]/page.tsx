@@ -6,13 +6,16 @@ import { SellerHeader } from "@/components/catalog/seller-header";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { browseQuery } from "@/lib/catalog/browse";
-import { getSeller, listProducts } from "@/lib/catalog/queries";
+import { shopProducts, shopSeller } from "@/lib/catalog/cached-reads";
 import { orNotFound } from "@/lib/http/page";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The seller (NotFound → the 404 page), once per request. */
-const loadSeller = cache((id: string) => orNotFound(getSeller(getDb(), id)));
+const loadSeller = cache((id: string) => orNotFound(shopSeller(getDb(), id)));
 
 export async function generateMetadata({ params }: Props) {
   const [seller, locale] = await Promise.all([loadSeller((await params).id), getLocale()]);
@@ -25,7 +28,7 @@ export default async function SellerPage({ params, searchParams }: Props) {
   const seller = await loadSeller(id);
   const { page } = browseQuery(sp);
   const [result, t, locale] = await Promise.all([
-    listProducts(getDb(), { seller: seller.id, page }),
+    shopProducts(getDb(), { seller: seller.id, page }),
     getTranslations("catalog.seller"),
     getLocale(),
   ]);
@@ -42,13 +45,21 @@ export default async function SellerPage({ params, searchParams }: Props) {
         // No seller badge on the cards: the whole page is this seller's.
         <ProductGrid products={result.items} marketplaceNames={new Map()} testId="seller-products" />
       ) : (
-        <div className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="seller-empty">
+        <div
+          className="rounded-2xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center"
+          data-testid="seller-empty"
+        >
           <p className="text-lg font-bold text-ink">{t("emptyTitle")}</p>
           <p className="mt-2 text-sm text-slate-600">{t("emptyText")}</p>
         </div>
       )}
 
-      <PaginationLinks page={page} pages={pages} label={t("pagination")} hrefFor={(p) => (p > 1 ? `/sellers/${seller.id}?page=${p}` : `/sellers/${seller.id}`)} />
+      <PaginationLinks
+        page={page}
+        pages={pages}
+        label={t("pagination")}
+        hrefFor={(p) => (p > 1 ? `/sellers/${seller.id}?page=${p}` : `/sellers/${seller.id}`)}
+      />
     </div>
   );
 }
