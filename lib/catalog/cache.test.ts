@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/db/client";
-import { products, users, variants } from "@/db/schema";
+import { products, reservables, users, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { picture } from "@/test/image-fixtures";
 import { setupTestDb } from "@/test/db";
@@ -15,6 +15,7 @@ import { GET as getProducts } from "@/app/api/products/route";
 import { GET as getProductById } from "@/app/api/products/[id]/route";
 import { addProductImage } from "./add-product-image";
 import { CATALOG_CHANNEL, catalogCacheReady, stopCatalogCache } from "./cache";
+import { shopReservables } from "./cached-reads";
 import { createProduct } from "./create-product";
 import { normalizeImage } from "./image-master";
 import { removeProductImage } from "./remove-product-image";
@@ -197,6 +198,20 @@ describe("the catalog read cache", () => {
         () => id,
         () => run((tx) => verb(tx, who, id, {})),
       );
+  });
+});
+
+describe("reservables as the shop shows them", () => {
+  it("are at most a second old: the places left move outside the catalog's verbs", async () => {
+    await new Promise((r) => setTimeout(r, 300)); // the earlier tests' notifications land first
+    const [first] = await shopReservables(t.db, {});
+    expect(first).toBeDefined();
+    const left = () =>
+      shopReservables(t.db, {}).then((all) => all.find((r) => r.id === first!.id)!.available);
+    await t.db.update(reservables).set({ taken: 1 }).where(eq(reservables.id, first!.id));
+    expect(await left()).toBe(first!.available); // cached
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await left()).toBe(Math.max(0, first!.capacity - 1));
   });
 });
 

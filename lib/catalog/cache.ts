@@ -83,9 +83,15 @@ function listen(): Listener {
 
 /**
  * `load()`'s value under `key`, from the cache while none of `tags` changed since it was loaded.
- * Concurrent misses share one load; a failed load is not kept.
+ * Concurrent misses share one load; a failed load is not kept. `ttlMs` shortens this entry's life
+ * (for what also changes outside the catalog's verbs).
  */
-export async function cachedRead<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  key: string,
+  tags: string[],
+  load: () => Promise<T>,
+  opts: { ttlMs?: number } = {},
+): Promise<T> {
   if (!enabled()) return load();
   const l = listen();
   if (!l.listening) return load();
@@ -95,7 +101,7 @@ export async function cachedRead<T>(key: string, tags: string[], load: () => Pro
   if (hit && hit.tags.every((t, i) => version(t) === hit.stamps[i])) return hit.value as Promise<T>;
   const value = load();
   const entry: Entry = { value, tags: all, stamps: all.map(version) };
-  cache.set(key, entry);
+  cache.set(key, entry, opts.ttlMs ? { ttl: opts.ttlMs } : undefined);
   value.catch(() => {
     if (cache.get(key) === entry) cache.delete(key);
   });

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFound } from "@/lib/errors";
 import { cachedRead, PRODUCTS_TAG, productTag, SELLERS_TAG } from "./cache";
+import { listReservables, type ReservableView } from "@/lib/reservations/queries";
 import { getProduct, getSeller, listProducts, listSellers } from "./queries";
 import type { ProductDetail, ProductPage, Seller } from "./schemas";
 
@@ -46,3 +47,16 @@ export function shopSellers(db: Db): Promise<Seller[]> {
 export function shopSeller(db: Db, id: string): Promise<Seller> {
   return cachedRead(`seller:${id}`, [SELLERS_TAG], () => getSeller(db, id));
 }
+
+/**
+ * listReservables (what may be reserved, with its description and the places left), cached for a
+ * second: capacity moves with every decision outside the catalog's verbs, so an entry lives no longer
+ * than "a moment old"; a product's change drops it at once. The request itself is decided under the
+ * reservable's lock, never from this.
+ */
+export function shopReservables(db: Db, raw: unknown): Promise<ReservableView[]> {
+  return cachedRead(`reservables:${keyOf(raw)}`, [PRODUCTS_TAG], () => listReservables(db, raw), {
+    ttlMs: RESERVABLES_TTL_MS,
+  });
+}
+const RESERVABLES_TTL_MS = 1000;

@@ -3,7 +3,7 @@ import { Browse } from "@/components/reservations/browse";
 import { PageTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
-import { listReservables } from "@/lib/reservations/queries";
+import { shopReservables } from "@/lib/catalog/cached-reads";
 import { Id } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function BrowseReservablesPage({
   const [actor, t, reservables] = await Promise.all([
     currentActor(),
     getTranslations("reservations"),
-    listReservables(getDb(), filter),
+    shopReservables(getDb(), filter),
   ]);
   const viewer = !actor ? "guest" : actor.role === "customer" ? "customer" : "staff";
   const returnTo = `/reservations/browse${filter.productId ? `?productId=${filter.productId}` : ""}`;
