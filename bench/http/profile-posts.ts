@@ -2,19 +2,23 @@
  * The hot POSTs' own cost, without the web server: calls the route handlers of POST /api/reservations
  * and POST /api/orders in this process (as Next would: a real Request with a real session cookie),
  * 50 at a time, and prints the time per call. Run it under the profiler to see where a request's CPU
- * goes: `node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/http/profile-posts.ts`, then
- * `node --import tsx bench/http/cpu-profile.ts /tmp/prof/<file>.cpuprofile`.
+ * goes: BENCH_PROFILE=<dir> writes one CPU profile of each measured run there (the V8 profiler,
+ * started after the warm-up), to read with `node --import tsx bench/http/cpu-profile.ts <file>`.
  *
  * Its own embedded PostgreSQL (bench/database.ts), durable commits, the real rate limits.
  * BENCH_CALLS (3000 per route, after 600 to warm up).
  */
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { createDb } from "@/db/client";
 import { seed } from "@/db/seed";
 import { runMigrations } from "@/db/setup";
 import { users } from "@/db/schema";
+import { DUMMY_HASH } from "@/lib/auth/password";
 import { makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { address, demoIds, setStock } from "@/test/orders-fixtures";
 import { benchDatabase } from "../database";
@@ -23,6 +27,24 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const log = (m: string) => console.log(m);
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, never>> }) => Promise<Response>;
+
+/** Runs `fn` under the V8 CPU profiler when BENCH_PROFILE names a directory; writes <dir>/<name>.cpuprofile. */
+async function profiled(name: string, fn: () => Promise<void>) {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  await fn();
+  const { profile } = await session.post("Profiler.stop");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  log(`  profile: ${file}`);
+}
 
 async function main() {
   process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdef0123456789";
@@ -44,7 +66,7 @@ async function main() {
     const n = Math.ceil(((CALLS + 600) * 2) / 25);
     const rows = await db
       .insert(users)
-      .values(Array.from({ length: n }, (_, i) => ({ email: `p-${i}-${randomUUID().slice(0, 6)}@bench.test`, name: `P ${i}`, role: "customer" as const })))
+      .values(Array.from({ length: n }, (_, i) => ({ email: `p-${i}-${randomUUID().slice(0, 6)}@bench.test`, name: `P ${i}`, role: "customer" as const, passwordHash: DUMMY_HASH })))
       .returning();
     const cookies = await Promise.all(
       rows.map(async (u) => {
@@ -89,8 +111,8 @@ async function main() {
     const orderBody = () => ({ items: [{ variantId: phone, quantity: 1 }], sourceLocationId: hub, shippingAddress: address() });
     await run("warm-up POST /api/reservations", reserve, reservationBody, 202, 300);
     await run("warm-up POST /api/orders", order, orderBody, 201, 300);
-    await run("POST /api/reservations", reserve, reservationBody, 202, CALLS);
-    await run("POST /api/orders", order, orderBody, 201, CALLS);
+    await profiled("reservations", () => run("POST /api/reservations", reserve, reservationBody, 202, CALLS));
+    await profiled("orders", () => run("POST /api/orders", order, orderBody, 201, CALLS));
     await created.sql.end({ timeout: 5 });
   } finally {
     await database.stop();
