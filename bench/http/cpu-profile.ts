@@ -39,3 +39,19 @@ console.log("\nby package:");
 for (const [k, v] of [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${pct(v)}  ${k}`);
 console.log("\nby function (self time):");
 for (const [k, v] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);
+
+// Each sample's time charged to the nearest of the app's own functions on its stack (what the
+// libraries' time is spent for), excluding the profiling harness itself.
+const parent = new Map<number, number>();
+for (const n of p.nodes as (Node & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+const own = (n: Node) => where(n.callFrame.url).startsWith("app") && !n.callFrame.url.includes("/bench/");
+const charged = new Map<string, number>();
+for (const [id, us] of self) {
+  let cur: number | undefined = id;
+  while (cur !== undefined && !own(byId.get(cur)!)) cur = parent.get(cur);
+  const f = cur === undefined ? undefined : byId.get(cur)!.callFrame;
+  const key = f ? `${f.functionName || "(anonymous)"}  ${f.url.replace(/^.*wt-[^/]+\//, "").replace(/^file:\/\/\/[^ ]*?\/(app|lib|db)\//, "$1/")}:${f.lineNumber + 1}` : "(no app frame)";
+  charged.set(key, (charged.get(key) ?? 0) + us);
+}
+console.log("\ncharged to the nearest app function:");
+for (const [k, v] of [...charged].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(v)}  ${k}`);

@@ -166,8 +166,13 @@ const sock = (r: WrkResult) => {
 function print(row: Row) {
   const { r } = row;
   const ratio = row.baseline ? ` | ${fmt(r.rate / row.baseline.rate, 2)}× bare${row.min ? ` (target ≥ ${row.min})` : ""}` : "";
+  if (r.requests === 0) {
+    // wrk counts only answers that came within the run (in-flight ones at its end are dropped)
+    log(`  ${row.label.padEnd(34)} no answer within ${fmt(r.seconds, 1)} s on any of the ${CONNECTIONS} connections${sock(r)}${ratio}`);
+    return;
+  }
   log(
-    `  ${row.label.padEnd(34)} ${fmt(r.rate).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}`,
+    `  ${row.label.padEnd(34)} ${fmt(r.rate, r.rate < 10 ? 1 : 0).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}`,
   );
 }
 
