@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   "request.idempotency_key": 400,
   "request.malformed_multipart": 400,
   "request.unknown_path": 404,
+  "request.method_not_allowed": 405,
   "fulfilment.unknown_step": 400,
   "product.unknown_step": 400,
 
@@ -98,7 +99,7 @@ export const ERROR_CODES = {
   internal: 500,
 } as const satisfies Record<string, ErrorStatus>;
 
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The codes answered with status `S`, e.g. `CodeWithStatus<404>`. */
 export type CodeWithStatus<S extends ErrorStatus> = {

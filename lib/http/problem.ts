@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { ERROR_CODES, type ErrorCode, type ErrorStatus } from "@/lib/error-codes";
-import { DomainError, Invalid, RateLimited } from "@/lib/errors";
+import { DomainError, Invalid, MethodNotAllowed, RateLimited } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/validation";
 import { loggable } from "@/lib/http/log-error";
 
@@ -10,6 +10,7 @@ const TITLES: Record<ErrorStatus, string> = {
   402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
   413: "Content Too Large",
   415: "Unsupported Media Type",
@@ -60,6 +61,11 @@ export function toProblemResponse(error: unknown): Response {
   if (error instanceof RateLimited) {
     return problemResponse(problemOf(error.code, error.message), {
       "retry-after": String(error.retryAfterSeconds),
+    });
+  }
+  if (error instanceof MethodNotAllowed) {
+    return problemResponse(problemOf(error.code, error.message, error.meta ?? {}), {
+      allow: error.allow.join(", "),
     });
   }
   if (error instanceof DomainError) {
