@@ -29,7 +29,7 @@ describe("the table of error codes", () => {
     expect(written.length).toBe(codes.length);
     expect(new Set(written).size).toBe(written.length);
     for (const code of codes)
-      expect([400, 401, 402, 403, 404, 409, 413, 415, 422, 429, 500]).toContain(ERROR_CODES[code]);
+      expect([400, 401, 402, 403, 404, 405, 409, 413, 415, 422, 429, 500]).toContain(ERROR_CODES[code]);
     expect(codes.filter((c) => ERROR_CODES[c] === 500)).toEqual(["internal"]);
   });
 
