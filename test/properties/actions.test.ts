@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
 import { address } from "@/test/orders-fixtures";
 import type { ActionResult } from "@/lib/http/action";
 import { PRODUCT_STEPS } from "@/lib/catalog/transition-product";
@@ -16,10 +14,14 @@ import { CancelTransferInput, CreateTransferInput, ReceiveTransferInput, RejectT
 import { AddToCartInput, CancelOrderInput, CancelSellerOrderInput, PlaceOrderInput, SetCartQuantityInput } from "@/lib/orders/schemas";
 import { CancelReservableInput, CancelReservationInput, CancelSlotDayInput, CreatePreorderInput, GenerateSlotsInput, JoinWaitlistInput, PayReservationInput, RequestReservationInput } from "@/lib/reservations/schemas";
 import { badParam, fingerprint, mutationOf, namesField, nasty, runs, type Mutation } from "./fuzz";
+import { makeWorld, ROLES, type Role } from "./world";
 
 // The actions read the signed-in user and the request's headers from Next; here the test says who.
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
-vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
+vi.mock("@/lib/auth/session", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/session")>()),
+  currentActor: async () => session.actor,
+}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {}, revalidateTag: () => {} }));
 
@@ -44,8 +46,6 @@ const staffTransfers = await import("@/app/(staff)/_transfers/actions");
  */
 const t = setupTestDb();
 
-type Role = "customer" | "dealer" | "marketing" | "seller" | "anonymous";
-const ROLES: Role[] = ["customer", "dealer", "marketing", "seller", "anonymous"];
 const actors = {} as Record<Role, UserActor | null>;
 
 type Action = (...args: never[]) => Promise<ActionResult<unknown>>;
@@ -76,7 +76,7 @@ const SPECS: Spec[] = [
   { name: "addToCartAction", fn: cart.addToCartAction as Action, as: "customer", runs: 800, valid: () => [id("phone"), 1], accepts: ([v, q]) => ok(AddToCartInput, { variantId: v, quantity: q }) },
   { name: "updateCartLineAction", fn: cart.updateCartLineAction as Action, as: "customer", runs: 800, valid: () => [id("phone"), 2], accepts: (a) => a[0] === id("phone") && ok(SetCartQuantityInput, { quantity: a[1] }) },
   { name: "removeCartLineAction", fn: cart.removeCartLineAction as Action, as: "customer", runs: 800, valid: () => [id("phone")], accepts: (a) => a[0] === id("phone") },
-  { name: "placeOrderAction", fn: checkout.placeOrderAction as Action, as: "customer", runs: 800, direct: 0, valid: () => [{ items: [{ variantId: id("phone"), quantity: 1 }], sourceLocationId: id("hub"), shippingAddress: address() }, "key-0123456789"], accepts: ([b, k]) => str(k) && k.length >= 8 && k.length <= 200 && ok(PlaceOrderInput, b) },
+  { name: "placeOrderAction", fn: checkout.placeOrderAction as Action, as: "customer", runs: 800, direct: 0, valid: () => [{ items: [{ variantId: id("phone"), quantity: 1 }], sourceLocationId: id("center"), shippingAddress: address() }, "key-0123456789"], accepts: ([b, k]) => str(k) && k.length >= 8 && k.length <= 200 && ok(PlaceOrderInput, b) },
   { name: "cancelOrderAction", fn: shopOrders.cancelOrderAction as Action, as: "customer", runs: 800, valid: () => [id("order"), "changed my mind"], accepts: ([o, r]) => o === id("order") && str(r) && ok(CancelOrderInput, r.trim() ? { reason: r } : {}) },
   { name: "reserveAction", fn: shopReservations.reserveAction as Action, as: "customer", runs: 800, direct: 0, valid: () => [{ reservableId: id("reservable"), quantity: 1 }], accepts: ([i]) => ok(RequestReservationInput, i) },
   { name: "joinWaitlistAction", fn: shopReservations.joinWaitlistAction as Action, as: "customer", runs: 800, direct: 1, valid: () => [id("reservable"), { quantity: 1 }], accepts: (a) => a[0] === id("reservable") && ok(JoinWaitlistInput, a[1]) },
@@ -161,24 +161,10 @@ const show = (v: unknown) => {
 
 beforeAll(async () => {
   process.env.HUB_RATE_LIMITS = "off"; // counting is tested elsewhere; here it would only answer 429
-  await seedDemo(t.db);
-  actors.anonymous = null;
-  for (const role of ROLES.filter((r) => r !== "anonymous")) actors[role] = await actorFor(t.db, `${role}@demo.test`);
-  const first = async (q: ReturnType<typeof sql>, key: string) => {
-    const [row] = await t.db.execute<{ id: string }>(q);
-    if (row) ids[key] = row.id;
-  };
-  await first(sql`select v.id from variants v join products p on p.id = v.product_id where p.status = 'on_sale' and p.type = 'stock' order by v.sku limit 1`, "phone");
-  await first(sql`select id from locations where kind = 'logistics_center' order by code limit 1`, "center");
-  await first(sql`select id from locations where operator_id = ${actors.dealer!.organisationId} order by code limit 1`, "dealerHub");
-  await first(sql`select id from locations where kind <> 'logistics_center' order by code limit 1`, "hub");
-  await first(sql`select id from products where seller_id = ${actors.seller!.organisationId} order by status, id limit 1`, "product");
-  await first(sql`select v.id from variants v where v.product_id = ${id("product")} limit 1`, "productVariant");
-  await first(sql`select id from reservables order by id limit 1`, "reservable");
-  await first(sql`select id from reservations order by id limit 1`, "reservation");
-  await first(sql`select id from orders where customer_id = ${actors.customer!.id} order by id limit 1`, "order");
-  await first(sql`select id from seller_orders where seller_id = ${actors.seller!.organisationId} order by id limit 1`, "sellerOrder");
-  await first(sql`select id from transfers order by id limit 1`, "transfer");
+  const world = await makeWorld(t.db);
+  Object.assign(ids, world.ids);
+  Object.assign(actors, world.actors);
+  ids.image = world.ids.image1!;
 });
 
 let total = 0;

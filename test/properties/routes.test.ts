@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
 import { sessionCookie } from "@/test/http";
 import { address } from "@/test/orders-fixtures";
 import { PRODUCT_STEPS } from "@/lib/catalog/transition-product";
@@ -18,6 +16,7 @@ import { AddToCartInput, CancelOrderInput, CancelSellerOrderInput, FulfilmentSte
 import { AttendanceInput } from "@/lib/reservations/attendance";
 import { CancelReservableInput, CancelReservationInput, CancelSlotDayInput, CreatePreorderInput, GenerateSlotsInput, JoinWaitlistInput, PayReservationInput, RequestReservationInput } from "@/lib/reservations/schemas";
 import { badParam, bodyOf, expectClientProblem, fingerprint, runs } from "./fuzz";
+import { makeWorld, ROLES, type Role } from "./world";
 
 import * as cartItem from "@/app/api/cart/items/[variantId]/route";
 import * as cartItems from "@/app/api/cart/items/route";
@@ -64,14 +63,6 @@ import * as transfers from "@/app/api/transfers/route";
  */
 const t = setupTestDb();
 
-type Role = "customer" | "dealer" | "marketing" | "seller" | "anonymous";
-const ROLES: Role[] = ["customer", "dealer", "marketing", "seller", "anonymous"];
-const EMAIL: Record<Exclude<Role, "anonymous">, string> = {
-  customer: "customer@demo.test",
-  dealer: "dealer@demo.test",
-  marketing: "marketing@demo.test",
-  seller: "seller@demo.test",
-};
 const cookies = {} as Record<Role, string | undefined>;
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -95,7 +86,7 @@ const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStr
 const day = (days: number) => soon(days).slice(0, 10);
 
 const SPECS: Spec[] = [
-  { method: "POST", path: "/api/orders", handler: orders.POST, as: "customer", runs: 1500, body: { schema: PlaceOrderInput, valid: () => ({ items: [{ variantId: id("phone"), quantity: 1 }], sourceLocationId: id("hub"), shippingAddress: address(), payment: { cardNumber: "4242 4242 4242 4242" } }) } },
+  { method: "POST", path: "/api/orders", handler: orders.POST, as: "customer", runs: 1500, body: { schema: PlaceOrderInput, valid: () => ({ items: [{ variantId: id("phone"), quantity: 1 }], sourceLocationId: id("center"), shippingAddress: address(), payment: { cardNumber: "4242 4242 4242 4242" } }) } },
   { method: "POST", path: "/api/orders/[id]/cancel", handler: orderCancel.POST, as: "customer", runs: 700, params: () => ({ id: id("order") }), body: { schema: CancelOrderInput, valid: () => ({ reason: "changed my mind" }) } },
   { method: "POST", path: "/api/cart/items", handler: cartItems.POST, as: "customer", runs: 1000, body: { schema: AddToCartInput, valid: () => ({ variantId: id("phone"), quantity: 2 }) } },
   { method: "PATCH", path: "/api/cart/items/[variantId]", handler: cartItem.PATCH, as: "customer", runs: 700, params: () => ({ variantId: id("phone") }), body: { schema: SetCartQuantityInput, valid: () => ({ quantity: 3 }) } },
@@ -154,28 +145,9 @@ const actorArb = (spec: Spec) =>
 
 beforeAll(async () => {
   process.env.HUB_RATE_LIMITS = "off"; // counting is tested elsewhere; here it would only answer 429
-  await seedDemo(t.db);
-  for (const role of ROLES)
-    cookies[role] = role === "anonymous" ? undefined : await sessionCookie(await actorFor(t.db, EMAIL[role as Exclude<Role, "anonymous">]));
-  const first = async (q: ReturnType<typeof sql>, key: string) => {
-    const [row] = await t.db.execute<{ id: string }>(q);
-    if (row) ids[key] = row.id;
-  };
-  const dealer = await actorFor(t.db, EMAIL.dealer);
-  const seller = await actorFor(t.db, EMAIL.seller);
-  const customer = await actorFor(t.db, EMAIL.customer);
-  await first(sql`select v.id from variants v join products p on p.id = v.product_id where p.status = 'on_sale' and p.type = 'stock' order by v.sku limit 1`, "phone");
-  await first(sql`select id from locations where kind = 'logistics_center' order by code limit 1`, "center");
-  await first(sql`select id from locations where operator_id = ${dealer.organisationId} order by code limit 1`, "dealerHub");
-  await first(sql`select id from locations where kind <> 'logistics_center' order by code limit 1`, "hub");
-  await first(sql`select id from products where seller_id = ${seller.organisationId} order by status, id limit 1`, "product");
-  await first(sql`select v.id from variants v where v.product_id = ${id("product")} limit 1`, "productVariant");
-  await first(sql`select id from reservables order by id limit 1`, "reservable");
-  await first(sql`select id from reservations order by id limit 1`, "reservation");
-  await first(sql`select id from orders where customer_id = ${customer.id} order by id limit 1`, "order");
-  await first(sql`select id from seller_orders where seller_id = ${seller.organisationId} order by id limit 1`, "sellerOrder");
-  await first(sql`select id from transfers order by id limit 1`, "transfer");
-  await first(sql`select id from product_images where product_id = ${id("product")} order by position limit 1`, "image1");
+  const world = await makeWorld(t.db);
+  Object.assign(ids, world.ids);
+  for (const role of ROLES) cookies[role] = world.actors[role] ? await sessionCookie(world.actors[role]) : undefined;
 });
 
 let before: Record<string, string>;
