@@ -58,6 +58,8 @@ function sameOrigin(req: NextRequest): boolean {
   return allowed.has(origin);
 }
 
+const utf8 = new TextDecoder();
+
 /** The largest JSON body any route takes (API.md): 1 MiB. */
 export const MAX_JSON_BYTES = 1024 * 1024;
 const tooLarge = () =>
@@ -70,7 +72,7 @@ const tooLarge = () =>
  * reading the rest: by Content-Length when it is sent, else by counting the streamed bytes.
  */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBody(req));
+  const text = utf8.decode(await readBody(req));
   if (text.trim() === "")
     throw new BadRequest(
       "request.empty_body",
