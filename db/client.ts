@@ -122,6 +122,8 @@ class StallWatch {
   /** When a query of this pool last got an answer (any answer, errors too): the server was alive then. */
   private answeredAt = 0;
   private last: { at: number; alive: Promise<boolean> } | null = null;
+  /** Since when the server is known not to answer (a probe went unanswered, and nothing since). */
+  private downSince: number | null = null;
   constructor(
     private readonly url: string,
     readonly limits: DbTimeouts,
@@ -130,11 +132,26 @@ class StallWatch {
   /** A query got an answer from the server. */
   answered(): void {
     this.answeredAt = Date.now();
+    this.downSince = null;
+  }
+
+  /**
+   * How long a query waits before asking: `stallMs`, or a quarter second while the server is known
+   * not to answer, so that a page whose error page queries again is not held a second full stall.
+   */
+  waitMs(): number {
+    return this.downSince === null ? this.limits.stallMs : Math.min(250, this.limits.stallMs);
   }
 
   /** Alive since `since`? Under load the pool's own answers say so without a probe (and a busy event loop, late to read the probe's answer, is not mistaken for a silent server). */
   alive(since: number): Promise<boolean> {
     if (this.answeredAt > since) return Promise.resolve(true);
+    if (this.downSince !== null) {
+      // Known down: say so at once, and probe again (in the background, at most once a second) to
+      // notice the server's return.
+      if (!this.last || Date.now() - this.last.at >= 1000) this.last = { at: Date.now(), alive: this.probe() };
+      return Promise.resolve(false);
+    }
     if (this.last && Date.now() - this.last.at < 1000) return this.last.alive;
     const alive = this.probe();
     this.last = { at: Date.now(), alive };
@@ -163,7 +180,9 @@ class StallWatch {
     ]);
     clearTimeout(timer);
     if (!answered && this.answeredAt >= askedAt) return true; // the pool heard from it meanwhile
-    if (!answered) {
+    if (answered) this.downSince = null;
+    else {
+      this.downSince ??= askedAt;
       markDatabaseOutage();
       if (this.sql === sql) this.sql = null;
       void sql.end({ timeout: 0 }).catch(() => {});
@@ -205,7 +224,7 @@ function watched<T>(p: PromiseLike<T>, watch: StallWatch, onGiveUp?: (late: Prom
           onGiveUp?.(late);
           reject(new DatabaseUnavailable());
         });
-      }, watch.limits.stallMs);
+      }, watch.waitMs());
     };
     arm();
     p.then(

@@ -355,17 +355,22 @@ export function superviseEmbedded(
     giveUpAfterMs?: number;
     /** Told each time a new server is up. */
     onRestarted?: (server: EmbeddedServer) => void;
+    /** Whether the caller is stopping (a Ctrl-C reaches the server too, as part of the terminal's process group). */
+    isStopping?: () => boolean;
   },
 ): { current: () => EmbeddedServer; stop: () => Promise<void> } {
   let current = first;
   let stopping = false;
+  const asked = () => stopping || (opts.isStopping?.() ?? false);
   const watch = (server: EmbeddedServer) => {
     void server.exited.then(async ({ code, signal }) => {
-      if (stopping) return;
+      // A Ctrl-C signals the server and us at once: give our own handler a moment to say so.
+      await new Promise((r) => setTimeout(r, 300));
+      if (asked()) return;
       opts.log(`The embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit ${code}`}); restarting it…`);
       const deadline = Date.now() + (opts.giveUpAfterMs ?? 30_000);
       let last: unknown;
-      for (let attempt = 1; !stopping && Date.now() < deadline; attempt++) {
+      for (let attempt = 1; !asked() && Date.now() < deadline; attempt++) {
         try {
           const next = await startEmbeddedPostgres({
             dataDir: opts.dataDir,
@@ -374,7 +379,7 @@ export function superviseEmbedded(
             nativeDir: opts.nativeDir,
             log: opts.log,
           });
-          if (stopping) return void (await next.stop());
+          if (asked()) return void (await next.stop());
           current = next;
           opts.log(`The embedded PostgreSQL server is running again (pid ${next.pid}, recovered from its log).`);
           opts.onRestarted?.(next);
@@ -384,7 +389,7 @@ export function superviseEmbedded(
           await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 3000)));
         }
       }
-      if (stopping) return;
+      if (asked()) return;
       const why = last instanceof Error ? last.message.split("\n")[0] : String(last);
       opts.onGiveUp(`The embedded PostgreSQL server stopped and could not be started again (${why}).`);
     });

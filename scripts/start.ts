@@ -43,7 +43,7 @@ function sourceStamp(): string {
       hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const p of ["app", "components", "lib", "db/schema", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  for (const p of ["app", "components", "lib", "db", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
   return hash.digest("hex");
 }
 
@@ -114,6 +114,7 @@ async function main() {
     ? superviseEmbedded(embedded, {
         dataDir: process.env.HUB_DATA_DIR ?? ".data/pg",
         log,
+        isStopping: () => stopping,
         onGiveUp: (why) => {
           console.error(`[hub] ${why} Stopping the shop.`);
           void stop(1);
