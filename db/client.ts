@@ -222,6 +222,7 @@ function watched<T>(p: PromiseLike<T>, watch: StallWatch, onGiveUp?: (late: Prom
           const late = Promise.resolve(p);
           late.catch(() => {}); // its own end, when the server comes back, is nobody's concern
           onGiveUp?.(late);
+          markDatabaseOutage();
           reject(new DatabaseUnavailable());
         });
       }, watch.waitMs());
