@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, stockLevels, variants } from "@/db/schema";
 import { applyStockMoves } from "@/lib/inventory/stock";
+import { actorFor } from "@/test/factories";
 
 /** Ids of the demo world by code and SKU, for the orders tests. */
 export async function demoIds(db: Db) {
@@ -64,3 +65,17 @@ export const address = (region = "gyeonggi") => ({
   postalCode: "13590",
   region,
 });
+
+/** The demo world the stock and network tests act in: its ids, and one actor of each role. */
+export async function demoWorld(db: Db) {
+  const actor = (who: string) => actorFor(db, `${who}@demo.test`);
+  const [ids, dealer, dealer2, marketing, seller, customer] = await Promise.all([
+    demoIds(db),
+    actor("dealer"),
+    actor("dealer2"),
+    actor("marketing"),
+    actor("seller"),
+    actor("customer"),
+  ]);
+  return { ids, dealer, dealer2, marketing, seller, customer };
+}

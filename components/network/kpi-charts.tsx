@@ -1,26 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Kpis } from "@/lib/network/kpis";
 import { useFormat } from "@/lib/format";
+import {
+  ChartFigure,
+  chartMargin,
+  dayAxis,
+  dayOfPoint,
+  tooltipStyle,
+  valueAxis,
+} from "@/components/ui/chart-parts";
 
 export type KpiDay = Kpis["daily"][number] & { dayText: string };
 
-const axis = { tick: { fontSize: 11, fill: "#64748b" }, tickLine: false } as const;
-const short = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
-const tooltipStyle = { borderRadius: 12, borderColor: "#e2e8f0", fontSize: 13 };
 const SOURCE_COLOR = {
   logistics_center: "#0ea5e9",
   org_hub: "#6366f1",
@@ -38,41 +32,33 @@ export function LeadTimeChart({ days, label }: { days: KpiDay[]; label: string }
     { key: "centerP90Hours", name: t("centerP90"), color: "#7dd3fc", dash: "4 3" },
   ] as const;
   return (
-    <figure className="h-72 w-full" aria-label={label} role="img" data-testid="lead-time-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={short}
-            {...axis}
-            axisLine={{ stroke: "#cbd5e1" }}
-            minTickGap={16}
+    <ChartFigure label={label} testId="lead-time-chart">
+      <LineChart data={days} margin={chartMargin}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis {...dayAxis} />
+        <YAxis {...valueAxis} width={44} tickFormatter={(v: number) => t("hours", { n: v })} />
+        <Tooltip
+          contentStyle={tooltipStyle}
+          labelFormatter={dayOfPoint}
+          formatter={(v, name) => [t("hours", { n: Number(v) }), name]}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            type="monotone"
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            dot={{ r: 2 }}
+            connectNulls
+            isAnimationActive={false}
           />
-          <YAxis {...axis} axisLine={false} width={44} tickFormatter={(v: number) => t("hours", { n: v })} />
-          <Tooltip
-            contentStyle={tooltipStyle}
-            labelFormatter={(_, p) => (p?.[0]?.payload as KpiDay | undefined)?.dayText ?? ""}
-            formatter={(v, name) => [t("hours", { n: Number(v) }), name]}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.name}
-              type="monotone"
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dash}
-              dot={{ r: 2 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </figure>
+        ))}
+      </LineChart>
+    </ChartFigure>
   );
 }
 
@@ -82,43 +68,34 @@ export function OrdersBySourceChart({ days, label }: { days: KpiDay[]; label: st
   const format = useFormat();
   const kinds = ["logistics_center", "org_hub", "dealer_hub", "seller_warehouse"] as const;
   return (
-    <figure className="h-72 w-full" aria-label={label} role="img" data-testid="orders-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={short}
-            {...axis}
-            axisLine={{ stroke: "#cbd5e1" }}
-            minTickGap={16}
+    <ChartFigure label={label} testId="orders-chart">
+      <BarChart data={days} margin={chartMargin}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis {...dayAxis} />
+        <YAxis
+          {...valueAxis}
+          width={36}
+          allowDecimals={false}
+          tickFormatter={(v: number) => format.number(v)}
+        />
+        <Tooltip
+          contentStyle={tooltipStyle}
+          labelFormatter={dayOfPoint}
+          formatter={(v, name) => [format.number(Number(v)), name]}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {kinds.map((k) => (
+          <Bar
+            key={k}
+            dataKey={k}
+            name={t(`kind.${k}`)}
+            stackId="orders"
+            fill={SOURCE_COLOR[k]}
+            maxBarSize={28}
+            isAnimationActive={false}
           />
-          <YAxis
-            {...axis}
-            axisLine={false}
-            width={36}
-            allowDecimals={false}
-            tickFormatter={(v: number) => format.number(v)}
-          />
-          <Tooltip
-            contentStyle={tooltipStyle}
-            labelFormatter={(_, p) => (p?.[0]?.payload as KpiDay | undefined)?.dayText ?? ""}
-            formatter={(v, name) => [format.number(Number(v)), name]}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {kinds.map((k) => (
-            <Bar
-              key={k}
-              dataKey={k}
-              name={t(`kind.${k}`)}
-              stackId="orders"
-              fill={SOURCE_COLOR[k]}
-              maxBarSize={28}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
+        ))}
+      </BarChart>
+    </ChartFigure>
   );
 }

@@ -76,6 +76,29 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * The search's inverted index, one row per gram of a product's names (its `search_grams`) with the
+ * listing's sort keys: the products holding one gram, in the shop's order (category, the dearest
+ * first), are a range of one btree index, so a search reads its page without collecting every match.
+ * Kept by a trigger on products (db/migrations/0015_search_gram_index.sql, which also creates that
+ * index: it INCLUDEs columns, which this schema cannot say); docs/decisions/0008-korean-partial-search.md.
+ */
+export const productSearchGrams = pgTable(
+  "product_search_grams",
+  {
+    gram: text().notNull(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    status: productStatus().notNull(),
+    category: productCategory().notNull(),
+    priceMax: integer(),
+    type: productType().notNull(),
+    sellerId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.productId] })],
+);
+
 /** Every lifecycle transition, with who, when and why. */
 export const productStatusEvents = pgTable(
   "product_status_events",

@@ -104,7 +104,9 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
     search,
   )!;
   const offset = (input.page - 1) * PAGE_SIZE;
-  const { n, rows } = search ? await searchPage(db, where, offset) : await listingPage(db, where, offset);
+  const { n, rows } = search
+    ? await searchPage(db, where, searchWords(input.q), input, offset)
+    : await listingPage(db, where, offset);
   const items = await withVariants(db, rows);
   return {
     items,
@@ -152,22 +154,83 @@ type MatchedRow = {
 };
 
 /**
- * A search: the matches are found once (the GIN index, then the heap) and both the capped count and
- * the page are taken from them, in one statement: the page needs every match anyway (to sort them),
- * so a separate count would read the same rows a second time.
+ * How many postings of a gram are counted to find a query's rarest one: past this a gram is simply
+ * common, and any gram under it is the better walk.
  */
-async function searchPage(db: Reader, where: SQL, offset: number): Promise<Counted> {
+const RAREST_PROBE = 5000;
+
+/**
+ * A search, in one statement, without collecting every match. The query's rarest gram is found first
+ * (each of its words' keys, its postings counted up to RAREST_PROBE in the postings' index). Its
+ * postings (product_search_grams) are then walked in the listing's order — category, the dearest
+ * first, id: the btree's own order, so no sort — with the filters the postings carry checked in the
+ * index, and each product on the way rechecked against the whole condition (`where`: every word's grams
+ * and, for a long word, its ILIKE). The page stops at its last row; the count (below) at COUNT_CAP + 1.
+ * A match has every gram of every word, the rarest among them, so the walk finds exactly the matches, and in
+ * the order of the listing: docs/decisions/0008-korean-partial-search.md.
+ */
+async function searchPage(
+  db: Reader,
+  where: SQL,
+  words: string[],
+  filters: { type?: string; category?: string; seller?: string },
+  offset: number,
+): Promise<Counted> {
+  const postingsFilter = and(
+    sql`g.status = 'on_sale'`,
+    filters.type ? sql`g.type = ${filters.type}::product_type` : undefined,
+    filters.category ? sql`g.category = ${filters.category}::product_category` : undefined,
+    filters.seller ? sql`g.seller_id = ${filters.seller}::uuid` : undefined,
+  )!;
+  const walk = (columns: SQL) => sql`
+    select ${columns}
+    from product_search_grams g
+    cross join lateral (
+      select ${products.id} as id, ${products.nameKo} as name_ko, ${products.nameEn} as name_en,
+        ${products.brand} as brand, ${products.category} as category, ${products.type} as type,
+        ${products.status} as status, ${products.sellerId} as seller_id
+      from ${products} where ${products.id} = g.product_id and ${where}
+      offset 0
+    ) m
+    where g.gram = (select gram from rarest) and ${postingsFilter}`;
+  // The count. Words whose grams are exactly the condition (gramsAreExact: one or two letters, the word
+  // is its own key) are counted in the postings alone, without visiting the products: the rarest key's
+  // postings that also hold every other key (probes of the postings' primary key). Longer words need
+  // their ILIKE on the names, so the matches are counted as before: the GIN index of the grams, then
+  // the heap, up to the cap (a bitmap visits each page once; the walk would visit one product per
+  // posting).
+  const exactKeys = words.every(gramsAreExact) ? [...new Set(words.map((w) => w.toLowerCase()))] : null;
+  const counted = exactKeys
+    ? sql`
+    select 1 from product_search_grams g
+    where g.gram = (select gram from rarest) and ${postingsFilter}${
+      exactKeys.length > 1
+        ? sql` and (
+        select count(*) from product_search_grams o
+        where o.gram in (${sql.join(exactKeys.map((k) => sql`${k}::text`), sql`, `)}) and o.product_id = g.product_id
+      ) = ${sql.raw(String(exactKeys.length))}`
+        : sql``
+    }`
+    : sql`select 1 from ${products} where ${where}`;
   const result = await db.execute<MatchedRow>(sql`
-    with matched as materialized (
-      select ${products.id} as id, ${products.nameKo} as name_ko, ${products.nameEn} as name_en, ${products.brand} as brand,
-        ${products.category} as category, ${products.type} as type, ${products.status} as status,
-        ${products.sellerId} as seller_id, ${products.priceMax} as price_max
-      from ${products} where ${where}
+    with rarest as (
+      select k.gram
+      from (select distinct unnest(hub_search_keys(w)) as gram from unnest(array[${sql.join(words.map((w) => sql`${w}::text`), sql`, `)}]) as w) k
+      order by (
+        select count(*) from (
+          select 1 from product_search_grams p where p.gram = k.gram and p.status = 'on_sale'
+          limit ${sql.raw(String(RAREST_PROBE))}
+        ) c
+      ), k.gram
+      limit 1
     )
     select c.n, m.id, m.name_ko, m.name_en, m.brand, m.category, m.type, m.status, m.seller_id
-    from (select count(*)::int as n from (select 1 from matched limit ${sql.raw(String(COUNT_CAP + 1))}) x) c
+    from (
+      select count(*)::int as n from (${counted} limit ${sql.raw(String(COUNT_CAP + 1))}) x
+    ) c
     left join lateral (
-      select * from matched order by category, price_max desc nulls last, id
+      ${walk(sql`m.*`)}
+      order by g.category, g.price_max desc nulls last, g.product_id
       limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int
     ) m on true`);
   const all = [...result];

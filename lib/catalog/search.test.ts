@@ -173,6 +173,76 @@ describe("the listing", () => {
   });
 });
 
+describe("the search postings (product_search_grams)", () => {
+  /** Rows where the postings and products disagree, either way: none, whatever wrote products. */
+  const mismatches = async () => {
+    const [row] = await t.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from (
+        (select g, id, status, category, price_max, type, seller_id from products, unnest(search_grams) g
+         except select gram, product_id, status, category, price_max, type, seller_id from product_search_grams)
+        union all
+        (select gram, product_id, status, category, price_max, type, seller_id from product_search_grams
+         except select g, id, status, category, price_max, type, seller_id from products, unnest(search_grams) g)
+      ) d`);
+    return row!.n;
+  };
+
+  it("follow every insert, rename, status, price and seller change and delete of a product", async () => {
+    expect(await mismatches()).toBe(0);
+    const plaza = await sellerId("Digital Plaza");
+    const [p] = await t.db
+      .insert(products)
+      .values({ sellerId: plaza, type: "stock", status: "draft", category: "router", brand: "T", nameKo: "우편 공유기", nameEn: "Postal Router" })
+      .returning({ id: products.id });
+    expect(await mismatches()).toBe(0);
+    await t.db.update(products).set({ nameKo: "편지 공유기", nameEn: "Letter Router" }).where(eq(products.id, p!.id));
+    expect(await mismatches()).toBe(0);
+    await t.db.update(products).set({ status: "on_sale", category: "accessory" }).where(eq(products.id, p!.id));
+    await t.db.insert(variants).values({ productId: p!.id, sku: "POSTAL-1", price: 70_000 }); // price_max, by its trigger
+    expect(await mismatches()).toBe(0);
+    expect((await listProducts(t.db, { q: "편지" })).items.map((x) => x.nameEn)).toEqual(["Letter Router"]);
+    expect((await listProducts(t.db, { q: "우편" })).items).toEqual([]);
+    await t.db.update(products).set({ sellerId: await sellerId("SmartHome Lab") }).where(eq(products.id, p!.id));
+    expect(await mismatches()).toBe(0);
+    await t.db.delete(variants).where(eq(variants.productId, p!.id));
+    await t.db.delete(products).where(eq(products.id, p!.id));
+    expect(await mismatches()).toBe(0);
+  });
+
+  it("give the same pages as the whole condition sorted, whichever gram is the rarest", async () => {
+    /** The search as a plain filter and sort over products (no postings), for comparison. */
+    const direct = async (q: string, filters: { category?: string; type?: string } = {}) => {
+      const rows = await t.db.execute<{ id: string }>(sql`
+        select p.id from products p
+        where p.status = 'on_sale'
+          ${filters.category ? sql`and p.category = ${filters.category}::product_category` : sql``}
+          ${filters.type ? sql`and p.type = ${filters.type}::product_type` : sql``}
+          and ${sql.join(
+            searchWords(q).map((w) => sql`(p.name_ko ilike ${`%${w}%`} or p.name_en ilike ${`%${w}%`})`),
+            sql` and `,
+          )}
+        order by p.category, p.price_max desc nulls last, p.id`);
+      return [...rows].map((r) => r.id);
+    };
+    for (const [q, filters] of [
+      ["갤럭시", {}],
+      ["s25", {}],
+      ["충전", { category: "accessory" }],
+      ["케이스", {}],
+      ["case 10", {}],
+      ["pro", { type: "stock" }],
+      ["a", {}],
+      ["시갤", {}],
+    ] as const) {
+      const want = await direct(q, filters);
+      const page1 = await listProducts(t.db, { q, ...filters });
+      const page2 = await listProducts(t.db, { q, ...filters, page: 2 });
+      expect([...page1.items, ...page2.items].map((p) => p.id), q).toEqual(want.slice(0, 40));
+      expect(page1.total, q).toBe(Math.min(want.length, COUNT_CAP));
+    }
+  });
+});
+
 describe("the price range kept on products", () => {
   const range = async (id: string) =>
     (await t.db.select({ lo: products.priceMin, hi: products.priceMax }).from(products).where(eq(products.id, id)))[0];

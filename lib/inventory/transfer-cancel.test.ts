@@ -8,8 +8,8 @@ import { ledgerDrift } from "@/lib/inventory/queries";
 import { zodFieldErrors } from "@/lib/validation";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { seedDemo } from "@/test/factories";
+import { demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import { approveTransfer, cancelTransfer, receiveTransfer, shipTransfer } from "./advance-transfer";
 import { createTransfer } from "./create-transfer";
 import { getTransfer } from "./transfer-queries";
@@ -25,12 +25,7 @@ const B = "SM-S931N-1-2";
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  dealer = await actorFor(t.db, "dealer@demo.test");
-  dealer2 = await actorFor(t.db, "dealer2@demo.test");
-  marketing = await actorFor(t.db, "marketing@demo.test");
-  seller = await actorFor(t.db, "seller@demo.test");
-  customer = await actorFor(t.db, "customer@demo.test");
+  ({ ids, dealer, dealer2, marketing, seller, customer } = await demoWorld(t.db));
 });
 
 afterEach(async () => {

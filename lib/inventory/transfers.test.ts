@@ -8,8 +8,8 @@ import { ledgerDrift } from "@/lib/inventory/queries";
 import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
-import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { makeCustomer, seedDemo } from "@/test/factories";
+import { address, demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import {
   approveTransfer,
   cancelTransfer,
@@ -30,12 +30,7 @@ const PHONE2 = "SM-S931N-1-2";
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  dealer = await actorFor(t.db, "dealer@demo.test");
-  dealer2 = await actorFor(t.db, "dealer2@demo.test");
-  marketing = await actorFor(t.db, "marketing@demo.test");
-  seller = await actorFor(t.db, "seller@demo.test");
-  customer = await actorFor(t.db, "customer@demo.test");
+  ({ ids, dealer, dealer2, marketing, seller, customer } = await demoWorld(t.db));
 });
 
 // The ledger explains every level after every test.

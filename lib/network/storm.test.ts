@@ -17,8 +17,8 @@ import { placeOrder } from "@/lib/orders/place-order";
 import { FakePaymentProvider } from "@/lib/payments/fake";
 import { makeCustomers } from "@/lib/reservations/testing";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
-import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { seedDemo } from "@/test/factories";
+import { address, demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 
 /**
  * The whole network at once on one logistics center: goods receipts, count corrections, transfers
@@ -37,10 +37,7 @@ const B = "SM-S931N-1-2";
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  dealer = await actorFor(t.db, "dealer@demo.test");
-  dealer2 = await actorFor(t.db, "dealer2@demo.test");
-  marketing = await actorFor(t.db, "marketing@demo.test");
+  ({ ids, dealer, dealer2, marketing } = await demoWorld(t.db));
 });
 
 type Settled = PromiseSettledResult<unknown>;

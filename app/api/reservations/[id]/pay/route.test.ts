@@ -1,11 +1,12 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { payments, reservables, reservations } from "@/db/schema";
+import { payments, reservations } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
-import { settleUntilIdle } from "@/lib/reservations/worker";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { makeCustomer, seedDemo } from "@/test/factories";
+import { confirmedReservation, demoStaff, openPreorder } from "@/test/reservation-fixtures";
+import { settleUntilIdle } from "@/lib/reservations/worker";
 import { POST as reserve } from "../../route";
 import { POST } from "./route";
 
@@ -14,22 +15,12 @@ let reservableId: string;
 let staff: UserActor[];
 const paymentCount = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(payments))[0]!.n;
 
-async function confirmedFor(c: UserActor, quantity = 1) {
-  const res = await call(reserve, { as: c, body: { reservableId, quantity } });
-  await settleUntilIdle(t.db);
-  return res.body.id as string;
-}
+const confirmedFor = (c: UserActor, quantity = 1) => confirmedReservation(t.db, c, reservableId, quantity);
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  const [r] = await t.db
-    .select()
-    .from(reservables)
-    .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)));
-  reservableId = r!.id;
-  staff = await Promise.all(
-    ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)),
-  );
+  reservableId = (await openPreorder(t.db)).id;
+  staff = await demoStaff(t.db);
 });
 
 describe("POST /api/reservations/{id}/pay", () => {
