@@ -48,7 +48,7 @@ const envNumber = (name: string, fallback: number): number => {
 /** The web's limits (DB_* in the environment); the worker and scripts start from these too. */
 export function timeoutsFromEnv(): DbTimeouts {
   return {
-    connectS: envNumber("DB_CONNECT_TIMEOUT_S", 3),
+    connectS: envNumber("DB_CONNECT_TIMEOUT_S", 10),
     statementMs: envNumber("DB_STATEMENT_TIMEOUT_MS", 30_000),
     lockMs: envNumber("DB_LOCK_TIMEOUT_MS", 10_000),
     idleInTransactionMs: envNumber("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
@@ -158,17 +158,30 @@ class StallWatch {
     return alive;
   }
 
-  private async probe(): Promise<boolean> {
-    const probeS = Math.max(this.limits.probeMs, 100) / 1000;
+  /**
+   * The probe's connection, opened with the pool's first query and kept, so that a probe on a live
+   * server (however loaded, however many connections the pool is opening) is one `select 1` on a
+   * connection that is already there. Only after a probe went unanswered is a new one opened.
+   */
+  private client(): postgres.Sql {
     this.sql ??= postgres(this.url, {
       max: 1,
-      connect_timeout: probeS,
-      idle_timeout: 60,
+      connect_timeout: Math.max(this.limits.connectS, 1),
       fetch_types: false, // one round trip: `select 1` needs no array types
       onnotice: () => {},
       connection: { statement_timeout: Math.max(this.limits.probeMs, 100) },
     });
-    const sql = this.sql;
+    return this.sql;
+  }
+
+  /** Opens the probe's connection ahead of need. */
+  warm(): void {
+    if (this.sql) return;
+    void this.client()`select 1`.catch(() => {});
+  }
+
+  private async probe(): Promise<boolean> {
+    const sql = this.client();
     const askedAt = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const answered = await Promise.race([
@@ -204,11 +217,18 @@ type Cancellable = { cancel?: () => unknown };
  * is probed, and if it does not answer, `p` is given up on (its query cancelled, best effort, so it
  * does not run later when the server comes back) and DatabaseUnavailable is thrown instead.
  */
-function watched<T>(p: PromiseLike<T>, watch: StallWatch, onGiveUp?: (late: Promise<T>) => void): Promise<T> {
+function watched<T>(
+  p: PromiseLike<T>,
+  watch: StallWatch,
+  onGiveUp?: (late: Promise<T>) => void,
+  /** Whether `p` settling is the server's answer (a query), or may be ours alone (a pooled connection handed over). */
+  isAnswer = false,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout;
     let since = Date.now();
+    watch.warm();
     const arm = () => {
       timer = setTimeout(() => {
         const asked = Date.now();
@@ -230,14 +250,14 @@ function watched<T>(p: PromiseLike<T>, watch: StallWatch, onGiveUp?: (late: Prom
     arm();
     p.then(
       (v) => {
-        watch.answered();
+        if (isAnswer) watch.answered();
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         resolve(v);
       },
       (e: unknown) => {
-        if (!isDatabaseUnavailable(e)) watch.answered();
+        if (isAnswer && !isDatabaseUnavailable(e)) watch.answered();
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -264,7 +284,12 @@ function watchedQuery<Q extends PromiseLike<unknown>>(q: Q, watch: StallWatch | 
     if (!result) {
       const own = then.call(q, undefined, undefined) as Promise<unknown>;
       hooks.sent?.(own.then(() => undefined, () => undefined));
-      result = watched({ then: own.then.bind(own), cancel: () => (q as Cancellable).cancel?.() } as PromiseLike<unknown>, watch, () => hooks.gaveUp?.());
+      result = watched(
+        { then: own.then.bind(own), cancel: () => (q as Cancellable).cancel?.() } as PromiseLike<unknown>,
+        watch,
+        () => hooks.gaveUp?.(),
+        true,
+      );
     }
     return result.then(onFulfilled, onRejected);
   };
