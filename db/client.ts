@@ -52,8 +52,8 @@ export function timeoutsFromEnv(): DbTimeouts {
     statementMs: envNumber("DB_STATEMENT_TIMEOUT_MS", 30_000),
     lockMs: envNumber("DB_LOCK_TIMEOUT_MS", 10_000),
     idleInTransactionMs: envNumber("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
-    stallMs: envNumber("DB_STALL_MS", 2_500),
-    probeMs: envNumber("DB_PROBE_TIMEOUT_MS", 1_500),
+    stallMs: envNumber("DB_STALL_MS", 2_000),
+    probeMs: envNumber("DB_PROBE_TIMEOUT_MS", 2_500),
   };
 }
 
@@ -117,21 +117,32 @@ export function inTransactionScope<T>(fn: () => T): T {
  * (a stopped or hung server accepts the TCP connection and then says nothing) is "no"; that
  * connection is then dropped, and the next probe opens a new one.
  */
+const answers = new Map<string, number>();
+
 class StallWatch {
   private sql: postgres.Sql | null = null;
-  /** When a query of this pool last got an answer (any answer, errors too): the server was alive then. */
-  private answeredAt = 0;
+  /**
+   * When a query last got an answer from this server (any answer, errors too), from any pool of this
+   * process (a test or a benchmark runs several): the server was alive then.
+   */
+  private get answeredAt(): number {
+    return answers.get(this.server) ?? 0;
+  }
+  private readonly server: string;
   private last: { at: number; alive: Promise<boolean> } | null = null;
   /** Since when the server is known not to answer (a probe went unanswered, and nothing since). */
   private downSince: number | null = null;
   constructor(
     private readonly url: string,
     readonly limits: DbTimeouts,
-  ) {}
+  ) {
+    const u = new URL(url);
+    this.server = `${u.hostname}:${u.port}`;
+  }
 
   /** A query got an answer from the server. */
   answered(): void {
-    this.answeredAt = Date.now();
+    answers.set(this.server, Date.now());
     this.downSince = null;
   }
 
