@@ -52,7 +52,7 @@ export function timeoutsFromEnv(): DbTimeouts {
     statementMs: envNumber("DB_STATEMENT_TIMEOUT_MS", 30_000),
     lockMs: envNumber("DB_LOCK_TIMEOUT_MS", 10_000),
     idleInTransactionMs: envNumber("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000),
-    stallMs: envNumber("DB_STALL_MS", 2_000),
+    stallMs: envNumber("DB_STALL_MS", 1_500),
     probeMs: envNumber("DB_PROBE_TIMEOUT_MS", 2_500),
   };
 }
