@@ -10,6 +10,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      "bench/http/bare/.next/**",
       ".data/**",
       "node_modules/**",
       "db/migrations/**",

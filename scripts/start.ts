@@ -6,15 +6,16 @@
  * (supervise, superviseEmbedded); what cannot be brought back stops the whole shop with one message.
  * `npm run dev` does the same with `next dev`.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@/db/client";
 import { demoUsers, DEMO_PASSWORD } from "@/db/seed/data";
 import { demoAccounts, DemoAccountsInProduction, prepareData } from "@/db/seed/startup";
 import { superviseEmbedded } from "@/db/embedded";
 import { provideDatabase, runMigrations } from "@/db/setup";
+import { buildIfNeeded } from "./build-stamp";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -29,33 +30,6 @@ function authSecret(): string {
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
-}
-
-/** A fingerprint of everything the build depends on, so a stale build is rebuilt. */
-function sourceStamp(): string {
-  const hash = createHash("sha256");
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) if (!e.startsWith(".") && e !== "node_modules") walk(path.join(p, e));
-    } else {
-      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-    }
-  };
-  for (const p of ["app", "components", "lib", "db", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const stampFile = path.resolve(".next/hub-build-stamp");
-  const stamp = sourceStamp();
-  const built = existsSync(".next/BUILD_ID") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
-  if (built) return;
-  log("Building the shop (first start, or the code changed)…");
-  const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
-  if (r.status !== 0) throw new Error("next build failed");
-  writeFileSync(stampFile, stamp);
 }
 
 /**
@@ -156,7 +130,7 @@ async function main() {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    if (!dev) buildIfNeeded(env);
+    if (!dev) buildIfNeeded(env, log);
 
     // Production: scripts/serve.ts, Next behind a server that records the peer's address (rate limits).
     // A web server that dies is started again; one that keeps dying (a port taken, a broken build)

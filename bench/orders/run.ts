@@ -13,16 +13,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { createDb, type Db } from "@/db/client";
+import { createDb } from "@/db/client";
 import { freePort } from "@/db/embedded";
 import { runMigrations } from "@/db/setup";
 import { seed } from "@/db/seed";
 import { locations, stockLevels, users, variants } from "@/db/schema";
-import type { UserActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { ledgerDrift } from "@/lib/inventory/queries";
-import { applyStockMoves } from "@/lib/inventory/stock";
 import { placeOrder } from "@/lib/orders/place-order";
+import { makeCustomers } from "@/lib/reservations/testing";
+import { setStock } from "@/test/orders-fixtures";
 import { benchDatabase, type BenchDatabase } from "../database";
 import { Client, send, waitFor } from "../http-client";
 
@@ -39,29 +39,6 @@ const address = {
   region: "seoul",
 };
 
-async function setStock(db: Db, locationId: string, variantId: string, onHand: number) {
-  const [cur] = await db
-    .select()
-    .from(stockLevels)
-    .where(and(eq(stockLevels.locationId, locationId), eq(stockLevels.variantId, variantId)));
-  await db.transaction((tx) =>
-    applyStockMoves(
-      tx,
-      [
-        {
-          locationId,
-          variantId,
-          kind: "adjustment",
-          onHandDelta: onHand - (cur?.onHand ?? 0),
-          reservedDelta: -(cur?.reserved ?? 0),
-          refType: "bench",
-          refId: "setStock",
-        },
-      ],
-      null,
-    ),
-  );
-}
 
 /** Runs `fn` in `clients` loops for `seconds` after a warm-up; returns completed calls per second. */
 async function rate(clients: number, seconds: number, fn: (i: number) => Promise<unknown>) {
@@ -116,26 +93,7 @@ async function main() {
     const [hub] = await db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
     const [hot] = await db.select().from(variants).where(eq(variants.sku, "SM-S931N-1-1"));
     await setStock(db, hub!.id, hot!.id, 10_000_000);
-    const customers: UserActor[] = (
-      await db
-        .insert(users)
-        .values(
-          Array.from({ length: CLIENTS }, (_, i) => ({
-            email: `bench-lib-${i}@bench.test`,
-            name: `Bench ${i}`,
-            role: "customer" as const,
-            passwordHash: "scrypt$x",
-          })),
-        )
-        .returning()
-    ).map((u) => ({
-      kind: "user",
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: "customer",
-      organisationId: null,
-    }));
+    const customers = await makeCustomers(db, CLIENTS);
 
     const only = process.env.BENCH_PARTS; // e.g. "d" while working on the HTTP path
     let a = { perSecond: NaN, n: 0, failed: 0 };

@@ -11,45 +11,14 @@ import {
 } from "@/app/(staff)/_reservables/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { seoulDayKey } from "@/lib/format";
 import type { ActionResult } from "@/lib/http/action";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type Choice = { id: string; nameKo: string; nameEn: string; sku?: string };
 /** A `datetime-local` value (Seoul wall time) as ISO-8601 with the +09:00 offset. */
 const seoulInstant = (local: string) => (local ? `${local}:00+09:00` : "");
-
-function Select({
-  label,
-  name,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  name: string;
-  options: { value: string; label: string }[];
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <label className="flex flex-col gap-1.5 text-sm font-medium text-slate-700">
-      {label}
-      <select
-        name={name}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function useSubmit<T>() {
   const failureText = useFailureText("reservations.errors");
@@ -65,6 +34,40 @@ function useSubmit<T>() {
   const errors = result && !result.ok ? (result.errors ?? {}) : {};
   const failure = result && !result.ok && !result.errors ? failureText(result) : null;
   return { result, busy, submit, errors, failure };
+}
+
+type FieldSpec = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string };
+
+/**
+ * A form's fields from their specs, each with its error. `form` prefixes the ids, so that two forms on
+ * one page (both with a hub or a capacity) never share one and each label names its own control.
+ */
+function Fields({
+  form,
+  specs,
+  errors,
+}: {
+  form: string;
+  specs: FieldSpec[];
+  errors: Record<string, string>;
+}) {
+  return specs.map((f) => <Field key={f.name} id={`${form}-${f.name}`} error={errors[f.name]} {...f} />);
+}
+
+/** What the form says after a try: the success line, or the failure mapped to words. */
+function Outcome({ ok, failure }: { ok: ReactNode; failure: string | null }) {
+  return (
+    <>
+      {ok ? (
+        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
+          {ok}
+        </FormMessage>
+      ) : null}
+      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
+        {failure}
+      </FormMessage>
+    </>
+  );
 }
 
 export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants: Choice[] }) {
@@ -99,73 +102,50 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         );
       }}
     >
-      <Select
+      <SelectField
+        id="slots-locationId"
         label={t("hub")}
         name="locationId"
         value={hub}
-        onChange={setHub}
+        onChange={(e) => setHub(e.target.value)}
         options={hubs.map((h) => ({ value: h.id, label: name(h) }))}
       />
-      <Select
+      <SelectField
+        id="slots-variantId"
         label={t("service")}
         name="variantId"
         value={variant}
-        onChange={setVariant}
+        onChange={(e) => setVariant(e.target.value)}
         options={variants.map((v) => ({ value: v.id, label: name(v) }))}
       />
-      <Field
-        label={t("fromDate")}
-        name="fromDate"
-        type="date"
-        defaultValue={defaultFrom}
-        error={errors.fromDate}
-        required
-      />
-      <Field
-        label={t("days")}
-        name="days"
-        type="number"
-        min={1}
-        max={31}
-        defaultValue={7}
-        error={errors.days}
-        required
-      />
-      <Field
-        label={t("dayStart")}
-        name="dayStart"
-        type="time"
-        defaultValue="10:00"
-        error={errors.dayStart}
-        required
-      />
-      <Field
-        label={t("dayEnd")}
-        name="dayEnd"
-        type="time"
-        defaultValue="18:00"
-        error={errors.dayEnd}
-        required
-      />
-      <Field
-        label={t("slotMinutes")}
-        name="slotMinutes"
-        type="number"
-        min={10}
-        max={480}
-        step={5}
-        defaultValue={30}
-        error={errors.slotMinutes}
-        required
-      />
-      <Field
-        label={t("capacity")}
-        name="capacity"
-        type="number"
-        min={1}
-        defaultValue={4}
-        error={errors.capacity}
-        required
+      <Fields
+        form="slots"
+        errors={errors}
+        specs={[
+          { name: "fromDate", label: t("fromDate"), type: "date", defaultValue: defaultFrom, required: true },
+          {
+            name: "days",
+            label: t("days"),
+            type: "number",
+            min: 1,
+            max: 31,
+            defaultValue: 7,
+            required: true,
+          },
+          { name: "dayStart", label: t("dayStart"), type: "time", defaultValue: "10:00", required: true },
+          { name: "dayEnd", label: t("dayEnd"), type: "time", defaultValue: "18:00", required: true },
+          {
+            name: "slotMinutes",
+            label: t("slotMinutes"),
+            type: "number",
+            min: 10,
+            max: 480,
+            step: 5,
+            defaultValue: 30,
+            required: true,
+          },
+          { name: "capacity", label: t("capacity"), type: "number", min: 1, defaultValue: 4, required: true },
+        ]}
       />
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={busy || !hub}>
@@ -173,14 +153,7 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         </Button>
         <p className="text-xs text-slate-500">{t("generateHint")}</p>
       </div>
-      {result?.ok ? (
-        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
-          {t("generated", result.data)}
-        </FormMessage>
-      ) : null}
-      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
-        {failure}
-      </FormMessage>
+      <Outcome ok={result?.ok ? t("generated", result.data) : null} failure={failure} />
     </form>
   );
 }
@@ -219,11 +192,12 @@ export function CreatePreorderForm({
       }}
     >
       <div className="sm:col-span-2">
-        <Select
+        <SelectField
+          id="preorder-variantId"
           label={t("variant")}
           name="variantId"
           value={variant}
-          onChange={setVariant}
+          onChange={(e) => setVariant(e.target.value)}
           options={variants.map((v) => ({
             value: v.id,
             label: `${locale === "ko" ? v.nameKo : v.nameEn} (${v.sku})`,
@@ -231,66 +205,51 @@ export function CreatePreorderForm({
         />
       </div>
       <div className="sm:col-span-2">
-        <Select
+        <SelectField
+          id="preorder-locationId"
           label={t("shipsFrom")}
           name="locationId"
           value={source}
-          onChange={setSource}
+          onChange={(e) => setSource(e.target.value)}
+          error={errors.locationId}
           options={[
             ...sources.map((l) => ({ value: l.id, label: locale === "ko" ? l.nameKo : l.nameEn })),
             { value: "", label: t("shipsFromNone") },
           ]}
         />
-        {errors.locationId ? <p className="mt-1 text-xs text-red-700">{errors.locationId}</p> : null}
       </div>
-      <Field
-        label={t("capacity")}
-        name="capacity"
-        type="number"
-        min={1}
-        defaultValue={100}
-        error={errors.capacity}
-        required
-      />
-      <Field
-        label={t("perCustomerLimit")}
-        name="perCustomerLimit"
-        type="number"
-        min={1}
-        defaultValue={1}
-        error={errors.perCustomerLimit}
-      />
-      <Field label={t("opensAt")} name="opensAt" type="datetime-local" error={errors.opensAt} required />
-      <Field label={t("launchAt")} name="launchAt" type="datetime-local" error={errors.launchAt} required />
-      <Field
-        label={t("cancelDeadline")}
-        name="cancelDeadline"
-        type="datetime-local"
-        error={errors.cancelDeadline}
-        required
-      />
-      <Field
-        label={t("holdMinutes")}
-        name="holdMinutes"
-        type="number"
-        min={1}
-        defaultValue={15}
-        error={errors.holdMinutes}
-        required
+      <Fields
+        form="preorder"
+        errors={errors}
+        specs={[
+          {
+            name: "capacity",
+            label: t("capacity"),
+            type: "number",
+            min: 1,
+            defaultValue: 100,
+            required: true,
+          },
+          { name: "perCustomerLimit", label: t("perCustomerLimit"), type: "number", min: 1, defaultValue: 1 },
+          { name: "opensAt", label: t("opensAt"), type: "datetime-local", required: true },
+          { name: "launchAt", label: t("launchAt"), type: "datetime-local", required: true },
+          { name: "cancelDeadline", label: t("cancelDeadline"), type: "datetime-local", required: true },
+          {
+            name: "holdMinutes",
+            label: t("holdMinutes"),
+            type: "number",
+            min: 1,
+            defaultValue: 15,
+            required: true,
+          },
+        ]}
       />
       <div className="sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={busy || !variant}>
           {t("create")}
         </Button>
       </div>
-      {result?.ok ? (
-        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
-          {t("createdPreorder")}
-        </FormMessage>
-      ) : null}
-      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
-        {failure}
-      </FormMessage>
+      <Outcome ok={result?.ok ? t("createdPreorder") : null} failure={failure} />
     </form>
   );
 }
@@ -324,16 +283,24 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         );
       }}
     >
-      <Select
+      <SelectField
+        id="cancel-day-locationId"
         label={t("hub")}
         name="locationId"
         value={hub}
-        onChange={setHub}
+        onChange={(e) => setHub(e.target.value)}
         options={hubs.map((h) => ({ value: h.id, label: locale === "ko" ? h.nameKo : h.nameEn }))}
       />
-      <Field label={t("day")} name="date" type="date" error={errors.date} required />
+      <Field id="cancel-day-date" label={t("day")} name="date" type="date" error={errors.date} required />
       <div className="sm:col-span-2">
-        <Field label={t("reason")} name="reason" maxLength={500} error={errors.reason} required />
+        <Field
+          id="cancel-day-reason"
+          label={t("reason")}
+          name="reason"
+          maxLength={500}
+          error={errors.reason}
+          required
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" variant="danger" disabled={busy || !hub}>
@@ -348,18 +315,18 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
           </>
         ) : null}
       </div>
-      {result?.ok ? (
-        <FormMessage tone="ok" className="sm:col-span-2 lg:col-span-4">
-          {t("cancelledDay", {
-            slots: result.data.cancelledSlots,
-            count: result.data.cancelledReservations,
-            refunds: result.data.refunds,
-          })}
-        </FormMessage>
-      ) : null}
-      <FormMessage tone="error" className="sm:col-span-2 lg:col-span-4">
-        {failure}
-      </FormMessage>
+      <Outcome
+        ok={
+          result?.ok
+            ? t("cancelledDay", {
+                slots: result.data.cancelledSlots,
+                count: result.data.cancelledReservations,
+                refunds: result.data.refunds,
+              })
+            : null
+        }
+        failure={failure}
+      />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { getServerSession } from "next-auth";
 import { getToken, type JWT } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { prepared } from "@/db/raw";
 import { authOptions } from "./options";
 import type { UserActor } from "./actor";
 
@@ -34,17 +33,15 @@ function recheckMs(): number {
   const n = Number(process.env.HUB_SESSION_RECHECK_SECONDS ?? 5);
   return Number.isFinite(n) && n >= 0 ? n * 1000 : 5000;
 }
+const CURRENT_SQL = `select role, organisation_id as "organisationId" from users where id = $1::uuid limit 1`;
 async function stillCurrent(actor: UserActor | null): Promise<UserActor | null> {
   if (!actor) return null;
   let hit = rows.get(actor.id);
   if (!hit || Date.now() - hit.at >= recheckMs()) {
     if (rows.size >= ROWS_MAX) rows.delete(rows.keys().next().value!);
-    const row = getDb()
-      .select({ role: users.role, organisationId: users.organisationId })
-      .from(users)
-      .where(eq(users.id, actor.id))
-      .limit(1)
-      .then((r) => r[0] ?? null);
+    const row = prepared<{ role: string; organisationId: string | null }>(getDb(), CURRENT_SQL, [actor.id]).then(
+      (r) => r[0] ?? null,
+    );
     hit = { at: Date.now(), row };
     rows.set(actor.id, hit);
     row.catch(() => rows.delete(actor.id)); // an outage is not remembered

@@ -3,9 +3,9 @@ import type { Db, Tx } from "@/db/client";
 import { products } from "@/db/schema";
 import type { Actor, UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { Conflict, Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
-import type { ProductActorKind } from "./lifecycle";
+import { isEditable, type ProductActorKind } from "./lifecycle";
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -42,4 +42,25 @@ export async function loadProductFor(
 /** Editing steps are the seller's own (marketing reviews, it does not edit). */
 export function requireSeller(kind: ProductActorKind) {
   if (kind !== "seller") throw new Forbidden("product.seller_only", "Only the product's seller edits it.");
+}
+
+/**
+ * The seller's own draft, locked, for a step that changes what marketing reviews (names, options):
+ * anything past draft is 409 `product.not_editable`, naming the state it is in.
+ */
+export async function loadOwnDraft(
+  tx: Tx,
+  actor: Actor | null,
+  rawId: unknown,
+): Promise<{ product: ProductRow; user: UserActor }> {
+  const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
+  requireSeller(kind);
+  if (!isEditable(product.status)) {
+    throw new Conflict(
+      "product.not_editable",
+      `Only a draft changes this way (this product is ${product.status}).`,
+      { productStatus: product.status },
+    );
+  }
+  return { product, user };
 }

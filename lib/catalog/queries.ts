@@ -316,7 +316,8 @@ export async function getProduct(db: Reader, actor: Actor | null, id: string): P
   };
 }
 
-const productColumns = {
+/** A product's columns as lists show it (the shop's and the seller centre's). */
+export const productColumns = {
   id: products.id,
   nameKo: products.nameKo,
   nameEn: products.nameEn,

@@ -14,7 +14,7 @@ import { Invalid } from "@/lib/errors";
 import { loadProductFor, productActorKind } from "./product-access";
 import { lastReviewedSnapshot, productDetail, snapshotOf } from "./product-detail";
 import { SalesQuery, SellerProductsQuery } from "./product-schemas";
-import { searchCondition } from "./queries";
+import { productColumns, searchCondition } from "./queries";
 
 export const SELLER_PAGE_SIZE = 20;
 /** Seller orders that count as sold: paid and not cancelled. */
@@ -60,14 +60,7 @@ export async function listSellerProducts(
   const [rows, [counted]] = await Promise.all([
     db
       .select({
-        id: products.id,
-        nameKo: products.nameKo,
-        nameEn: products.nameEn,
-        brand: products.brand,
-        category: products.category,
-        type: products.type,
-        status: products.status,
-        sellerId: products.sellerId,
+        ...productColumns,
         sellerName: organisations.name,
         updatedAt: products.updatedAt,
         variantCount: sql<number>`(select n from ${variantStats} s)`,

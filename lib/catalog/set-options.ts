@@ -3,9 +3,7 @@ import type { Tx } from "@/db/client";
 import { optionGroups, optionValues, variantOptionValues, variants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { Conflict } from "@/lib/errors";
-import { isEditable } from "./lifecycle";
-import { loadProductFor, requireSeller } from "./product-access";
+import { loadOwnDraft } from "./product-access";
 import { productDetail, type SellerProductDetail } from "./product-detail";
 import { touchProduct } from "./product-history";
 import { SetOptionsInput } from "./product-schemas";
@@ -37,16 +35,8 @@ export async function setProductOptions(
   rawId: unknown,
   raw: unknown,
 ): Promise<SellerProductDetail> {
-  const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
-  requireSeller(kind);
+  const { product, user } = await loadOwnDraft(tx, actor, rawId);
   const input = SetOptionsInput.parse(raw);
-  if (!isEditable(product.status)) {
-    throw new Conflict(
-      "product.not_editable",
-      `Only a draft's options can change (this product is ${product.status}).`,
-      { productStatus: product.status },
-    );
-  }
 
   const groupRows = await tx.select().from(optionGroups).where(eq(optionGroups.productId, product.id));
   const valueRows = groupRows.length

@@ -3,9 +3,7 @@ import type { Tx } from "@/db/client";
 import { products } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { Conflict } from "@/lib/errors";
-import { isEditable } from "./lifecycle";
-import { loadProductFor, requireSeller } from "./product-access";
+import { loadOwnDraft } from "./product-access";
 import { productDetail, type SellerProductDetail } from "./product-detail";
 import { UpdateProductInput } from "./product-schemas";
 
@@ -16,16 +14,8 @@ export async function updateProduct(
   rawId: unknown,
   raw: unknown,
 ): Promise<SellerProductDetail> {
-  const { product, user, kind } = await loadProductFor(tx, actor, rawId, { lock: true });
-  requireSeller(kind);
+  const { product, user } = await loadOwnDraft(tx, actor, rawId);
   const input = UpdateProductInput.parse(raw);
-  if (!isEditable(product.status)) {
-    throw new Conflict(
-      "product.not_editable",
-      `Only a draft can be edited (this product is ${product.status}).`,
-      { productStatus: product.status },
-    );
-  }
   if (Object.keys(input).length === 0) return productDetail(tx, product);
   const [updated] = await tx
     .update(products)

@@ -1,12 +1,12 @@
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/db/client";
-import { rateLimits } from "@/db/schema";
+import { prepared } from "@/db/raw";
 import type { UserActor } from "@/lib/auth/actor";
 import { RateLimited } from "@/lib/errors";
 
 /**
- * Rate limits, counted in PostgreSQL (rate-limiter-flexible's Drizzle store, table `rate_limits`) so that
- * every app instance counts against the same limit. Fixed windows; values from the environment (README):
+ * Rate limits, counted in PostgreSQL (table `rate_limits`, the layout of rate-limiter-flexible's Drizzle
+ * store, whose fixed windows these statements keep) so that every app instance counts against the same
+ * limit. Fixed windows; values from the environment (README):
  *
  *   signup  — per client address (there is no account yet): HUB_RATE_SIGNUPS_PER_HOUR (100 an hour)
  *   create  — orders, reservations, transfers, per account: HUB_RATE_CREATES_PER_MINUTE (30 a minute)
@@ -38,41 +38,71 @@ const createRule = (): Rule => ({
   seconds: 60,
 });
 
-// One limiter per rule and database handle (tests give each file its own database).
-const limiters = new WeakMap<Db, Map<string, RateLimiterDrizzle>>();
-function limiter(db: Db, rule: Rule): RateLimiterDrizzle {
-  let byRule = limiters.get(db);
-  if (!byRule) limiters.set(db, (byRule = new Map()));
-  const id = `${rule.name}:${rule.points}:${rule.seconds}`;
-  let l = byRule.get(id);
-  if (!l) {
-    l = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      keyPrefix: rule.name,
-      points: rule.points,
-      duration: rule.seconds,
-    });
-    byRule.set(id, l);
-  }
-  return l;
+/**
+ * One statement counts a point in each of up to two windows, the second only when the first is not over
+ * its limit (a refused attempt counts nowhere further), and returns the counts. It is prepared once per
+ * connection and carries its whole text (no query building per request): the hot POSTs run it on every
+ * call. A window whose `expire` has passed starts again at 1 (fixed windows, as the library's store did).
+ * Key = `<rule name>:<key>`, the library's layout, so counts carry over.
+ */
+const CONSUME_SQL = `
+  with a as (
+    insert into rate_limits as t (key, points, expire) values ($1::text, 1, $3::timestamptz + make_interval(secs => $2::int))
+    on conflict (key) do update set
+      points = case when t.expire <= $3::timestamptz then 1 else t.points + 1 end,
+      expire = case when t.expire <= $3::timestamptz then excluded.expire else t.expire end
+    returning t.points, t.expire
+  ),
+  b as (
+    insert into rate_limits as t (key, points, expire)
+    select $5::text, 1, $3::timestamptz + make_interval(secs => $6::int)
+    where $5::text is not null and (select points from a) <= $4::int
+    on conflict (key) do update set
+      points = case when t.expire <= $3::timestamptz then 1 else t.points + 1 end,
+      expire = case when t.expire <= $3::timestamptz then excluded.expire else t.expire end
+    returning t.points, t.expire
+  )
+  select a.points as a_points, a.expire as a_expire, b.points as b_points, b.expire as b_expire
+  from a left join b on true`;
+
+type Counted = { a_points: number; a_expire: string | Date; b_points: number | null; b_expire: string | Date | null };
+
+const retryAfter = (expire: string | Date) => Math.max(1, Math.ceil((new Date(expire).getTime() - Date.now()) / 1000));
+
+/** Counts one point against `first` (and, unless that is over its limit, `second`); RateLimited when over. */
+async function consume(db: Db, first: { rule: Rule; key: string }, second?: { rule: Rule; key: string }) {
+  sweepExpired(db);
+  const [row] = await prepared<Counted>(db, CONSUME_SQL, [
+    `${first.rule.name}:${first.key}`,
+    first.rule.seconds,
+    new Date().toISOString(),
+    first.rule.points,
+    second ? `${second.rule.name}:${second.key}` : null,
+    second?.rule.seconds ?? 0,
+  ]);
+  if (row!.a_points > first.rule.points) throw new RateLimited(retryAfter(row!.a_expire));
+  if (second && row!.b_points !== null && row!.b_points > second.rule.points)
+    throw new RateLimited(retryAfter(row!.b_expire!));
 }
 
-async function consume(db: Db, rule: Rule, key: string): Promise<void> {
-  try {
-    await limiter(db, rule).consume(key);
-  } catch (e) {
-    if (e instanceof RateLimiterRes) throw new RateLimited(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
-    throw e;
-  }
+/** Rows whose window ended over an hour ago are deleted every 5 minutes (what the library's store did). */
+const swept = new WeakSet<Db>();
+function sweepExpired(db: Db) {
+  if (swept.has(db)) return;
+  swept.add(db);
+  setInterval(() => {
+    prepared(db, "delete from rate_limits where expire < $1::timestamptz", [new Date(Date.now() - 3_600_000).toISOString()]).catch(
+      (e) => console.warn("[rate-limit] could not clear expired windows:", String(e)),
+    );
+  }, 300_000).unref();
 }
 
 /** Counts one attempt of `kind` by this actor from this address; throws RateLimited when over a limit. */
 export async function rateLimit(db: Db, kind: LimitKind, who: { actor?: UserActor | null; address: string }) {
   if (process.env.HUB_RATE_LIMITS === "off") return;
-  if (kind === "signup") await consume(db, signupRule(), who.address);
+  if (kind === "signup") await consume(db, { rule: signupRule(), key: who.address });
   // Not signed in: the verb answers 401 (there is no account to count).
-  else if (who.actor) await consume(db, createRule(), who.actor.id);
+  else if (who.actor) await consume(db, { rule: createRule(), key: who.actor.id });
 }
 
 /**
@@ -116,13 +146,18 @@ const signInKey = (email: string, address: string) => `${normEmail(email)}|${add
 /** Counts one sign-in attempt for this email from this address; throws RateLimited past a limit. */
 export async function countSignInAttempt(db: Db, email: string, address: string): Promise<void> {
   if (process.env.HUB_RATE_LIMITS === "off") return;
-  await consume(db, signInRule(), signInKey(email, address));
-  await consume(db, signInEmailRule(), normEmail(email));
+  // One statement: the per-email count moves only when this address is not over its own limit.
+  await consume(
+    db,
+    { rule: signInRule(), key: signInKey(email, address) },
+    { rule: signInEmailRule(), key: normEmail(email) },
+  );
 }
 
 /** After the password was judged: a success clears this email's counts. */
 export async function recordSignIn(db: Db, email: string, address: string, ok: boolean): Promise<void> {
   if (process.env.HUB_RATE_LIMITS === "off" || !ok) return;
-  await limiter(db, signInRule()).delete(signInKey(email, address));
-  await limiter(db, signInEmailRule()).delete(normEmail(email));
+  await prepared(db, "delete from rate_limits where key = any($1::text[])", [
+    [`${signInRule().name}:${signInKey(email, address)}`, `${signInEmailRule().name}:${normEmail(email)}`],
+  ]);
 }

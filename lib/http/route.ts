@@ -58,6 +58,8 @@ function sameOrigin(req: NextRequest): boolean {
   return allowed.has(origin);
 }
 
+const utf8 = new TextDecoder();
+
 /** The largest JSON body any route takes (API.md): 1 MiB. */
 export const MAX_JSON_BYTES = 1024 * 1024;
 const tooLarge = () =>
@@ -72,7 +74,7 @@ const tooLarge = () =>
 export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) throw tooLarge();
-  const text = new TextDecoder().decode(await readCapped(req, MAX_JSON_BYTES, tooLarge));
+  const text = utf8.decode(await readCapped(req, MAX_JSON_BYTES, tooLarge));
   if (text.trim() === "")
     throw new BadRequest(
       "request.empty_body",

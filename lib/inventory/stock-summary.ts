@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { locations, stockLevels } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
+import { locationColumns } from "./locations";
 import type { Location } from "./schemas";
 
 export type LocationStock = Location & {
@@ -18,13 +19,7 @@ type Reader = Db | Tx;
 function summaries(db: Reader, operatorId: string | null) {
   return db
     .select({
-      id: locations.id,
-      code: locations.code,
-      name: locations.name,
-      nameEn: locations.nameEn,
-      kind: locations.kind,
-      region: locations.region,
-      address: locations.address,
+      ...locationColumns,
       skus: sql<number>`count(${stockLevels.variantId}) filter (where ${stockLevels.onHand} > 0)::int`,
       onHand: sql<number>`coalesce(sum(${stockLevels.onHand}), 0)::int`,
       reserved: sql<number>`coalesce(sum(${stockLevels.reserved}), 0)::int`,

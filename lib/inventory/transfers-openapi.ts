@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { locationKind, transferStatus } from "@/db/schema";
-import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, problems } from "@/lib/openapi/common";
+import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, pageOf, problems } from "@/lib/openapi/common";
 import { transferEvents } from "./transfer-machine";
 import {
   CancelTransferInput,
@@ -114,15 +114,7 @@ export function registerTransfersApi(registry: OpenAPIRegistry) {
     summary: "Transfers touching my locations (marketing: all), newest first",
     request: { query: TransferListQuery },
     responses: {
-      200: jsonResponse(
-        "A page",
-        z.object({
-          items: z.array(Transfer),
-          total: z.number().int(),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-        }),
-      ),
+      200: jsonResponse("A page", pageOf(Transfer)),
       ...problems(401, 403, 422),
     },
   });

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, AuditQuery } from "@/lib/audit";
-import { jsonResponse, problems } from "./common";
+import { jsonResponse, pageOf, problems } from "./common";
 
 /** The response shape, for the description only (the handler returns what lib/audit.ts builds). */
 const AuditItem = z
@@ -29,15 +29,7 @@ export function registerAuditApi(registry: OpenAPIRegistry) {
       "`from` and `to` take a Seoul day (YYYY-MM-DD: from its midnight / to its end) or an instant with offset (included). 20 a page unless `pageSize` (at most 100).",
     request: { query: AuditQuery },
     responses: {
-      200: jsonResponse(
-        "A page",
-        z.object({
-          items: z.array(AuditItem),
-          total: z.number().int(),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-        }),
-      ),
+      200: jsonResponse("A page", pageOf(AuditItem)),
       ...problems(401, 403, 422),
     },
   });

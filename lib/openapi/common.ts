@@ -43,6 +43,14 @@ export const jsonResponse = (description: string, schema: z.ZodType): ResponseCo
   description,
   content: { "application/json": { schema } },
 });
+/** A page of a list, as every paged endpoint answers it: its items, the total, and where it is. */
+export const pageOf = (item: z.ZodType) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 export const IdParam = z.object({ id: z.string().describe("The resource id") });
 export const IdempotencyHeader = z.object({
   "idempotency-key": z

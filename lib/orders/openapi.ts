@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { locationKind, orderStatus, regions, sellerOrderStatus } from "@/db/schema";
-import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, problems } from "@/lib/openapi/common";
+import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, pageOf, problems } from "@/lib/openapi/common";
 import {
   AddToCartInput,
   CancelOrderInput,
@@ -218,13 +218,7 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     responses: {
       200: jsonResponse(
         "A page of the queue",
-        z.object({
-          items: z.array(FulfilmentRow),
-          total: z.number().int(),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          locations: z.array(LocationRef),
-        }),
+        pageOf(FulfilmentRow).extend({ locations: z.array(LocationRef) }),
       ),
       ...problems(401, 403, 422),
     },

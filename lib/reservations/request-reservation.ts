@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { prepared } from "@/db/raw";
 import { reservations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
@@ -24,6 +26,52 @@ type Row = {
   key_claimed: boolean | null;
   inserted: string | null;
 };
+
+/**
+ * The request path's one statement, its text made once (a request pays no query building): its
+ * parameters, in order, are the customer, the reservable, the quantity, (the key's claim:) the key's
+ * user, scope, key, hash and resource, then the new id, the customer and the quantity again.
+ */
+function requestStatement(withKey: boolean) {
+  const p = (n: string) => sql.placeholder(n);
+  const claim = withKey
+    ? claimKeySql(
+        { userId: p("u") as never, scope: p("s") as never, key: p("k") as never, hash: p("h") as never },
+        p("i") as never,
+        sql`select 1 from ok`,
+      )
+    : sql`select true as claimed`;
+  const q = new PgDialect().sqlToQuery(sql`
+    with r as (
+      select r.id, r.status, p.status::text as product_status, r.opens_at, r.per_customer_limit,
+             coalesce(r.opens_at > now(), false) as not_open,
+             coalesce(r.starts_at <= now(), false) as started,
+             case when r.per_customer_limit is null then 0 else (
+               select coalesce(sum(x.quantity), 0)::int from reservations x
+               where x.reservable_id = r.id and x.customer_id = ${p("c")} and x.status in ('confirmed', 'paid')) end as held
+      from reservables r join products p on p.id = r.product_id
+      where r.id = ${p("r")}
+    ),
+    ok as (
+      select r.id from r
+      where r.product_status = 'on_sale' and r.status = 'open' and not r.not_open and not r.started
+        and (r.per_customer_limit is null or r.held + ${p("q")} <= r.per_customer_limit)
+    ),
+    k as (${claim}),
+    ins as (
+      insert into reservations (id, reservable_id, customer_id, quantity, status, created_at)
+      select ${p("i")}, ok.id, ${p("c")}, ${p("q")}, 'pending', clock_timestamp()
+      from ok where exists (select 1 from k)
+      returning id
+    )
+    select r.*, (select claimed from k) as key_claimed, (select id from ins) as inserted from r`);
+  return { text: q.sql, order: q.params.map((x) => (x as { name: string }).name).join(",") };
+}
+const REQUEST = requestStatement(false);
+const REQUEST_WITH_KEY = requestStatement(true);
+// The parameter order the call sites below rely on.
+if (REQUEST.order !== "c,r,q,i,c,q" || REQUEST_WITH_KEY.order !== "c,r,q,u,s,k,h,i,i,c,q")
+  throw new Error(`request-reservation: unexpected parameter order ${REQUEST.order} / ${REQUEST_WITH_KEY.order}`);
 
 /**
  * Records a reservation request as `pending` (submitReservationRequest then wakes the workers). It
@@ -52,31 +100,15 @@ export async function requestReservation(
 
   // The key is claimed only with the reservation (a refused request leaves no key behind). A concurrent
   // duplicate waits on the primary key until the first commits, then claims nothing.
-  const claim = idem ? claimKeySql(idem, id, sql`select 1 from ok`) : sql`select true as claimed`;
-  const rows = await tx.execute<Row>(sql`
-    with r as (
-      select r.id, r.status, p.status::text as product_status, r.opens_at, r.per_customer_limit,
-             coalesce(r.opens_at > now(), false) as not_open,
-             coalesce(r.starts_at <= now(), false) as started,
-             case when r.per_customer_limit is null then 0 else (
-               select coalesce(sum(x.quantity), 0)::int from reservations x
-               where x.reservable_id = r.id and x.customer_id = ${customer.id} and x.status in ('confirmed', 'paid')) end as held
-      from reservables r join products p on p.id = r.product_id
-      where r.id = ${input.reservableId}
-    ),
-    ok as (
-      select r.id from r
-      where r.product_status = 'on_sale' and r.status = 'open' and not r.not_open and not r.started
-        and (r.per_customer_limit is null or r.held + ${input.quantity} <= r.per_customer_limit)
-    ),
-    k as (${claim}),
-    ins as (
-      insert into reservations (id, reservable_id, customer_id, quantity, status, created_at)
-      select ${id}, ok.id, ${customer.id}, ${input.quantity}, 'pending', clock_timestamp()
-      from ok where exists (select 1 from k)
-      returning id
-    )
-    select r.*, (select claimed from k) as key_claimed, (select id from ins) as inserted from r`);
+  const rows = await prepared<Row>(tx, idem ? REQUEST_WITH_KEY.text : REQUEST.text, [
+    customer.id,
+    input.reservableId,
+    input.quantity,
+    ...(idem ? [idem.userId, idem.scope, idem.key, idem.hash, id] : []),
+    id,
+    customer.id,
+    input.quantity,
+  ]);
   const r = rows[0];
   if (!r || r.product_status !== "on_sale") throw reservableNotFound();
   if (r.inserted) return { id: r.inserted, status: "pending", replayed: false, reservableId: r.id };

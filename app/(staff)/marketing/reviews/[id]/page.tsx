@@ -13,7 +13,7 @@ import { diffSnapshots } from "@/lib/catalog/review-diff";
 import { listProductImages } from "@/lib/catalog/image-queries";
 import { imageUrl } from "@/lib/catalog/image-urls";
 import { reviewOf } from "@/lib/catalog/seller-product-queries";
-import { orNotFound } from "@/app/(staff)/_products/or-not-found";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -18,7 +18,7 @@ import { listProductImages } from "@/lib/catalog/image-queries";
 import { getSellerProduct } from "@/lib/catalog/seller-product-queries";
 import { locationStock } from "@/lib/inventory/queries";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
-import { orNotFound } from "@/app/(staff)/_products/or-not-found";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ id: string }> };
 
