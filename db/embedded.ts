@@ -26,7 +26,15 @@ import path from "node:path";
  * npm package, started and stopped by this process, with its data under `.data/`. Used when no
  * DATABASE_URL is given (ADR 0001, which also says why we spawn the binaries ourselves).
  */
-export type EmbeddedServer = { url: (database: string) => string; stop: () => Promise<void>; port: number };
+export type EmbeddedServer = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  port: number;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Settles when the server has exited, whether stopped or killed. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
 
 const USER = "hub";
 const PASSWORD = "hub-local";
@@ -287,6 +295,8 @@ export async function startEmbeddedPostgres(opts: {
   log?: (m: string) => void;
   /** Where PostgreSQL's binaries are (default: the installed package's); tests point it at a private copy. */
   nativeDir?: string;
+  /** Fail rather than take another port when `port` is taken (a restart: clients have its URL). */
+  exactPort?: boolean;
 }): Promise<EmbeddedServer> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const account = runAccount();
@@ -305,16 +315,91 @@ export async function startEmbeddedPostgres(opts: {
     await initialise(bin, dataDir, account);
   }
   const port = await freePort(opts.port);
+  if (opts.exactPort && opts.port && port !== opts.port)
+    throw new EmbeddedStartError(`Port ${opts.port} of the embedded PostgreSQL server is taken by another program.`);
   const child = await launch(bin, dataDir, port, account);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
   // If this process ends without stopping it (an uncaught error), the server still shuts down cleanly.
   const onExit = () => child.kill("SIGINT");
   process.once("exit", onExit);
   return {
     port,
+    pid: child.pid!,
+    exited,
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     stop: async () => {
       process.off("exit", onExit);
       await stopServer(child);
+    },
+  };
+}
+
+/**
+ * Keeps the embedded server running for `npm start`: when it dies without being asked to stop (a
+ * SIGKILL, an out-of-memory kill, a crash), it is started again on the same port and data, where
+ * PostgreSQL replays its write-ahead log (crash recovery: every committed transaction is there, none
+ * of the others), and the pools of the web and the worker reconnect by themselves. Attempts for about
+ * `giveUpAfterMs` (a dying server's last backends may hold its shared memory for a moment); if none
+ * succeeds, `onGiveUp` is told why, in one sentence.
+ */
+export function superviseEmbedded(
+  first: EmbeddedServer,
+  opts: {
+    dataDir: string;
+    log: (m: string) => void;
+    onGiveUp: (message: string) => void;
+    nativeDir?: string;
+    giveUpAfterMs?: number;
+    /** Told each time a new server is up. */
+    onRestarted?: (server: EmbeddedServer) => void;
+    /** Whether the caller is stopping (a Ctrl-C reaches the server too, as part of the terminal's process group). */
+    isStopping?: () => boolean;
+  },
+): { current: () => EmbeddedServer; stop: () => Promise<void> } {
+  let current = first;
+  let stopping = false;
+  const asked = () => stopping || (opts.isStopping?.() ?? false);
+  const watch = (server: EmbeddedServer) => {
+    void server.exited.then(async ({ code, signal }) => {
+      // A Ctrl-C signals the server and us at once: give our own handler a moment to say so.
+      await new Promise((r) => setTimeout(r, 300));
+      if (asked()) return;
+      opts.log(`The embedded PostgreSQL server stopped unexpectedly (${signal ?? `exit ${code}`}); restarting it…`);
+      const deadline = Date.now() + (opts.giveUpAfterMs ?? 30_000);
+      let last: unknown;
+      for (let attempt = 1; !asked() && Date.now() < deadline; attempt++) {
+        try {
+          const next = await startEmbeddedPostgres({
+            dataDir: opts.dataDir,
+            port: server.port,
+            exactPort: true,
+            nativeDir: opts.nativeDir,
+            log: opts.log,
+          });
+          if (asked()) return void (await next.stop());
+          current = next;
+          opts.log(`The embedded PostgreSQL server is running again (pid ${next.pid}, recovered from its log).`);
+          opts.onRestarted?.(next);
+          return watch(next);
+        } catch (e) {
+          last = e;
+          await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 3000)));
+        }
+      }
+      if (asked()) return;
+      const why = last instanceof Error ? last.message.split("\n")[0] : String(last);
+      opts.onGiveUp(`The embedded PostgreSQL server stopped and could not be started again (${why}).`);
+    });
+  };
+  watch(first);
+  return {
+    current: () => current,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
     },
   };
 }

@@ -7,7 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 export const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
 
 export async function runMigrations(url: string) {
-  const { db, sql } = createDb(url, { max: 1 });
+  const { db, sql } = createDb(url, { max: 1, timeouts: false });
   try {
     await migrate(db, { migrationsFolder: MIGRATIONS });
   } finally {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/http/action";
 import { toProblemResponse } from "@/lib/http/problem";
 import { ERROR_CODES, type DomainErrorCode, type ErrorCode } from "./error-codes";
+import { DatabaseUnavailable } from "@/db/outage";
 import { Conflict, DomainError, Invalid, NotFound, PaymentDeclined, RateLimited } from "./errors";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,15 +23,16 @@ function sources(dir: string): string[] {
 }
 
 describe("the table of error codes", () => {
-  it("lists every code once, with one status a client error or 500", () => {
+  it("lists every code once, with one status a client error, 500 or 503", () => {
     const text = readFileSync(path.join(root, "lib/error-codes.ts"), "utf8");
     const table = text.slice(text.indexOf("ERROR_CODES = {"), text.indexOf("} as const"));
     const written = [...table.matchAll(/^\s*"?([a-z_.]+)"?: (\d{3}),$/gm)].map((m) => m[1]!);
     expect(written.length).toBe(codes.length);
     expect(new Set(written).size).toBe(written.length);
     for (const code of codes)
-      expect([400, 401, 402, 403, 404, 409, 413, 415, 422, 429, 500]).toContain(ERROR_CODES[code]);
+      expect([400, 401, 402, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503]).toContain(ERROR_CODES[code]);
     expect(codes.filter((c) => ERROR_CODES[c] === 500)).toEqual(["internal"]);
+    expect(codes.filter((c) => ERROR_CODES[c] === 503)).toEqual(["db.unavailable"]);
   });
 
   it("is where every thrown code's status comes from, whatever class throws it", () => {
@@ -70,7 +72,7 @@ describe("the table of error codes", () => {
 });
 
 describe("the two mappers", () => {
-  const domainCodes = codes.filter((c): c is DomainErrorCode => c !== "internal");
+  const domainCodes = codes.filter((c): c is DomainErrorCode => c !== "internal" && c !== "db.unavailable");
 
   it("answer problem+json with the table's status for every code", async () => {
     for (const code of domainCodes) {
@@ -104,7 +106,27 @@ describe("the two mappers", () => {
       code: "validation.invalid",
     });
 
+    // The database being away, however the driver or the server says it, is 503 db.unavailable.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const outages = [
+      new DatabaseUnavailable(),
+      Object.assign(new Error("write CONNECT_TIMEOUT 127.0.0.1:5432"), { code: "CONNECT_TIMEOUT" }),
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      new Error("Failed query: select 1", { cause: Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" }) }),
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      Object.assign(new Error("connection failure"), { code: "08006" }),
+      Object.assign(new Error("lock timeout"), { code: "55P03" }),
+    ];
+    for (const e of outages) {
+      const res = toProblemResponse(e);
+      expect([res.status, res.headers.get("retry-after"), (await res.json()).code]).toEqual([503, "5", "db.unavailable"]);
+      expect(await runAction(() => Promise.reject(e))).toMatchObject({ ok: false, code: "db.unavailable" });
+    }
+    expect(warn).toHaveBeenCalled();
+    // A constraint violation is a bug, not an outage.
     vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(toProblemResponse(Object.assign(new Error("duplicate key"), { code: "23505" })).status).toBe(500);
+
     const boom = toProblemResponse(new Error("boom"));
     expect([boom.status, (await boom.json()).code]).toEqual([ERROR_CODES.internal, "internal"]);
     expect(await runAction(() => Promise.reject(new Error("boom")))).toMatchObject({

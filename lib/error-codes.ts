@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   "request.idempotency_key": 400,
   "request.malformed_multipart": 400,
   "request.unknown_path": 404,
+  "request.method_not_allowed": 405,
   "fulfilment.unknown_step": 400,
   "product.unknown_step": 400,
 
@@ -96,13 +97,16 @@ export const ERROR_CODES = {
   // 429, and 500 for what no client can cause (the cause only in the log)
   rate_limited: 429,
   internal: 500,
+
+  // 503: the database is away (stopped, hung, restarting) or too busy to answer in time; retry later
+  "db.unavailable": 503,
 } as const satisfies Record<string, ErrorStatus>;
 
-export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The codes answered with status `S`, e.g. `CodeWithStatus<404>`. */
 export type CodeWithStatus<S extends ErrorStatus> = {
   [C in ErrorCode]: (typeof ERROR_CODES)[C] extends S ? C : never;
 }[ErrorCode];
-/** The codes a DomainError may carry: everything a client can cause (not `internal`). */
-export type DomainErrorCode = CodeWithStatus<Exclude<ErrorStatus, 500>>;
+/** The codes a DomainError may carry: everything a client can cause (not `internal`, not an outage). */
+export type DomainErrorCode = CodeWithStatus<Exclude<ErrorStatus, 500 | 503>>;

@@ -34,6 +34,12 @@ export class PaymentDeclined extends DomainError<CodeWithStatus<402>> {}
 export class Forbidden extends DomainError<CodeWithStatus<403>> {}
 /** Unknown, or another organisation's or customer's: never reveal which. */
 export class NotFound extends DomainError<CodeWithStatus<404>> {}
+/** A known path that does not take this method; `allow` lists the methods it takes (the Allow header). */
+export class MethodNotAllowed extends DomainError<"request.method_not_allowed"> {
+  constructor(readonly allow: readonly string[]) {
+    super("request.method_not_allowed", `This path takes ${allow.join(", ")} only.`, { allow });
+  }
+}
 export class Conflict extends DomainError<CodeWithStatus<409>> {}
 /** The body (an upload) is bigger than the endpoint takes; `meta.maxBytes` says how big it may be. */
 export class PayloadTooLarge extends DomainError<CodeWithStatus<413>> {}

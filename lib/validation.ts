@@ -3,17 +3,21 @@ import type { NotFound } from "@/lib/errors";
 
 /** Field path → first message, e.g. `{ "items.0.quantity": "Too big: expected number to be <=1000" }`. */
 export function zodFieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+  // A Map, not an object literal: a client's field may be named "toString", "constructor" or "__proto__".
+  const out = new Map<string, string>();
+  const put = (key: string, message: string) => {
+    if (!out.has(key)) out.set(key, message);
+  };
   for (const issue of error.issues) {
     const base = issue.path.map(String).join(".");
     // Unknown keys are reported on the object; name each key so the client sees which field.
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out[base ? `${base}.${key}` : key] ??= "Unknown field.";
+      for (const key of issue.keys) put(base ? `${base}.${key}` : key, "Unknown field.");
       continue;
     }
-    out[base || "(body)"] ??= issue.message;
+    put(base || "(body)", issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Shared building blocks of the input schemas. */

@@ -21,7 +21,7 @@ export function sourceStamp(): string {
       hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
     }
   };
-  for (const p of ["app", "components", "lib", "db/schema", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
+  for (const p of ["app", "components", "lib", "db", "messages", "public", "types", "next.config.ts", "package-lock.json", "postcss.config.mjs"]) walk(p);
   return hash.digest("hex");
 }
 

@@ -14,7 +14,7 @@ async function main() {
     await runMigrations(url);
     console.log("Migrations applied.");
     if (cmd === "seed") {
-      const { db, sql } = createDb(url, { max: 2 });
+      const { db, sql } = createDb(url, { max: 2, timeouts: false });
       await seed(db);
       await sql.end();
       console.log("Demo data seeded (all demo accounts use the password `demo-password`).");

@@ -5,7 +5,31 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { databaseOutageSince } from "@/db/outage";
 import { withPeerAddress } from "@/lib/http/peer";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * A page that fails because the database is away is a 503 (with Retry-After), not a 500: Next renders
+ * its error page with 500 and has no way to say otherwise, so the status is changed on its way out
+ * when this process saw the database away (db/outage.ts) while the request was being served. API
+ * routes answer 503 problem+json themselves (lib/http/problem.ts).
+ */
+function outageAware(handler: (req: IncomingMessage, res: ServerResponse) => unknown) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const since = Date.now();
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+      if (status === 500 && databaseOutageSince(since)) {
+        status = 503;
+        this.setHeader("retry-after", "5");
+        this.setHeader("cache-control", "no-store");
+      }
+      return (writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
+    } as typeof res.writeHead;
+    return handler(req, res);
+  };
+}
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -14,7 +38,7 @@ async function main() {
   const app = next({ dev: false, port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer(withPeerAddress((req, res) => handle(req, res)));
+  const server = createServer(withPeerAddress(outageAware((req, res) => handle(req, res))));
   server.listen(port, hostname);
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

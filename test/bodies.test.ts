@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST as placeOrder } from "@/app/api/orders/route";
 import { POST as signup } from "@/app/api/signup/route";
 import { POST as addToCart } from "@/app/api/cart/items/route";
+import { POST as auth } from "@/app/api/auth/[...nextauth]/route";
 import { setupTestDb } from "@/test/db";
 
 setupTestDb();
@@ -80,5 +81,42 @@ describe("request bodies", () => {
     expect(res.status).toBe(401);
     expect(await problem(res)).toMatchObject({ status: 401 });
     expect(stats.pulled).toBe(0);
+  });
+
+  describe("/api/auth/* (Auth.js reads bodies whole itself)", () => {
+    const authParams = { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) };
+    const url = "/api/auth/callback/credentials";
+
+    it("answers a body that says it is over 1 MiB with 413 problem+json, reading none of it", async () => {
+      const { stream, stats } = streamingBody(20 * MiB);
+      const res = await auth(request(url, stream, { "content-length": String(20 * MiB) }), authParams);
+      expect(res.status).toBe(413);
+      expect(await problem(res)).toMatchObject({ status: 413, code: "request.too_large" });
+      expect(stats.pulled).toBeLessThanOrEqual(64 * 1024);
+    });
+
+    it.each(["application/json", "application/x-www-form-urlencoded"])(
+      "answers a chunked %s body with 413 once past 1 MiB, the rest unread",
+      async (type) => {
+        const { stream, stats } = streamingBody(20 * MiB);
+        const started = Date.now();
+        const res = await auth(request(url, stream, { "content-type": type }), authParams);
+        expect(res.status).toBe(413);
+        expect(await problem(res)).toMatchObject({ status: 413 });
+        expect(stats.pulled).toBeLessThanOrEqual(MiB + 3 * 64 * 1024);
+        expect(Date.now() - started).toBeLessThan(2000);
+      },
+    );
+
+    it("answers JSON that does not parse with 400 problem+json (Auth.js would throw: a 500)", async () => {
+      const req = new NextRequest(`http://localhost:3000${url}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"email":',
+      });
+      const res = await auth(req, authParams);
+      expect(res.status).toBe(400);
+      expect(await problem(res)).toMatchObject({ status: 400, code: "request.malformed_json" });
+    });
   });
 });

@@ -12,7 +12,7 @@ const literal = (v: unknown): string =>
 
 async function main() {
   const [url, ...inputs] = process.argv.slice(2);
-  const { db, sql: client } = createDb(url!, { max: 1 });
+  const { db, sql: client } = createDb(url!, { max: 1, timeouts: false });
   try {
     for (const raw of inputs) {
       const input = JSON.parse(raw) as Record<string, unknown>;

@@ -63,9 +63,9 @@ async function main() {
     database = await benchDatabase("hub_bench_catalog", log);
     const { url } = database;
     await runMigrations(url);
-    const { db, sql: client } = createDb(url, { max: 4 });
+    const { db, sql: client } = createDb(url, { max: 4, timeouts: false });
     // The baseline: the same code and prepared statements, on sessions that may not use an index.
-    const seq = createDb(`${url}${url.includes("?") ? "&" : "?"}enable_indexscan=off&enable_bitmapscan=off`, { max: 4 });
+    const seq = createDb(`${url}${url.includes("?") ? "&" : "?"}enable_indexscan=off&enable_bitmapscan=off`, { max: 4, timeouts: false });
     const [settings] = await client`select version() as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`;
     log(`PostgreSQL: ${database.label}; ${String(settings!.v).split(" on ")[0]}`);
     log(`fsync=${settings!.fsync} synchronous_commit=${settings!.sc} (durable commits, untouched)`);

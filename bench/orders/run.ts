@@ -84,7 +84,7 @@ async function main() {
     const { url } = started.pg;
     log(`PostgreSQL: ${started.pg.label}; durable commits (fsync and synchronous_commit untouched)`);
     await runMigrations(url);
-    const { db, sql: pool } = createDb(url, { max: CLIENTS });
+    const { db, sql: pool } = createDb(url, { max: CLIENTS, timeouts: false });
     await seed(db);
     const settings =
       await pool`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`;
@@ -195,7 +195,7 @@ async function main() {
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 600_000);
-    const d2 = createDb(url, { max: 4 });
+    const d2 = createDb(url, { max: 4, timeouts: false });
     const password = "bench-password-123";
     const hash = await hashPassword(password);
     const emails = Array.from({ length: CLIENTS }, (_, i) => `bench-http-${i}@bench.test`);

@@ -278,7 +278,7 @@ async function startServer(url: string): Promise<{ base: string; child: ChildPro
 
 /** The request verb alone (no HTTP): what the database side of the request path can take. */
 async function requestPathOnly(url: string, customers: { id: string }[], reservableId: string) {
-  const pool = createDb(url, { max: 50 });
+  const pool = createDb(url, { max: 50, timeouts: false });
   const lat: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -361,7 +361,7 @@ async function decided(db: Db, reservableId: string, lastAnswer: number) {
 
 async function endToEnd(url: string) {
   const server = await startServer(url);
-  const { db, sql: conn } = createDb(url, { max: 4 });
+  const { db, sql: conn } = createDb(url, { max: 4, timeouts: false });
   try {
     // The server reseeded on start; add 200 customers with a real password hash, and a hot pre-order.
     const password = "bench-password-1";
@@ -427,7 +427,7 @@ async function main() {
   log(`Reservations benchmark — ${os.cpus().length} CPU cores, Node ${process.version}`);
   const url = await provide();
   await runMigrations(url);
-  const { db, sql: conn } = createDb(url, { max: 60 });
+  const { db, sql: conn } = createDb(url, { max: 60, timeouts: false });
   cleanups.push(() => conn.end().then(() => {}));
   await seed(db);
   const s = await settings(db);

@@ -145,3 +145,15 @@ export const waitlistEntries = pgTable(
     check("waitlist_quantity", sql`${t.quantity} between 1 and 1000`),
   ],
 );
+
+/**
+ * One row per running reservation worker (any machine), beaten every few seconds
+ * (lib/worker/heartbeat.ts). `/api/health` reads it: pending requests past their grace with no
+ * fresh beat mean no worker is deciding (lib/identity/health.ts). A clean stop deletes its row; a
+ * killed worker's row goes stale and is swept by the next worker to beat.
+ */
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  id: text().primaryKey(),
+  startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  beatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,9 +1,27 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { SIGN_IN_RATE_LIMITED } from "@/lib/auth/actor";
-import { RateLimited } from "@/lib/errors";
+import { BadRequest, RateLimited } from "@/lib/errors";
 import { toProblemResponse } from "@/lib/http/problem";
 import { clientAddress, countSignInAttempt } from "@/lib/http/rate-limit";
+import { cappedRequest } from "@/lib/http/route";
+
+/**
+ * A POST to /api/auth/* as Auth.js may read it: over 1 MiB is 413 with the rest unread (Auth.js reads
+ * bodies whole), and a JSON body that does not parse is 400 (Auth.js would throw on it: a 500).
+ * Throws DomainErrors for toProblemResponse.
+ */
+export async function authRequest(req: NextRequest): Promise<NextRequest> {
+  const capped = await cappedRequest(req);
+  if ((capped.headers.get("content-type") ?? "").includes("application/json")) {
+    try {
+      JSON.parse(await capped.clone().text());
+    } catch {
+      throw new BadRequest("request.malformed_json", "The request body is not valid JSON.");
+    }
+  }
+  return capped;
+}
 
 /**
  * Before Auth.js judges a credentials sign-in (`POST /api/auth/callback/credentials`), count the attempt

@@ -7,6 +7,8 @@ import { DomainError, Invalid } from "@/lib/errors";
 import { clientAddress, rateLimit, type LimitKind } from "./rate-limit";
 import { zodFieldErrors } from "@/lib/validation";
 import { loggable } from "@/lib/http/log-error";
+import { isDatabaseUnavailable } from "@/db/outage";
+import { outageCause } from "./problem";
 
 /**
  * What a server action returns to its form: data, or an error code the UI translates (one of
@@ -40,6 +42,10 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     if (error instanceof DomainError)
       return { ok: false, code: error.code, message: error.message, meta: error.meta };
     if (isNextSignal(error)) throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.warn(`[action] the database is unavailable: ${outageCause(error)}`);
+      return { ok: false, code: "db.unavailable", message: "The shop's database is not answering right now. Try again in a few seconds." };
+    }
     console.error("[action] unhandled error", loggable(error));
     return { ok: false, code: "internal", message: "Something went wrong on our side." };
   }

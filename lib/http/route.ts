@@ -1,4 +1,4 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { getDb, type Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { requestActor } from "@/lib/auth/session";
@@ -72,9 +72,7 @@ const tooLarge = () =>
  * reading the rest: by Content-Length when it is sent, else by counting the streamed bytes.
  */
 export async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) throw tooLarge();
-  const text = utf8.decode(await readCapped(req, MAX_JSON_BYTES, tooLarge));
+  const text = utf8.decode(await readBody(req));
   if (text.trim() === "")
     throw new BadRequest(
       "request.empty_body",
@@ -85,6 +83,25 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new BadRequest("request.malformed_json", "The request body is not valid JSON.");
   }
+}
+
+/** The body's bytes, at most 1 MiB: 413 past it without reading the rest (by Content-Length, else counting). */
+export async function readBody(req: Request): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_JSON_BYTES) throw tooLarge();
+  return readCapped(req, MAX_JSON_BYTES, tooLarge);
+}
+
+/**
+ * The request again, its body read under the 1 MiB cap (readBody) and held, for a library that reads
+ * the body whole itself (Auth.js): it can no longer be made to read more than the cap.
+ */
+export async function cappedRequest(req: NextRequest): Promise<NextRequest> {
+  const bytes = await readBody(req);
+  const headers = new Headers(req.headers);
+  headers.delete("transfer-encoding");
+  if (req.body) headers.set("content-length", String(bytes.byteLength));
+  return new NextRequest(req.url, { method: req.method, headers, body: req.body ? bytes : undefined });
 }
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {

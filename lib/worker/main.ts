@@ -7,6 +7,13 @@
  */
 import { createDb, databaseUrl } from "@/db/client";
 import { ReservationWorker } from "@/lib/reservations/worker";
+import { startHeartbeat } from "./heartbeat";
+
+/** The worker's own server-side limits: 0 (none) unless WORKER_*_TIMEOUT_MS says, so a big batch is never cut. */
+const workerLimit = (name: string) => {
+  const n = Number(process.env[name] ?? 0);
+  return Number.isFinite(n) && n >= 0 ? n : 0;
+};
 
 const log = (m: string) => console.log(`[worker ${process.pid}] ${m}`);
 const PAYMENT_SWEEP_MS = 10_000;
@@ -15,7 +22,10 @@ const PREORDER_RELEASE_MS = Number(process.env.PREORDER_RELEASE_MS ?? 60_000);
 
 async function main() {
   const concurrency = Number(process.env.RESERVATION_WORKER_CONCURRENCY ?? 4);
-  const { db, sql } = createDb(databaseUrl(), { max: concurrency + 2 });
+  const { db, sql } = createDb(databaseUrl(), {
+    max: concurrency + 3,
+    timeouts: { statementMs: workerLimit("WORKER_STATEMENT_TIMEOUT_MS"), lockMs: workerLimit("WORKER_LOCK_TIMEOUT_MS") },
+  });
   const worker = new ReservationWorker({ db, sql, concurrency, log });
   let sweeping: Promise<void> | null = null;
   const paymentSweep = setInterval(() => {
@@ -45,6 +55,8 @@ async function main() {
       .finally(() => (releasing = null));
   };
   const preorderRelease = setInterval(releasePreorders, PREORDER_RELEASE_MS);
+  // The beat says "a worker is deciding" to /api/health (lib/identity/health.ts), from any machine.
+  const heartbeat = await startHeartbeat(db, log);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -52,7 +64,7 @@ async function main() {
     log("stopping…");
     clearInterval(paymentSweep);
     clearInterval(preorderRelease);
-    await Promise.all([worker.stop(), sweeping, releasing]);
+    await Promise.all([worker.stop(), sweeping, releasing, heartbeat.stop()]);
     await sql.end({ timeout: 5 });
     process.exit(0);
   };

@@ -8,7 +8,12 @@ export async function signUpAction(form: FormData) {
   return runAction(async () => {
     await limitAction(null, "signup");
     return inTransaction((tx) =>
-      signUp(tx, { email: form.get("email"), password: form.get("password"), name: form.get("name") }),
+      signUp(tx, { email: field(form, "email"), password: field(form, "password"), name: field(form, "name") }),
     );
   });
+}
+
+/** A browser may call the action with anything, not only the form's FormData: then every field is missing (422). */
+function field(form: unknown, name: string): unknown {
+  return form instanceof FormData ? form.get(name) : undefined;
 }

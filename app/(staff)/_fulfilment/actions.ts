@@ -23,7 +23,8 @@ const STEPS = {
 /** The fulfilment queue's door (dealer, marketing and seller pages alike): one step of one seller order. */
 export async function fulfilmentStepAction(sellerOrderId: string, step: string) {
   return runAction(async () => {
-    const verb = STEPS[step as keyof typeof STEPS];
+    // A browser may send any value as `step`: only the queue's own step names choose a verb.
+    const verb = typeof step === "string" && Object.hasOwn(STEPS, step) ? STEPS[step as keyof typeof STEPS] : null;
     if (!verb) throw new BadRequest("fulfilment.unknown_step", "Unknown step.");
     const actor = await currentActor();
     const row = await inTransaction((tx) => verb(tx, actor, sellerOrderId, {}));

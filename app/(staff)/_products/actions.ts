@@ -64,7 +64,7 @@ export async function updateVariantAction(productId: string, variantId: string, 
 /** One lifecycle step by its API name (`submit`, `send-back`, …), for the seller's and marketing's buttons. */
 export async function productStepAction(productId: string, step: string, input: unknown = {}) {
   return runAction(async () => {
-    const verb = Object.hasOwn(PRODUCT_STEPS, step)
+    const verb = typeof step === "string" && Object.hasOwn(PRODUCT_STEPS, step)
       ? PRODUCT_STEPS[step as keyof typeof PRODUCT_STEPS]
       : null;
     if (!verb) throw new BadRequest("product.unknown_step", "Unknown product step.");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { Invalid } from "@/lib/errors";
 import { runAction } from "@/lib/http/action";
 import { inTransaction } from "@/lib/http/route";
 import { checkInReservation, markNoShow } from "@/lib/reservations/attendance";
@@ -52,6 +53,8 @@ export async function cancelSlotDayAction(input: { locationId: string; date: str
 export async function recordAttendanceAction(reservationId: string, what: "check_in" | "no_show") {
   return runAction(async () => {
     const actor = await currentActor();
+    // A browser may send any value as `what`: anything but the two outcomes is refused, not a no-show.
+    if (what !== "check_in" && what !== "no_show") throw new Invalid({ what: "Must be check_in or no_show." });
     const verb = what === "check_in" ? checkInReservation : markNoShow;
     const r = await inTransaction((tx) => verb(tx, actor, reservationId, {}));
     refresh();
