@@ -154,17 +154,24 @@ type MatchedRow = {
 };
 
 /**
- * How many postings of a gram are counted to find a query's rarest one: past this a gram is simply
- * common, and any gram under it is the better walk.
+ * How many postings are counted, over all of a query's keys, to rank them by rarity (each key up to
+ * its share, at least 2,000): enough to tell a rare bigram from a common one, bounded for a long word
+ * with many bigrams. Past its share a key is simply common.
  */
-const RAREST_PROBE = 5000;
+const RANKING_BUDGET = 24_000;
+function rankingCap(words: string[]): number {
+  const keys = words.reduce((n, w) => n + Math.max(1, [...w].length - 1), 0);
+  return keys === 1 ? 1 : Math.max(2000, Math.floor(RANKING_BUDGET / keys)); // one key: nothing to rank
+}
 
 /**
- * A search, in one statement, without collecting every match. The query's rarest gram is found first
- * (each of its words' keys, its postings counted up to RAREST_PROBE in the postings' index). Its
- * postings (product_search_grams) are then walked in the listing's order — category, the dearest
- * first, id: the btree's own order, so no sort — with the filters the postings carry checked in the
- * index, and each product on the way rechecked against the whole condition (`where`: every word's grams
+ * A search, in one statement, without collecting every match. The query's keys (each word's grams)
+ * are ranked by their postings, counted in the postings' index up to a share of RANKING_BUDGET. The
+ * rarest key's postings (product_search_grams) are then walked in the listing's order — category, the
+ * dearest first, id: the btree's own order, so no sort — with the filters the postings carry checked
+ * in the index and the second rarest key's postings (hashed, index only) as a first sieve, so that
+ * a common bigram in the categories listed first (`ba` of "Band" before `bank`'s accessories) costs
+ * no visit to products; each product on the way is then rechecked against the whole condition (`where`: every word's grams
  * and, for a long word, its ILIKE). The page stops at its last row; the count (below) at COUNT_CAP + 1.
  * A match has every gram of every word, the rarest among them, so the walk finds exactly the matches, and in
  * the order of the listing: docs/decisions/0008-korean-partial-search.md.
@@ -192,7 +199,10 @@ async function searchPage(
       from ${products} where ${products.id} = g.product_id and ${where}
       offset 0
     ) m
-    where g.gram = (select gram from rarest) and ${postingsFilter}`;
+    where g.gram = (select gram from rarest) and ${postingsFilter}
+      and ((select gram from second) is null or g.product_id in (
+        select o.product_id from product_search_grams o where o.gram = (select gram from second)
+      ))`;
   // The count. Words whose grams are exactly the condition (gramsAreExact: one or two letters, the word
   // is its own key) are counted in the postings alone, without visiting the products: the rarest key's
   // postings that also hold every other key (probes of the postings' primary key). Longer words need
@@ -213,17 +223,17 @@ async function searchPage(
     }`
     : sql`select 1 from ${products} where ${where}`;
   const result = await db.execute<MatchedRow>(sql`
-    with rarest as (
-      select k.gram
-      from (select distinct unnest(hub_search_keys(w)) as gram from unnest(array[${sql.join(words.map((w) => sql`${w}::text`), sql`, `)}]) as w) k
-      order by (
+    with ranked as (
+      select k.gram, row_number() over (order by (
         select count(*) from (
           select 1 from product_search_grams p where p.gram = k.gram and p.status = 'on_sale'
-          limit ${sql.raw(String(RAREST_PROBE))}
+          limit ${sql.raw(String(rankingCap(words)))}
         ) c
-      ), k.gram
-      limit 1
-    )
+      ), k.gram) as r
+      from (select distinct unnest(hub_search_keys(w)) as gram from unnest(array[${sql.join(words.map((w) => sql`${w}::text`), sql`, `)}]) as w) k
+    ),
+    rarest as (select gram from ranked where r = 1),
+    second as (select gram from ranked where r = 2)
     select c.n, m.id, m.name_ko, m.name_en, m.brand, m.category, m.type, m.status, m.seller_id
     from (
       select count(*)::int as n from (${counted} limit ${sql.raw(String(COUNT_CAP + 1))}) x
