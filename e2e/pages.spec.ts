@@ -170,6 +170,10 @@ async function check(page: Page, visit: Visit, lang: Lang, shot: string) {
   await screenshot(page, `${shot}-${lang}`);
 }
 
+// Every visit signs in on its own page, so the visits may share the two workers: this file was the
+// last to finish, on one worker, while the other stood idle.
+test.describe.configure({ mode: "parallel" });
+
 for (const { role, pages } of ROLES) {
   test.describe(`${role} pages in Korean and English`, () => {
     for (const visit of pages) {
