@@ -31,6 +31,7 @@ import { buildIfNeeded } from "@/scripts/build-stamp";
 import { benchDatabase } from "../database";
 import { Client, send } from "../http-client";
 import { ensureWrk, lua, luaScript, wrk, type WrkResult } from "./wrk";
+import { stopProcessGroup } from "../process-group";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARM = Number(process.env.BENCH_WARM_SECONDS ?? 3);
@@ -86,24 +87,7 @@ async function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv
   });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
-  cleanups.push(async () => {
-    if (child.exitCode !== null) return;
-    process.kill(-child.pid!, "SIGTERM");
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* gone */
-        }
-        r(null);
-      }, 20_000);
-      child.once("exit", () => {
-        clearTimeout(t);
-        r(null);
-      });
-    });
-  });
+  cleanups.push(() => stopProcessGroup(child, 20_000));
   const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}); see ${logFile}`);

@@ -27,6 +27,7 @@ import { requestReservation, submitReservationRequest } from "@/lib/reservations
 import { settleReservable } from "@/lib/reservations/settle-reservable";
 import { makeCustomers, makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { Client, send } from "../http-client";
+import { stopProcessGroup } from "../process-group";
 
 const log = (m: string) => console.log(m);
 const fmt = (n: number, d = 0) =>
@@ -243,24 +244,7 @@ async function startServer(url: string): Promise<{ base: string; child: ChildPro
   });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
-  cleanups.push(async () => {
-    if (child.exitCode !== null) return;
-    process.kill(-child.pid!, "SIGTERM");
-    await new Promise((r) => {
-      const t = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          /* gone */
-        }
-        r(null);
-      }, 10_000);
-      child.once("exit", () => {
-        clearTimeout(t);
-        r(null);
-      });
-    });
-  });
+  cleanups.push(() => stopProcessGroup(child, 10_000));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 240_000;
   for (;;) {
