@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { isOwnOrganisation } from "@/lib/auth/policy";
 import { NotFound } from "@/lib/errors";
 import { Id, idOrNotFound } from "@/lib/validation";
+import { gramFrequencies, searchKeys } from "./gram-rarity";
 import { imagesOfProducts } from "./image-queries";
 import { isSellable, sellablePrice } from "./sellable";
 import {
@@ -142,8 +143,7 @@ async function listingPage(db: Reader, where: SQL, offset: number): Promise<Coun
 }
 
 type MatchedRow = {
-  n: number;
-  id: string | null;
+  id: string;
   name_ko: string;
   name_en: string;
   brand: string;
@@ -154,27 +154,18 @@ type MatchedRow = {
 };
 
 /**
- * How many postings are counted, over all of a query's keys, to rank them by rarity (each key up to
- * its share, at least 2,000): enough to tell a rare bigram from a common one, bounded for a long word
- * with many bigrams. Past its share a key is simply common.
- */
-const RANKING_BUDGET = 24_000;
-function rankingCap(words: string[]): number {
-  const keys = words.reduce((n, w) => n + Math.max(1, [...w].length - 1), 0);
-  return keys === 1 ? 1 : Math.max(2000, Math.floor(RANKING_BUDGET / keys)); // one key: nothing to rank
-}
-
-/**
- * A search, in one statement, without collecting every match. The query's keys (each word's grams)
- * are ranked by their postings, counted in the postings' index up to a share of RANKING_BUDGET. The
- * rarest key's postings (product_search_grams) are then walked in the listing's order — category, the
- * dearest first, id: the btree's own order, so no sort — with the filters the postings carry checked
- * in the index and the second rarest key's postings (hashed, index only) as a first sieve, so that
- * a common bigram in the categories listed first (`ba` of "Band" before `bank`'s accessories) costs
- * no visit to products; each product on the way is then rechecked against the whole condition (`where`: every word's grams
- * and, for a long word, its ILIKE). The page stops at its last row; the count (below) at COUNT_CAP + 1.
- * A match has every gram of every word, the rarest among them, so the walk finds exactly the matches, and in
- * the order of the listing: docs/decisions/0008-korean-partial-search.md.
+ * A search, without collecting every match (docs/decisions/0008-korean-partial-search.md, point 5).
+ * The query's keys (each word's grams, as hub_search_keys makes them) are ranked by how common they
+ * are (gram-rarity.ts: PostgreSQL's own statistics of the postings, a hint that never changes the
+ * answer). The rarest key's postings (product_search_grams) are then walked in the listing's order —
+ * category, the dearest first, id: the btree's own order, so no sort — with the filters the postings
+ * carry checked in the index and the second rarest key's postings (hashed, index only) as a first
+ * sieve, so that a common bigram in the categories listed first (`ba` of "Band" before `bank`'s
+ * accessories) costs no visit to products; each product on the way is then rechecked against the
+ * whole condition (`where`: every word's grams and, for a long word, its ILIKE). The page stops at its
+ * last row; the count (below), a statement of its own run beside it, at COUNT_CAP + 1. A match has
+ * every gram of every word, the rarest among them, so the walk finds exactly the matches, and in the
+ * order of the listing.
  */
 async function searchPage(
   db: Reader,
@@ -183,14 +174,57 @@ async function searchPage(
   filters: { type?: string; category?: string; seller?: string },
   offset: number,
 ): Promise<Counted> {
+  const frequencies = await gramFrequencies(db);
+  const hints = searchKeys(words);
+  const list = (values: SQL[]) => sql.join(values, sql`, `);
+  const ranked = sql`
+    with ranked as (
+      select k.gram, row_number() over (order by coalesce(h.freq, 0), k.gram) as r
+      from (
+        select distinct unnest(hub_search_keys(w)) as gram
+        from unnest(array[${list(words.map((w) => sql`${w}::text`))}]) as w
+      ) k
+      left join unnest(
+        array[${list(hints.map((k) => sql`${k}::text`))}],
+        array[${list(hints.map((k) => sql`${frequencies.get(k) ?? 0}::float8`))}]
+      ) as h(gram, freq) on h.gram = k.gram
+    ),
+    rarest as (select gram from ranked where r = 1),
+    second as (select gram from ranked where r = 2)`;
   const postingsFilter = and(
     sql`g.status = 'on_sale'`,
     filters.type ? sql`g.type = ${filters.type}::product_type` : undefined,
     filters.category ? sql`g.category = ${filters.category}::product_category` : undefined,
     filters.seller ? sql`g.seller_id = ${filters.seller}::uuid` : undefined,
   )!;
-  const walk = (columns: SQL) => sql`
-    select ${columns}
+  // The count. Words whose grams are exactly the condition (gramsAreExact: one or two letters, the word
+  // is its own key) are counted in the postings alone, without visiting the products: the rarest key's
+  // postings that also hold every other key (each other key's postings hashed once, index only). Longer words need
+  // their ILIKE on the names, so the matches are counted through the GIN index of the grams, then
+  // the heap, up to the cap (a bitmap visits each page once; the walk would visit one product per
+  // posting).
+  const exactKeys = words.every(gramsAreExact) ? [...new Set(words.map((w) => w.toLowerCase()))] : null;
+  const counted = exactKeys
+    ? sql`${ranked}
+    select 1 from product_search_grams g
+    where g.gram = (select gram from rarest) and ${postingsFilter}${
+      exactKeys.length > 1
+        ? sql` and ${and(
+            ...exactKeys.map(
+              (k) => sql`(${k}::text = (select gram from rarest) or g.product_id in (
+                select o.product_id from product_search_grams o where o.gram = ${k}::text
+              ))`,
+            ),
+          )}`
+        : sql``
+    }`
+    : sql`select 1 from ${products} where ${where}`;
+  const [countRows, pageRows] = await Promise.all([
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (${counted} limit ${sql.raw(String(COUNT_CAP + 1))}) x`,
+    ),
+    db.execute<MatchedRow>(sql`${ranked}
+    select m.*
     from product_search_grams g
     cross join lateral (
       select ${products.id} as id, ${products.nameKo} as name_ko, ${products.nameEn} as name_en,
@@ -202,62 +236,22 @@ async function searchPage(
     where g.gram = (select gram from rarest) and ${postingsFilter}
       and ((select gram from second) is null or g.product_id in (
         select o.product_id from product_search_grams o where o.gram = (select gram from second)
-      ))`;
-  // The count. Words whose grams are exactly the condition (gramsAreExact: one or two letters, the word
-  // is its own key) are counted in the postings alone, without visiting the products: the rarest key's
-  // postings that also hold every other key (probes of the postings' primary key). Longer words need
-  // their ILIKE on the names, so the matches are counted as before: the GIN index of the grams, then
-  // the heap, up to the cap (a bitmap visits each page once; the walk would visit one product per
-  // posting).
-  const exactKeys = words.every(gramsAreExact) ? [...new Set(words.map((w) => w.toLowerCase()))] : null;
-  const counted = exactKeys
-    ? sql`
-    select 1 from product_search_grams g
-    where g.gram = (select gram from rarest) and ${postingsFilter}${
-      exactKeys.length > 1
-        ? sql` and (
-        select count(*) from product_search_grams o
-        where o.gram in (${sql.join(exactKeys.map((k) => sql`${k}::text`), sql`, `)}) and o.product_id = g.product_id
-      ) = ${sql.raw(String(exactKeys.length))}`
-        : sql``
-    }`
-    : sql`select 1 from ${products} where ${where}`;
-  const result = await db.execute<MatchedRow>(sql`
-    with ranked as (
-      select k.gram, row_number() over (order by (
-        select count(*) from (
-          select 1 from product_search_grams p where p.gram = k.gram and p.status = 'on_sale'
-          limit ${sql.raw(String(rankingCap(words)))}
-        ) c
-      ), k.gram) as r
-      from (select distinct unnest(hub_search_keys(w)) as gram from unnest(array[${sql.join(words.map((w) => sql`${w}::text`), sql`, `)}]) as w) k
-    ),
-    rarest as (select gram from ranked where r = 1),
-    second as (select gram from ranked where r = 2)
-    select c.n, m.id, m.name_ko, m.name_en, m.brand, m.category, m.type, m.status, m.seller_id
-    from (
-      select count(*)::int as n from (${counted} limit ${sql.raw(String(COUNT_CAP + 1))}) x
-    ) c
-    left join lateral (
-      ${walk(sql`m.*`)}
-      order by g.category, g.price_max desc nulls last, g.product_id
-      limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int
-    ) m on true`);
-  const all = [...result];
+      ))
+    order by g.category, g.price_max desc nulls last, g.product_id
+    limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int`),
+  ]);
   return {
-    n: all[0]?.n ?? 0,
-    rows: all
-      .filter((r) => r.id !== null)
-      .map((r) => ({
-        id: r.id!,
-        nameKo: r.name_ko,
-        nameEn: r.name_en,
-        brand: r.brand,
-        category: r.category,
-        type: r.type,
-        status: r.status,
-        sellerId: r.seller_id,
-      })),
+    n: [...countRows][0]?.n ?? 0,
+    rows: [...pageRows].map((r) => ({
+      id: r.id,
+      nameKo: r.name_ko,
+      nameEn: r.name_en,
+      brand: r.brand,
+      category: r.category,
+      type: r.type,
+      status: r.status,
+      sellerId: r.seller_id,
+    })),
   };
 }
 

@@ -5,6 +5,7 @@ import { demoProducts } from "@/db/seed/data";
 import { NotFound } from "@/lib/errors";
 import { setupTestDb } from "@/test/db";
 import { seedDemo } from "@/test/factories";
+import { forgetGramFrequencies, gramFrequencies, searchKeys } from "./gram-rarity";
 import { COUNT_CAP, getSeller, gramsAreExact, listProducts, searchWords } from "./queries";
 
 const t = setupTestDb();
@@ -224,7 +225,7 @@ describe("the search postings (product_search_grams)", () => {
         order by p.category, p.price_max desc nulls last, p.id`);
       return [...rows].map((r) => r.id);
     };
-    for (const [q, filters] of [
+    const cases = [
       ["갤럭시", {}],
       ["s25", {}],
       ["충전", { category: "accessory" }],
@@ -233,12 +234,34 @@ describe("the search postings (product_search_grams)", () => {
       ["pro", { type: "stock" }],
       ["a", {}],
       ["시갤", {}],
-    ] as const) {
-      const want = await direct(q, filters);
-      const page1 = await listProducts(t.db, { q, ...filters });
-      const page2 = await listProducts(t.db, { q, ...filters, page: 2 });
-      expect([...page1.items, ...page2.items].map((p) => p.id), q).toEqual(want.slice(0, 40));
-      expect(page1.total, q).toBe(Math.min(want.length, COUNT_CAP));
+      ["갤럭시 s25", {}],
+      ["보조 배터리", {}],
+    ] as const;
+    const compare = async () => {
+      for (const [q, filters] of cases) {
+        const want = await direct(q, filters);
+        const page1 = await listProducts(t.db, { q, ...filters });
+        const page2 = await listProducts(t.db, { q, ...filters, page: 2 });
+        expect([...page1.items, ...page2.items].map((p) => p.id), q).toEqual(want.slice(0, 40));
+        expect(page1.total, q).toBe(Math.min(want.length, COUNT_CAP));
+      }
+    };
+    // Without statistics (a database not analyzed yet) every key looks as rare as the next…
+    forgetGramFrequencies();
+    await compare();
+    // …and with them the search walks another key's postings: the same pages.
+    await t.db.execute(sql`analyze product_search_grams`);
+    forgetGramFrequencies();
+    expect((await gramFrequencies(t.db)).size).toBeGreaterThan(0);
+    await compare();
+  });
+
+  it("look up the hints of the keys the database searches by", async () => {
+    for (const q of ["갤럭시 S25", "충", "보조", "GaLaXy ultra", "a b"]) {
+      const [row] = await t.db.execute<{ g: string[] }>(
+        sql`select array(select distinct unnest(hub_search_keys(w)) from unnest(${`{${searchWords(q).map((w) => `"${w}"`).join(",")}}`}::text[]) w) as g`,
+      );
+      expect(searchKeys(searchWords(q)).sort(), q).toEqual([...row!.g].sort());
     }
   });
 });
