@@ -23,5 +23,7 @@ function ensureChromium() {
 }
 
 ensureChromium();
+// `--prepare`: only make sure Chromium is there (scripts/test.sh fetches it while the other tests run).
+if (process.argv.includes("--prepare")) process.exit(0);
 const r = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, DATABASE_URL: "" } });
 process.exit(r.status ?? 1);
