@@ -34,7 +34,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: /instances\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // The shop as several instances (e2e/instances.spec.ts): its own processes on the build this web
+    // server made, after the browser specs, so that its storms have the machine to themselves.
+    { name: "instances", testMatch: /instances\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${PORT}/api/health`,

@@ -14,12 +14,63 @@ export type Db = PostgresJsDatabase<typeof schema> & { rollback?: never };
 /** A transaction, or the database itself where a verb is handed no transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/**
+ * DATABASE_URL: what the shop's queries go through. It may name a pooler in transaction mode (PgBouncer
+ * with `pool_mode = transaction`) by ending in `?pooler=transaction`: see `connectionTarget`.
+ */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
     throw new Error("DATABASE_URL is not set. Start the shop with `npm start`, which provides one.");
   }
   return url;
+}
+
+/**
+ * DATABASE_DIRECT_URL: PostgreSQL itself, not a pooler, for what a transaction pooler cannot carry:
+ * LISTEN (a notification arrives on the server connection that listened, which the pooler hands to
+ * whoever runs the next transaction) and migrations (long DDL, no pooler timeouts). DATABASE_URL when
+ * unset, which must then be direct.
+ */
+export function directDatabaseUrl(): string {
+  const url = process.env.DATABASE_DIRECT_URL || databaseUrl();
+  if (connectionTarget(url).pooled) {
+    throw new Error(
+      "DATABASE_URL goes through a transaction pooler (?pooler=transaction), which cannot carry LISTEN/NOTIFY or migrations: set DATABASE_DIRECT_URL to PostgreSQL itself.",
+    );
+  }
+  return url;
+}
+
+/**
+ * A URL's connection: `?pooler=transaction` taken off (PostgreSQL would refuse it as a startup
+ * parameter) and said as `pooled`. Through a transaction pooler each transaction may run on another
+ * server connection, so nothing may live in the session: no prepared statements (PgBouncer before 1.21
+ * has no protocol-level support for them; `DB_PREPARE=on` keeps them for 1.21+ with
+ * `max_prepared_statements`), and no session settings sent at connect (PgBouncer refuses startup
+ * parameters it does not track): the server-side limits are then the pooler's or the role's (README,
+ * "Operating it").
+ */
+export function connectionTarget(url: string): { url: string; pooled: boolean } {
+  const q = url.indexOf("?");
+  if (q < 0) return { url, pooled: false };
+  const params = new URLSearchParams(url.slice(q + 1));
+  const mode = params.get("pooler");
+  if (mode === null) return { url, pooled: false };
+  if (mode !== "transaction") {
+    throw new Error(`Unknown pooler=${mode} in the database URL: the one mode to name is pooler=transaction (session pooling needs nothing).`);
+  }
+  params.delete("pooler");
+  const rest = params.toString();
+  return { url: url.slice(0, q) + (rest ? `?${rest}` : ""), pooled: true };
+}
+
+/** Whether queries run as named prepared statements on this connection (DB_PREPARE=off|on overrides). */
+function preparing(pooled: boolean): boolean {
+  const flag = process.env.DB_PREPARE;
+  if (flag === "off") return false;
+  if (flag === "on") return true;
+  return !pooled;
 }
 
 /**
@@ -63,15 +114,19 @@ export function timeoutsFromEnv(): DbTimeouts {
  */
 export function createDb(url: string, opts: { max?: number; timeouts?: Partial<DbTimeouts> | false } = {}) {
   const limits = opts.timeouts === false ? null : { ...timeoutsFromEnv(), ...opts.timeouts };
-  const sql = postgres(url, {
+  const target = connectionTarget(url);
+  const prepare = preparing(target.pooled);
+  const sql = postgres(target.url, {
     max: opts.max ?? Number(process.env.DB_POOL_MAX ?? 20),
     onnotice: () => {},
+    prepare,
     ...(limits ? { connect_timeout: limits.connectS || 30 } : {}),
-    // Times are timestamptz; the session stays in UTC and the UI formats in Asia/Seoul.
+    // Times are timestamptz; the session stays in UTC and the UI formats in Asia/Seoul. (TimeZone is
+    // one of the parameters PgBouncer tracks per client; the others are PostgreSQL's alone.)
     connection: {
       TimeZone: "UTC",
-      plan_cache_mode: "force_generic_plan",
-      ...(limits
+      ...(target.pooled ? {} : { plan_cache_mode: "force_generic_plan" }),
+      ...(limits && !target.pooled
         ? {
             statement_timeout: limits.statementMs,
             lock_timeout: limits.lockMs,
@@ -80,8 +135,8 @@ export function createDb(url: string, opts: { max?: number; timeouts?: Partial<D
         : {}),
     },
   });
-  const watch = limits && limits.stallMs > 0 ? new StallWatch(url, limits) : null;
-  const client = guarded(sql, { prepare: process.env.DB_PREPARE !== "off", watch });
+  const watch = limits && limits.stallMs > 0 ? new StallWatch(target, limits) : null;
+  const client = guarded(sql, { prepare, watch });
   const db = drizzle(client, {
     schema,
     casing: "snake_case",
@@ -132,11 +187,15 @@ class StallWatch {
   private last: { at: number; alive: Promise<boolean> } | null = null;
   /** Since when the server is known not to answer (a probe went unanswered, and nothing since). */
   private downSince: number | null = null;
+  private readonly url: string;
+  private readonly pooled: boolean;
   constructor(
-    private readonly url: string,
+    target: { url: string; pooled: boolean },
     readonly limits: DbTimeouts,
   ) {
-    const u = new URL(url);
+    this.url = target.url;
+    this.pooled = target.pooled;
+    const u = new URL(target.url);
     this.server = `${u.hostname}:${u.port}`;
   }
 
@@ -180,7 +239,8 @@ class StallWatch {
       connect_timeout: Math.max(this.limits.connectS, 1),
       fetch_types: false, // one round trip: `select 1` needs no array types
       onnotice: () => {},
-      connection: { statement_timeout: Math.max(this.limits.probeMs, 100) },
+      prepare: !this.pooled,
+      connection: this.pooled ? {} : { statement_timeout: Math.max(this.limits.probeMs, 100) },
     });
     return this.sql;
   }
@@ -315,7 +375,8 @@ function watchedQuery<Q extends PromiseLike<unknown>>(q: Q, watch: StallWatch | 
  * PostgreSQL parsed and planned every statement on every call, and postgres-js spent an extra round
  * trip describing it: measured here, the reservation request took 2.2 ms of machine CPU a call that
  * way against 0.8 ms prepared. postgres-js keeps its statements per connection (a connection lives
- * 30–60 min) keyed by their text. `DB_PREPARE=off` turns preparing off, for a pooler in transaction mode.
+ * 30–60 min) keyed by their text. Not through a transaction pooler (connectionTarget), nor with
+ * `DB_PREPARE=off`: then nothing is prepared, db/raw.ts's `prepared` statements included.
  */
 function guarded<T extends postgres.Sql>(client: T, o: { prepare: boolean; watch: StallWatch | null }, hooks: Hooks = {}): T {
   const { watch } = o;
@@ -412,4 +473,13 @@ export function getDb(): Db {
 export function getSql() {
   g.__hubDb ??= createDb(databaseUrl());
   return g.__hubDb.sql;
+}
+
+/**
+ * A client for LISTEN, on DATABASE_DIRECT_URL (directDatabaseUrl): postgres.js opens one dedicated
+ * connection for its listens at the first `listen` and reconnects it (and LISTENs again) when it
+ * drops. NOTIFY needs nothing of the kind: it is sent in the sender's own transaction, pooled or not.
+ */
+export function createListener(): postgres.Sql {
+  return postgres(directDatabaseUrl(), { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
 }

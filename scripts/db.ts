@@ -1,6 +1,7 @@
 /**
- * `npm run db:migrate` / `npm run db:seed`: on DATABASE_URL, or on the embedded server (started for
- * the duration of the command). `db:seed` resets the database to the demo world.
+ * `npm run db:migrate` / `npm run db:seed`: on DATABASE_URL (DATABASE_DIRECT_URL when set: migrations
+ * do not go through a pooler), or on the embedded server (started for the duration of the command).
+ * `db:seed` resets the database to the demo world.
  */
 import { createDb } from "@/db/client";
 import { seed } from "@/db/seed";
@@ -9,7 +10,7 @@ import { provideDatabase, runMigrations } from "@/db/setup";
 async function main() {
   const cmd = process.argv[2];
   if (cmd !== "migrate" && cmd !== "seed") throw new Error("usage: tsx scripts/db.ts migrate|seed");
-  const { url, embedded } = await provideDatabase(console.log);
+  const { directUrl: url, embedded } = await provideDatabase(console.log);
   try {
     await runMigrations(url);
     console.log("Migrations applied.");

@@ -5,6 +5,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { directDatabaseUrl } from "@/db/client";
 import { databaseOutageSince } from "@/db/outage";
 import { withPeerAddress } from "@/lib/http/peer";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -35,6 +36,9 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 async function main() {
+  // A pooled DATABASE_URL needs DATABASE_DIRECT_URL for the live updates' LISTEN: say so now, not at
+  // the first live page.
+  directDatabaseUrl();
   const app = next({ dev: false, port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();

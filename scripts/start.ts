@@ -80,7 +80,9 @@ async function main() {
     console.error(`[hub] ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
-  const { url, embedded } = database;
+  // `url` is what the shop's queries use (perhaps a pooler); `directUrl` is PostgreSQL itself, for
+  // migrations, the seed and LISTEN (db/client.ts, directDatabaseUrl).
+  const { url, directUrl, embedded } = database;
   const supervised: { current: () => ChildProcess }[] = [];
   let stopping = false;
   // The embedded server is restarted when it dies (db/embedded.ts), or the whole shop stops.
@@ -108,8 +110,8 @@ async function main() {
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
   try {
-    await runMigrations(url);
-    const { db, sql } = createDb(url, { max: 2, timeouts: false });
+    await runMigrations(directUrl);
+    const { db, sql } = createDb(directUrl, { max: 2, timeouts: false });
     let hasDemo: boolean;
     try {
       await prepareData(db, { embedded: embedded !== undefined, log });
@@ -125,6 +127,7 @@ async function main() {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url,
+      DATABASE_DIRECT_URL: directUrl,
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PORT: String(port),

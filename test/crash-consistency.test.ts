@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/db/client";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 import { ensureDatabase, runMigrations } from "@/db/setup";
-import { ledgerDrift } from "@/lib/inventory/queries";
 import { makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { setupTestDb } from "@/test/db";
 import { seedDemo } from "@/test/factories";
+import { invariantViolations, type Acknowledged } from "@/test/invariants";
 import { demoIds, setStock } from "@/test/orders-fixtures";
 
 /**
@@ -50,47 +50,9 @@ async function until(cond: () => boolean, ms: number, what: string, child: { err
   }
 }
 
-/** The invariants, after the crash, on the database as it came back. */
-async function checkInvariants(db: Db, ack: { orders: string[]; reservations: string[] }) {
-  const present = async (table: "orders" | "reservations", ids: string[]) => {
-    if (ids.length === 0) return 0;
-    const [row] = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from ${sql.identifier(table)} where id = any(${sql.param(ids)}::uuid[])`,
-    );
-    return row!.n;
-  };
-  // Every acknowledged write exists.
-  expect(await present("orders", ack.orders)).toBe(ack.orders.length);
-  expect(await present("reservations", ack.reservations)).toBe(ack.reservations.length);
-  // No stock movement for a seller order that does not exist, and what is reserved is exactly what the
-  // open seller orders hold.
-  const [orphans] = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from stock_movements m
-    where m.ref_type = 'seller_order' and not exists (select 1 from seller_orders so where so.id::text = m.ref_id::text)`);
-  expect(orphans!.n).toBe(0);
-  const mismatched = await db.execute(sql`
-    select s.location_id, s.variant_id, s.reserved, coalesce(o.held, 0) as held
-    from stock_levels s
-    left join (
-      select so.source_location_id as location_id, oi.variant_id, sum(oi.quantity)::int as held
-      from order_items oi join seller_orders so on so.id = oi.seller_order_id
-      where so.status not in ('cancelled', 'shipped', 'delivered')
-      group by 1, 2
-    ) o on o.location_id = s.location_id and o.variant_id = s.variant_id
-    where s.reserved <> coalesce(o.held, 0)`);
-  expect(mismatched).toEqual([]);
-  // Every level equals its ledger.
-  expect(await ledgerDrift(db)).toEqual([]);
-  // A launch: never more confirmed than its capacity, and `taken` counts each decision once.
-  const launches = await db.execute<{ id: string; taken: number; capacity: number; decided: number }>(sql`
-    select r.id, r.taken, r.capacity,
-      coalesce((select sum(x.quantity)::int from reservations x
-        where x.reservable_id = r.id and x.status in ('confirmed', 'paid')), 0) as decided
-    from reservables r`);
-  for (const l of launches) {
-    expect(l.taken).toBe(l.decided);
-    expect(l.taken).toBeLessThanOrEqual(l.capacity);
-  }
+/** The invariants (test/invariants.ts), after the crash, on the database as it came back. */
+async function checkInvariants(db: Db, ack: Acknowledged) {
+  expect(await invariantViolations(db, ack)).toEqual([]);
 }
 
 async function prepareShop(db: Db) {

@@ -4,10 +4,13 @@ import type { UserActor } from "@/lib/auth/actor";
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
-/** A session cookie for this user, exactly as Auth.js would set it after sign-in. */
-export async function sessionCookie(user: Pick<UserActor, "id" | "role" | "organisationId" | "email" | "name">) {
+/** A session cookie for this user, exactly as Auth.js would set it after sign-in (with the shop's NEXTAUTH_SECRET). */
+export async function sessionCookie(
+  user: Pick<UserActor, "id" | "role" | "organisationId" | "email" | "name">,
+  secret = process.env.NEXTAUTH_SECRET!,
+) {
   const token = await encode({
-    secret: process.env.NEXTAUTH_SECRET!,
+    secret,
     token: { sub: user.id, uid: user.id, role: user.role, organisationId: user.organisationId, email: user.email, name: user.name },
   });
   return `next-auth.session-token=${token}`;

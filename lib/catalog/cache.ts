@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
-import postgres from "postgres";
-import { databaseUrl, type Tx } from "@/db/client";
+import type postgres from "postgres";
+import { createListener, type Tx } from "@/db/client";
 
 /**
  * The catalog's read cache (docs/decisions/0010-catalog-read-cache.md): the shop's product lists,
@@ -57,9 +57,19 @@ function enabled(): boolean {
 type Listener = { sql: postgres.Sql; listening: boolean; ready: Promise<void> };
 let listener: Listener | undefined;
 
+let misconfigured = false;
+
 function listen(): Listener {
   if (listener) return listener;
-  const client = postgres(databaseUrl(), { max: 1, onnotice: () => {} });
+  let client: postgres.Sql;
+  try {
+    client = createListener(); // DATABASE_DIRECT_URL: a transaction pooler cannot deliver notifications
+  } catch (e) {
+    // Only a pooled DATABASE_URL without a direct one: no cache (it could not hear of changes).
+    if (!misconfigured) console.warn(`[catalog] read cache off: ${e instanceof Error ? e.message : String(e)}`);
+    misconfigured = true;
+    return { sql: null as never, listening: false, ready: Promise.resolve() };
+  }
   const l: Listener = { sql: client, listening: false, ready: Promise.resolve() };
   listener = l;
   l.ready = client

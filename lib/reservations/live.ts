@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { getDb, getSql } from "@/db/client";
+import { createListener, getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { requireStaff } from "./access";
@@ -27,9 +27,10 @@ class LiveHub {
   private batch: Batch = { changed: new Set(), requested: new Set() };
   private timer: NodeJS.Timeout | null = null;
   private listening: Promise<void> | null = null;
-  private unlisten: (() => Promise<void>)[] = [];
+  private client: postgres.Sql | null = null;
 
-  constructor(private readonly sql: () => postgres.Sql) {}
+  /** `connect` opens the listening client: on DATABASE_DIRECT_URL, since a transaction pooler cannot carry LISTEN. */
+  constructor(private readonly connect: () => postgres.Sql) {}
 
   async subscribe(fn: Subscriber): Promise<() => void> {
     this.subscribers.add(fn);
@@ -44,10 +45,9 @@ class LiveHub {
   }
 
   private async listen() {
-    const sql = this.sql();
-    const a = await sql.listen(CHANGES_CHANNEL, (id) => this.add("changed", id));
-    const b = await sql.listen(REQUESTS_CHANNEL, (id) => this.add("requested", id));
-    this.unlisten = [a.unlisten, b.unlisten];
+    const sql = (this.client ??= this.connect());
+    await sql.listen(CHANGES_CHANNEL, (id) => this.add("changed", id));
+    await sql.listen(REQUESTS_CHANNEL, (id) => this.add("requested", id));
   }
 
   private add(kind: keyof Batch, id: string) {
@@ -63,14 +63,16 @@ class LiveHub {
   }
 
   async close() {
-    await Promise.all(this.unlisten.map((u) => u().catch(() => {})));
+    const client = this.client;
+    this.client = null;
     this.listening = null;
+    await client?.end({ timeout: 1 }).catch(() => {});
   }
 }
 
 const g = globalThis as unknown as { __hubLive?: LiveHub };
 export function liveHub(): LiveHub {
-  g.__hubLive ??= new LiveHub(getSql);
+  g.__hubLive ??= new LiveHub(createListener);
   return g.__hubLive;
 }
 /** For tests, whose database changes between files. */

@@ -5,7 +5,7 @@
  * into orders once their launch has come (lib/reservations/release-preorders.ts).
  * Stops cleanly on SIGTERM/SIGINT: no new work, the transactions in flight finish (or roll back).
  */
-import { createDb, databaseUrl } from "@/db/client";
+import { createDb, createListener, databaseUrl } from "@/db/client";
 import { ReservationWorker } from "@/lib/reservations/worker";
 import { startHeartbeat } from "./heartbeat";
 
@@ -26,7 +26,9 @@ async function main() {
     max: concurrency + 3,
     timeouts: { statementMs: workerLimit("WORKER_STATEMENT_TIMEOUT_MS"), lockMs: workerLimit("WORKER_LOCK_TIMEOUT_MS") },
   });
-  const worker = new ReservationWorker({ db, sql, concurrency, log });
+  // Its LISTEN on DATABASE_DIRECT_URL (a transaction pooler cannot carry it); the work on DATABASE_URL.
+  const listener = createListener();
+  const worker = new ReservationWorker({ db, sql: listener, concurrency, log });
   let sweeping: Promise<void> | null = null;
   const paymentSweep = setInterval(() => {
     if (sweeping) return; // the last sweep is still asking the provider
@@ -65,7 +67,7 @@ async function main() {
     clearInterval(paymentSweep);
     clearInterval(preorderRelease);
     await Promise.all([worker.stop(), sweeping, releasing, heartbeat.stop()]);
-    await sql.end({ timeout: 5 });
+    await Promise.all([sql.end({ timeout: 5 }), listener.end({ timeout: 1 })]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());
