@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock } from "@/test/orders-fixtures";
 import {
   acceptSellerOrder,
@@ -27,9 +27,7 @@ let customer: UserActor, dealer: UserActor, seller: UserActor;
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  [customer, dealer, seller] = (await Promise.all(
-    ["customer", "dealer", "seller"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor, UserActor];
+  ({ customer, dealer, seller } = await demoActors(t.db));
 });
 
 describe("seller orders", () => {

@@ -4,7 +4,7 @@ import { orders, payments, refunds, sellerOrderEvents, sellerOrders, stockMoveme
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import {
   acceptSellerOrder,
@@ -33,11 +33,7 @@ let customer: UserActor,
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  [customer, dealer, dealer2, marketing, seller, seller2, store] = (await Promise.all(
-    ["customer", "dealer", "dealer2", "marketing", "seller", "seller2", "store"].map((n) =>
-      actorFor(t.db, `${n}@demo.test`),
-    ),
-  )) as [UserActor, UserActor, UserActor, UserActor, UserActor, UserActor, UserActor];
+  ({ customer, dealer, dealer2, marketing, seller, seller2, store } = await demoActors(t.db));
 });
 
 const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<T>) =>

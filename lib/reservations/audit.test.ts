@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { demoIds } from "@/test/orders-fixtures";
 import { cancelReservable, cancelSlotDay } from "./cancel-reservable";
 import { createPreorder, generateSlots } from "./create-reservables";
@@ -23,9 +23,7 @@ let dealer: UserActor, marketing: UserActor;
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  [dealer, marketing] = (await Promise.all(
-    ["dealer", "marketing"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor];
+  ({ dealer, marketing } = await demoActors(t.db));
 });
 
 describe("reservables", () => {
