@@ -5,8 +5,8 @@ import { transfers } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { demoActors, seedDemo } from "@/test/factories";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { seedDemo } from "@/test/factories";
+import { demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import { adjustStock } from "./adjust-stock";
 import {
   approveTransfer,
@@ -28,8 +28,7 @@ const PHONE = "SM-S931N-1-1";
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  ({ dealer, marketing } = await demoActors(t.db));
+  ({ ids, dealer, marketing } = await demoWorld(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 
