@@ -17,6 +17,19 @@ export async function actorFor(db: Db | Tx, email: string): Promise<UserActor> {
   return { kind: "user", id: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisationId };
 }
 
+/** The demo accounts of db/seed/data.ts by name: `dealer` is dealer@demo.test. */
+const DEMO_ACCOUNTS = ["customer", "customer2", "dealer", "dealer2", "marketing", "seller", "seller2", "store"] as const;
+type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+/**
+ * Every demo account as an actor by name, e.g. `({ dealer, marketing } = await demoActors(t.db))` or
+ * `Object.assign(who, await demoActors(t.db))`.
+ */
+export async function demoActors(db: Db | Tx): Promise<Record<DemoAccount, UserActor>> {
+  const actors = await Promise.all(DEMO_ACCOUNTS.map((n) => actorFor(db, `${n}@demo.test`)));
+  return Object.fromEntries(DEMO_ACCOUNTS.map((n, i) => [n, actors[i]!])) as Record<DemoAccount, UserActor>;
+}
+
 /** A fresh customer with a unique email (the password hash is a placeholder: not for sign-in). */
 export async function makeCustomer(db: Db | Tx, name = "Test Customer"): Promise<UserActor> {
   const email = `c-${randomUUID()}@test.dev`;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locations, stockLevels, variants } from "@/db/schema";
 import { applyStockMoves } from "@/lib/inventory/stock";
-import { actorFor } from "@/test/factories";
+import { demoActors } from "@/test/factories";
 
 /** Ids of the demo world by code and SKU, for the orders tests. */
 export async function demoIds(db: Db) {
@@ -66,16 +66,8 @@ export const address = (region = "gyeonggi") => ({
   region,
 });
 
-/** The demo world the stock and network tests act in: its ids, and one actor of each role. */
+/** The demo world as tests act in it: its ids, and every demo account as an actor by name. */
 export async function demoWorld(db: Db) {
-  const actor = (who: string) => actorFor(db, `${who}@demo.test`);
-  const [ids, dealer, dealer2, marketing, seller, customer] = await Promise.all([
-    demoIds(db),
-    actor("dealer"),
-    actor("dealer2"),
-    actor("marketing"),
-    actor("seller"),
-    actor("customer"),
-  ]);
-  return { ids, dealer, dealer2, marketing, seller, customer };
+  const [ids, actors] = await Promise.all([demoIds(db), demoActors(db)]);
+  return { ids, ...actors };
 }

@@ -8,11 +8,9 @@ import { ShopHero } from "@/components/catalog/shop-hero";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { browseHref, browseQuery, marketplaceNames } from "@/lib/catalog/browse";
 import { shopProducts, shopSellers } from "@/lib/catalog/cached-reads";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("catalog.shop");
-  return { title: t("metaTitle") };
-}
+export const generateMetadata = titleFrom("catalog.shop", "metaTitle");
 
 export default async function ShopHome({
   searchParams,

@@ -4,6 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/format";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import type { SellerProductListItem } from "@/lib/catalog/seller-product-queries";
 import { ProductStatusBadge } from "./product-status-badge";
@@ -86,11 +87,7 @@ export function ProductListTable({
         </span>
       ),
     }),
-    col.accessor("unitsSold", {
-      header: t("col.sold"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
+    col.accessor("unitsSold", { header: t("col.sold"), ...numeric(format.number) }),
     col.accessor("updatedAtText", {
       header: dateHeader ?? t("col.updated"),
       meta: { className: "whitespace-nowrap text-xs text-slate-500" },

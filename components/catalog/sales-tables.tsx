@@ -3,6 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/format";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import type { SalesReport } from "@/lib/catalog/seller-product-queries";
 import type { SalesDay } from "./sales-chart";
@@ -35,16 +36,8 @@ export function SalesByProduct({ rows, totals }: { rows: ProductRow[]; totals: S
       header: t("product"),
       cell: (c) => <span className="font-medium text-ink">{c.getValue()}</span>,
     }),
-    byProduct.accessor("units", {
-      header: t("units"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    byProduct.accessor("revenue", {
-      header: t("revenue"),
-      meta: { align: "right", className: "font-semibold text-ink" },
-      cell: (c) => format.krw(c.getValue()),
-    }),
+    byProduct.accessor("units", { header: t("units"), ...numeric(format.number) }),
+    byProduct.accessor("revenue", { header: t("revenue"), ...numeric(format.krw, "font-semibold text-ink") }),
   ];
   return (
     <DataTable
@@ -66,16 +59,8 @@ export function SalesByDay({ days, totals }: { days: SalesDay[]; totals: SalesRe
   const format = useFormat();
   const columns = [
     byDay.accessor("day", { header: t("day"), cell: (c) => c.row.original.dayText }),
-    byDay.accessor("units", {
-      header: t("units"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    byDay.accessor("revenue", {
-      header: t("revenue"),
-      meta: { align: "right" },
-      cell: (c) => format.krw(c.getValue()),
-    }),
+    byDay.accessor("units", { header: t("units"), ...numeric(format.number) }),
+    byDay.accessor("revenue", { header: t("revenue"), ...numeric(format.krw) }),
   ];
   return (
     <DataTable

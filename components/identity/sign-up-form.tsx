@@ -8,6 +8,13 @@ import type { ActionResult } from "@/lib/http/action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
+/** The fields, in order; each one's label is `auth.<name>` and its error `auth.errors.<name>`. */
+const fields = [
+  { name: "name", autoComplete: "name" },
+  { name: "email", type: "email", autoComplete: "email" },
+  { name: "password", type: "password", autoComplete: "new-password" },
+] as const;
+
 export function SignUpForm({
   action,
 }: {
@@ -40,30 +47,16 @@ export function SignUpForm({
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <Field
-        name="name"
-        autoComplete="name"
-        label={t("name")}
-        error={errors.name && t("errors.name")}
-        required
-      />
-      <Field
-        name="email"
-        type="email"
-        autoComplete="email"
-        label={t("email")}
-        error={errors.email && t("errors.email")}
-        required
-      />
-      <Field
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        label={t("password")}
-        hint={t("passwordHint")}
-        error={errors.password && t("errors.password")}
-        required
-      />
+      {fields.map((f) => (
+        <Field
+          key={f.name}
+          {...f}
+          label={t(f.name)}
+          hint={f.name === "password" ? t("passwordHint") : undefined}
+          error={errors[f.name] && t(`errors.${f.name}`)}
+          required
+        />
+      ))}
       {result && !result.ok && !result.errors ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">
           {result.code === "signup.email_taken"

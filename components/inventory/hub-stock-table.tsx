@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import type { HubStockRow } from "@/lib/inventory/hub-stock";
 import { useFormat } from "@/lib/format";
@@ -57,21 +58,9 @@ export function HubStockTable({
         </div>
       ),
     }),
-    col.accessor("onHand", {
-      header: t("col.onHand"),
-      meta: { align: "right" },
-      cell: (c) => n(c.getValue()),
-    }),
-    col.accessor("reserved", {
-      header: t("col.reserved"),
-      meta: { align: "right" },
-      cell: (c) => n(c.getValue()),
-    }),
-    col.accessor("available", {
-      header: t("col.available"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => n(c.getValue()),
-    }),
+    col.accessor("onHand", { header: t("col.onHand"), ...numeric(n) }),
+    col.accessor("reserved", { header: t("col.reserved"), ...numeric(n) }),
+    col.accessor("available", { header: t("col.available"), ...numeric(n, "font-bold text-ink") }),
     col.accessor("reorderPoint", {
       header: t("col.reorderPoint"),
       meta: { align: "right" },

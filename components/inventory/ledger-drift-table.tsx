@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/lib/format";
 
@@ -38,11 +39,7 @@ export function LedgerDriftTable({ rows }: { rows: DriftRow[] }) {
       meta: { align: "right" },
       cell: (c) => <span className={off(c.getValue(), c.row.original.ledgerOnHand)}>{n(c.getValue())}</span>,
     }),
-    col.accessor("ledgerOnHand", {
-      header: t("col.ledgerOnHand"),
-      meta: { align: "right" },
-      cell: (c) => n(c.getValue()),
-    }),
+    col.accessor("ledgerOnHand", { header: t("col.ledgerOnHand"), ...numeric(n) }),
     col.accessor("reserved", {
       header: t("col.reserved"),
       meta: { align: "right" },
@@ -50,11 +47,7 @@ export function LedgerDriftTable({ rows }: { rows: DriftRow[] }) {
         <span className={off(c.getValue(), c.row.original.ledgerReserved)}>{n(c.getValue())}</span>
       ),
     }),
-    col.accessor("ledgerReserved", {
-      header: t("col.ledgerReserved"),
-      meta: { align: "right" },
-      cell: (c) => n(c.getValue()),
-    }),
+    col.accessor("ledgerReserved", { header: t("col.ledgerReserved"), ...numeric(n) }),
   ];
   return (
     <DataTable

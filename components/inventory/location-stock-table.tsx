@@ -3,6 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/format";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import type { LocationStock } from "@/lib/inventory/stock-summary";
 
@@ -59,18 +60,10 @@ export function LocationStockTable({
         ]
       : []),
     col.accessor("region", { header: t("region"), cell: (c) => tl(`region.${c.getValue()}`) }),
-    col.accessor("skus", { header: t("skus"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
-    col.accessor("onHand", { header: t("onHand"), meta: { align: "right" }, cell: (c) => n(c.getValue()) }),
-    col.accessor("reserved", {
-      header: t("reserved"),
-      meta: { align: "right" },
-      cell: (c) => n(c.getValue()),
-    }),
-    col.accessor("available", {
-      header: t("available"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => n(c.getValue()),
-    }),
+    col.accessor("skus", { header: t("skus"), ...numeric(n) }),
+    col.accessor("onHand", { header: t("onHand"), ...numeric(n) }),
+    col.accessor("reserved", { header: t("reserved"), ...numeric(n) }),
+    col.accessor("available", { header: t("available"), ...numeric(n, "font-bold text-ink") }),
   ];
   const sum = (k: "onHand" | "reserved" | "available") => n(rows.reduce((s, r) => s + r[k], 0));
   return (

@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/lib/format";
 import type { Movement } from "@/lib/inventory/ledger";
@@ -44,16 +45,8 @@ export function MovementTable({ rows, showModel }: { rows: Movement[]; showModel
           }),
         ]
       : []),
-    col.accessor("onHandDelta", {
-      header: t("col.onHand"),
-      meta: { align: "right" },
-      cell: (c) => delta(c.getValue()),
-    }),
-    col.accessor("reservedDelta", {
-      header: t("col.reserved"),
-      meta: { align: "right" },
-      cell: (c) => delta(c.getValue()),
-    }),
+    col.accessor("onHandDelta", { header: t("col.onHand"), ...numeric(delta) }),
+    col.accessor("reservedDelta", { header: t("col.reserved"), ...numeric(delta) }),
     col.accessor("refType", {
       header: t("col.document"),
       cell: ({ row: { original: m } }) => (

@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/lib/format";
 import type { ReceiptView } from "@/lib/inventory/receipt-queries";
@@ -38,16 +39,8 @@ export function ReceiptsTable({ rows }: { rows: ReceiptView[] }) {
         );
       },
     }),
-    col.accessor("lines", {
-      header: t("col.lines"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    col.accessor("units", {
-      header: t("col.units"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => format.number(c.getValue()),
-    }),
+    col.accessor("lines", { header: t("col.lines"), ...numeric(format.number) }),
+    col.accessor("units", { header: t("col.units"), ...numeric(format.number, "font-bold text-ink") }),
     col.accessor("actorName", { header: t("col.who"), cell: (c) => c.getValue() ?? "–" }),
   ];
   return (

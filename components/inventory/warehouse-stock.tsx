@@ -8,6 +8,7 @@ import { createContext, useContext, useState, useTransition } from "react";
 import { adjustStockAction, receiveGoodsAction } from "@/app/(staff)/_stock/actions";
 import { useProductErrors, type Failure } from "@/components/catalog/product-errors";
 import { Button } from "@/components/ui/button";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
 import { CountCorrectionDialog } from "./count-correction-dialog";
@@ -142,21 +143,9 @@ export function WarehouseStock({
         </div>
       ),
     }),
-    col.accessor("onHand", {
-      header: t("onHand"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    col.accessor("reserved", {
-      header: t("reserved"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    col.accessor("available", {
-      header: t("available"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => format.number(c.getValue()),
-    }),
+    col.accessor("onHand", { header: t("onHand"), ...numeric(format.number) }),
+    col.accessor("reserved", { header: t("reserved"), ...numeric(format.number) }),
+    col.accessor("available", { header: t("available"), ...numeric(format.number, "font-bold text-ink") }),
     col.display({ id: "receive", header: t("receiptTitle"), cell: QuantityCell, meta: { align: "right" } }),
     col.display({
       id: "adjust",

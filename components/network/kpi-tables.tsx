@@ -2,6 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
+import { numeric } from "@/components/ui/columns";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/lib/format";
 import type { Kpis } from "@/lib/network/kpis";
@@ -25,21 +26,9 @@ export function LeadTimeTable({ leadTime }: { leadTime: Kpis["leadTime"] }) {
       header: t("col.source"),
       cell: (c) => <span className="font-medium text-ink">{t(`kind.${c.getValue()}`)}</span>,
     }),
-    lead.accessor("orders", {
-      header: t("col.orders"),
-      meta: { align: "right" },
-      cell: (c) => format.number(c.getValue()),
-    }),
-    lead.accessor("p50Hours", {
-      header: t("col.p50"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => h(c.getValue()),
-    }),
-    lead.accessor("p90Hours", {
-      header: t("col.p90"),
-      meta: { align: "right" },
-      cell: (c) => h(c.getValue()),
-    }),
+    lead.accessor("orders", { header: t("col.orders"), ...numeric(format.number) }),
+    lead.accessor("p50Hours", { header: t("col.p50"), ...numeric(h, "font-bold text-ink") }),
+    lead.accessor("p90Hours", { header: t("col.p90"), ...numeric(h) }),
   ];
   return (
     <DataTable
@@ -77,8 +66,7 @@ export function OrdersPerDayTable({ days }: { days: KpiDay[] }) {
     day.accessor(total, {
       id: "total",
       header: t("col.total"),
-      meta: { align: "right", className: "font-bold text-ink" },
-      cell: (c) => format.number(c.getValue()),
+      ...numeric(format.number, "font-bold text-ink"),
     }),
   ];
   const sum = (k: (typeof KINDS)[number]) => days.reduce((s, d) => s + d[k], 0);

@@ -7,7 +7,7 @@ import { useMemo, useState, useTransition } from "react";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import type { CartLine, SellerShipment } from "@/lib/orders/cart-queries";
 import { estimateDelivery, type Eta } from "@/lib/orders/eta";
 import { evaluateSources, suggestSource, type SourceCandidate } from "@/lib/orders/suggest-source";
@@ -50,6 +50,12 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
   const placeName = (p: { name: string; nameEn: string }) => (locale === "en" ? p.nameEn : p.name);
   const errors = failure?.errors ?? {};
   const fieldError = (f: string) => (errors[`shippingAddress.${f}`] ? t("fixFields") : undefined);
+  /** An address field's name, its last order's value and its error. */
+  const address = (name: "name" | "phone" | "line1" | "line2" | "postalCode") => ({
+    name,
+    defaultValue: lastAddress?.[name] ?? "",
+    error: fieldError(name),
+  });
 
   const te = useTranslations("orderEta");
   function tEta(eta: Eta) {
@@ -91,75 +97,39 @@ export function CheckoutForm({ lines, candidates, sellers, regions, lastAddress,
         <Card>
           <h2 className="mb-4 text-lg font-bold">{t("address")}</h2>
           <div className="grid gap-4 sm:grid-cols-2">
+            <Field {...address("name")} label={t("recipient")} autoComplete="name" required />
             <Field
-              name="name"
-              label={t("recipient")}
-              autoComplete="name"
-              defaultValue={lastAddress?.name ?? ""}
-              error={fieldError("name")}
-              required
-            />
-            <Field
-              name="phone"
+              {...address("phone")}
               label={t("phone")}
               type="tel"
               autoComplete="tel"
               placeholder="010-1234-5678"
-              defaultValue={lastAddress?.phone ?? ""}
-              error={fieldError("phone")}
               required
             />
             <div className="sm:col-span-2">
-              <Field
-                name="line1"
-                label={t("line1")}
-                autoComplete="address-line1"
-                defaultValue={lastAddress?.line1 ?? ""}
-                error={fieldError("line1")}
-                required
-              />
+              <Field {...address("line1")} label={t("line1")} autoComplete="address-line1" required />
             </div>
-            <Field
-              name="line2"
-              label={t("line2")}
-              autoComplete="address-line2"
-              defaultValue={lastAddress?.line2 ?? ""}
-              error={fieldError("line2")}
-            />
+            <Field {...address("line2")} label={t("line2")} autoComplete="address-line2" />
             <div className="grid grid-cols-2 gap-4">
               <Field
-                name="postalCode"
+                {...address("postalCode")}
                 label={t("postalCode")}
                 inputMode="numeric"
                 autoComplete="postal-code"
                 placeholder="06236"
-                defaultValue={lastAddress?.postalCode ?? ""}
-                error={fieldError("postalCode")}
                 required
               />
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor="field-region" className="text-sm font-medium text-slate-700">
-                  {t("region")}
-                </label>
-                <select
-                  id="field-region"
-                  name="region"
-                  value={region}
-                  onChange={(e) => setRegion(e.target.value)}
-                  aria-invalid={errors["shippingAddress.region"] ? true : undefined}
-                  className={`rounded-lg border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 ${errors["shippingAddress.region"] ? "border-red-400" : "border-slate-300"}`}
-                >
-                  <option value="">{t("chooseRegion")}</option>
-                  {regions.map((r) => (
-                    <option key={r} value={r}>
-                      {tr(r)}
-                    </option>
-                  ))}
-                </select>
-                {errors["shippingAddress.region"] ? (
-                  <p className="text-xs text-red-600">{t("chooseRegion")}</p>
-                ) : null}
-              </div>
+              <SelectField
+                name="region"
+                label={t("region")}
+                value={region}
+                onChange={(e) => setRegion(e.target.value)}
+                error={errors["shippingAddress.region"] ? t("chooseRegion") : undefined}
+                options={[
+                  { value: "", label: t("chooseRegion") },
+                  ...regions.map((r) => ({ value: r, label: tr(r) })),
+                ]}
+              />
             </div>
           </div>
         </Card>

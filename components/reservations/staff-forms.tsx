@@ -36,11 +36,12 @@ function useSubmit<T>() {
   return { result, busy, submit, errors, failure };
 }
 
-type FieldSpec = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string };
+type FieldSpec = InputHTMLAttributes<HTMLInputElement> & { name: string };
 
 /**
- * A form's fields from their specs, each with its error. `form` prefixes the ids, so that two forms on
- * one page (both with a hub or a capacity) never share one and each label names its own control.
+ * A form's fields from their specs, each labelled `reservables.<name>` and with its error. `form`
+ * prefixes the ids, so that two forms on one page (both with a hub or a capacity) never share one and
+ * each label names its own control.
  */
 function Fields({
   form,
@@ -51,7 +52,53 @@ function Fields({
   specs: FieldSpec[];
   errors: Record<string, string>;
 }) {
-  return specs.map((f) => <Field key={f.name} id={`${form}-${f.name}`} error={errors[f.name]} {...f} />);
+  const t = useTranslations("reservables");
+  return specs.map((f) => (
+    <Field key={f.name} id={`${form}-${f.name}`} label={t(f.name)} error={errors[f.name]} {...f} />
+  ));
+}
+
+/**
+ * A choice of hubs, variants or sources by their name in the UI's language (`withSku` adds the SKU;
+ * `none` is a last, empty choice). `form` prefixes the id, as in Fields.
+ */
+function ChoiceSelect({
+  form,
+  name,
+  label,
+  value,
+  onChange,
+  choices,
+  withSku = false,
+  none,
+  error,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: Choice[];
+  withSku?: boolean;
+  none?: string;
+  error?: string;
+}) {
+  const locale = useLocale();
+  const options = choices.map((c) => {
+    const text = locale === "ko" ? c.nameKo : c.nameEn;
+    return { value: c.id, label: withSku ? `${text} (${c.sku})` : text };
+  });
+  return (
+    <SelectField
+      id={`${form}-${name}`}
+      label={label}
+      name={name}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      options={none === undefined ? options : [...options, { value: "", label: none }]}
+    />
+  );
 }
 
 /** What the form says after a try: the success line, or the failure mapped to words. */
@@ -72,8 +119,6 @@ function Outcome({ ok, failure }: { ok: ReactNode; failure: string | null }) {
 
 export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants: Choice[] }) {
   const t = useTranslations("reservables");
-  const locale = useLocale();
-  const name = (c: Choice) => (locale === "ko" ? c.nameKo : c.nameEn);
   const [hub, setHub] = useState(hubs[0]?.id ?? "");
   const [variant, setVariant] = useState(
     variants.find((v) => v.nameEn.includes("appointment"))?.id ?? variants[0]?.id ?? "",
@@ -102,41 +147,32 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         );
       }}
     >
-      <SelectField
-        id="slots-locationId"
-        label={t("hub")}
+      <ChoiceSelect
+        form="slots"
         name="locationId"
+        label={t("hub")}
         value={hub}
-        onChange={(e) => setHub(e.target.value)}
-        options={hubs.map((h) => ({ value: h.id, label: name(h) }))}
+        onChange={setHub}
+        choices={hubs}
       />
-      <SelectField
-        id="slots-variantId"
-        label={t("service")}
+      <ChoiceSelect
+        form="slots"
         name="variantId"
+        label={t("service")}
         value={variant}
-        onChange={(e) => setVariant(e.target.value)}
-        options={variants.map((v) => ({ value: v.id, label: name(v) }))}
+        onChange={setVariant}
+        choices={variants}
       />
       <Fields
         form="slots"
         errors={errors}
         specs={[
-          { name: "fromDate", label: t("fromDate"), type: "date", defaultValue: defaultFrom, required: true },
-          {
-            name: "days",
-            label: t("days"),
-            type: "number",
-            min: 1,
-            max: 31,
-            defaultValue: 7,
-            required: true,
-          },
-          { name: "dayStart", label: t("dayStart"), type: "time", defaultValue: "10:00", required: true },
-          { name: "dayEnd", label: t("dayEnd"), type: "time", defaultValue: "18:00", required: true },
+          { name: "fromDate", type: "date", defaultValue: defaultFrom, required: true },
+          { name: "days", type: "number", min: 1, max: 31, defaultValue: 7, required: true },
+          { name: "dayStart", type: "time", defaultValue: "10:00", required: true },
+          { name: "dayEnd", type: "time", defaultValue: "18:00", required: true },
           {
             name: "slotMinutes",
-            label: t("slotMinutes"),
             type: "number",
             min: 10,
             max: 480,
@@ -144,7 +180,7 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
             defaultValue: 30,
             required: true,
           },
-          { name: "capacity", label: t("capacity"), type: "number", min: 1, defaultValue: 4, required: true },
+          { name: "capacity", type: "number", min: 1, defaultValue: 4, required: true },
         ]}
       />
       <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-4">
@@ -166,7 +202,6 @@ export function CreatePreorderForm({
   sources: { id: string; nameKo: string; nameEn: string }[];
 }) {
   const t = useTranslations("reservables");
-  const locale = useLocale();
   const [variant, setVariant] = useState(variants[0]?.id ?? "");
   const [source, setSource] = useState(sources[0]?.id ?? "");
   const { result, busy, submit, errors, failure } = useSubmit<{ id: string }>();
@@ -192,56 +227,38 @@ export function CreatePreorderForm({
       }}
     >
       <div className="sm:col-span-2">
-        <SelectField
-          id="preorder-variantId"
-          label={t("variant")}
+        <ChoiceSelect
+          form="preorder"
           name="variantId"
+          label={t("variant")}
           value={variant}
-          onChange={(e) => setVariant(e.target.value)}
-          options={variants.map((v) => ({
-            value: v.id,
-            label: `${locale === "ko" ? v.nameKo : v.nameEn} (${v.sku})`,
-          }))}
+          onChange={setVariant}
+          choices={variants}
+          withSku
         />
       </div>
       <div className="sm:col-span-2">
-        <SelectField
-          id="preorder-locationId"
-          label={t("shipsFrom")}
+        <ChoiceSelect
+          form="preorder"
           name="locationId"
+          label={t("shipsFrom")}
           value={source}
-          onChange={(e) => setSource(e.target.value)}
+          onChange={setSource}
+          choices={sources}
+          none={t("shipsFromNone")}
           error={errors.locationId}
-          options={[
-            ...sources.map((l) => ({ value: l.id, label: locale === "ko" ? l.nameKo : l.nameEn })),
-            { value: "", label: t("shipsFromNone") },
-          ]}
         />
       </div>
       <Fields
         form="preorder"
         errors={errors}
         specs={[
-          {
-            name: "capacity",
-            label: t("capacity"),
-            type: "number",
-            min: 1,
-            defaultValue: 100,
-            required: true,
-          },
-          { name: "perCustomerLimit", label: t("perCustomerLimit"), type: "number", min: 1, defaultValue: 1 },
-          { name: "opensAt", label: t("opensAt"), type: "datetime-local", required: true },
-          { name: "launchAt", label: t("launchAt"), type: "datetime-local", required: true },
-          { name: "cancelDeadline", label: t("cancelDeadline"), type: "datetime-local", required: true },
-          {
-            name: "holdMinutes",
-            label: t("holdMinutes"),
-            type: "number",
-            min: 1,
-            defaultValue: 15,
-            required: true,
-          },
+          { name: "capacity", type: "number", min: 1, defaultValue: 100, required: true },
+          { name: "perCustomerLimit", type: "number", min: 1, defaultValue: 1 },
+          { name: "opensAt", type: "datetime-local", required: true },
+          { name: "launchAt", type: "datetime-local", required: true },
+          { name: "cancelDeadline", type: "datetime-local", required: true },
+          { name: "holdMinutes", type: "number", min: 1, defaultValue: 15, required: true },
         ]}
       />
       <div className="sm:col-span-2 lg:col-span-4">
@@ -257,7 +274,6 @@ export function CreatePreorderForm({
 /** Calls off every open slot at one of the actor's hubs on one day (the shop is closed). */
 export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
   const t = useTranslations("reservables");
-  const locale = useLocale();
   const [hub, setHub] = useState(hubs[0]?.id ?? "");
   const [confirming, setConfirming] = useState(false);
   const { result, busy, submit, errors, failure } = useSubmit<{
@@ -283,13 +299,13 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         );
       }}
     >
-      <SelectField
-        id="cancel-day-locationId"
-        label={t("hub")}
+      <ChoiceSelect
+        form="cancel-day"
         name="locationId"
+        label={t("hub")}
         value={hub}
-        onChange={(e) => setHub(e.target.value)}
-        options={hubs.map((h) => ({ value: h.id, label: locale === "ko" ? h.nameKo : h.nameEn }))}
+        onChange={setHub}
+        choices={hubs}
       />
       <Field id="cancel-day-date" label={t("day")} name="date" type="date" error={errors.date} required />
       <div className="sm:col-span-2">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldShell } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/http/action";
 import type { TransferFormOptions } from "@/lib/inventory/transfer-queries";
 import { useTransferFailureText } from "./transfer-table";
@@ -71,6 +72,7 @@ export function RequestTransferForm({
       Object.fromEntries(Object.entries(cur).filter(([k]) => !keys.includes(k) && k !== "items")),
     );
   };
+  const fieldError = (k: string) => (errors[k] ? fieldMessage(k) : undefined);
   const err = (k: string) => (errors[k] ? <p className="text-xs text-red-600">{fieldMessage(k)}</p> : null);
   const border = (k: string) => (errors[k] ? "border-red-400" : "border-slate-300");
 
@@ -103,10 +105,7 @@ export function RequestTransferForm({
   return (
     <form onSubmit={submit} className="grid gap-5 lg:grid-cols-[18rem_1fr]" noValidate>
       <div className="flex flex-col gap-4">
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="tr-from" className="text-sm font-medium text-slate-700">
-            {t("form.from")}
-          </label>
+        <FieldShell id="tr-from" label={t("form.from")} error={fieldError("fromLocationId")}>
           <select
             id="tr-from"
             value={from}
@@ -117,31 +116,20 @@ export function RequestTransferForm({
             className={`${select} ${border("fromLocationId")}`}
           >
             <option value="">{t("form.choose")}</option>
-            <optgroup label={t("form.centers")}>
-              {options.sources
-                .filter((s) => s.kind === "logistics_center")
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {name(s)}
-                  </option>
-                ))}
-            </optgroup>
-            <optgroup label={t("form.hubs")}>
-              {options.sources
-                .filter((s) => s.kind !== "logistics_center")
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {name(s)}
-                  </option>
-                ))}
-            </optgroup>
+            {([true, false] as const).map((center) => (
+              <optgroup key={String(center)} label={t(center ? "form.centers" : "form.hubs")}>
+                {options.sources
+                  .filter((s) => (s.kind === "logistics_center") === center)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {name(s)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
           </select>
-          {err("fromLocationId")}
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="tr-to" className="text-sm font-medium text-slate-700">
-            {t("form.to")}
-          </label>
+        </FieldShell>
+        <FieldShell id="tr-to" label={t("form.to")} error={fieldError("toLocationId")}>
           <select
             id="tr-to"
             value={to}
@@ -157,8 +145,7 @@ export function RequestTransferForm({
               </option>
             ))}
           </select>
-          {err("toLocationId")}
-        </div>
+        </FieldShell>
       </div>
       <div className="flex flex-col gap-4">
         <fieldset className="flex flex-col gap-3">
@@ -223,10 +210,7 @@ export function RequestTransferForm({
             + {t("form.addLine")}
           </Button>
         </fieldset>
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="tr-note" className="text-sm font-medium text-slate-700">
-            {t("form.note")}
-          </label>
+        <FieldShell id="tr-note" label={t("form.note")}>
           <textarea
             id="tr-note"
             value={note}
@@ -235,7 +219,7 @@ export function RequestTransferForm({
             rows={2}
             className={`${select} border-slate-300`}
           />
-        </div>
+        </FieldShell>
         {message ? (
           <p
             role={message.ok ? "status" : "alert"}

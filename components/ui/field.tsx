@@ -7,8 +7,11 @@ const control = (error?: string) =>
     error ? "border-red-400" : "border-slate-300"
   }`;
 
-/** The label, the control and its hint or error: what every field of the shop looks like. */
-function Shell({
+/**
+ * The label, the control and its hint or error: what every field of the shop looks like. Exported for
+ * the controls the fields below do not cover (a select with groups, a controlled textarea).
+ */
+export function FieldShell({
   id,
   label,
   error,
@@ -47,9 +50,9 @@ const aria = (id: string, error?: string) => ({
 export function Field({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   const id = input.id ?? `field-${input.name}`;
   return (
-    <Shell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <input {...aria(id, error)} className={control(error)} {...input} />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -63,7 +66,7 @@ export function SelectField({
 }: SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: { value: string; label: string }[] }) {
   const id = select.id ?? `field-${select.name}`;
   return (
-    <Shell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <select {...aria(id, error)} className={control(error)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -71,7 +74,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -84,8 +87,8 @@ export function TextAreaField({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
   const id = area.id ?? `field-${area.name}`;
   return (
-    <Shell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <textarea rows={4} {...aria(id, error)} className={control(error)} {...area} />
-    </Shell>
+    </FieldShell>
   );
 }

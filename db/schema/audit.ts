@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { now } from "./columns";
 import { users } from "./identity";
 
 /**
@@ -10,7 +11,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: uuid().primaryKey(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: now(),
     actorId: uuid().references(() => users.id),
     action: text().notNull(),
     targetType: text().notNull(),

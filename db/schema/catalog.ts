@@ -9,9 +9,9 @@ import {
   text,
   boolean,
   jsonb,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, now, timestamps, ref, transition } from "./columns";
 import { organisations, users } from "./identity";
 
 export const productType = pgEnum("product_type", ["stock", "reservation"]);
@@ -36,10 +36,8 @@ export const productCategory = pgEnum("product_category", [
 export const products = pgTable(
   "products",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    sellerId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    id: id(),
+    sellerId: ref(() => organisations.id),
     type: productType().notNull(),
     status: productStatus().notNull().default("draft"),
     category: productCategory().notNull(),
@@ -63,8 +61,7 @@ export const products = pgTable(
      */
     priceMin: integer(),
     priceMax: integer(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     // The shop's listing order (category, then flagships first), with and without the type filter.
@@ -87,9 +84,7 @@ export const productSearchGrams = pgTable(
   "product_search_grams",
   {
     gram: text().notNull(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    productId: ref(() => products.id, "cascade"),
     status: productStatus().notNull(),
     category: productCategory().notNull(),
     priceMax: integer(),
@@ -103,17 +98,12 @@ export const productSearchGrams = pgTable(
 export const productStatusEvents = pgTable(
   "product_status_events",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
-    fromStatus: productStatus(),
-    toStatus: productStatus().notNull(),
-    actorUserId: uuid().references(() => users.id),
-    reason: text(),
+    id: id(),
+    productId: ref(() => products.id, "cascade"),
+    ...transition(productStatus, () => users.id),
     /** What the product contained when it was submitted for review (to show what changed since). */
     snapshot: jsonb(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [index().on(t.productId, t.createdAt)],
 );
@@ -121,10 +111,8 @@ export const productStatusEvents = pgTable(
 export const optionGroups = pgTable(
   "option_groups",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: id(),
+    productId: ref(() => products.id, "cascade"),
     /** Stable machine name, the key of a variant's `options` in the API (e.g. `color`). */
     code: text().notNull(),
     nameKo: text().notNull(),
@@ -139,10 +127,8 @@ export const optionGroups = pgTable(
 export const optionValues = pgTable(
   "option_values",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => optionGroups.id, { onDelete: "cascade" }),
+    id: id(),
+    groupId: ref(() => optionGroups.id, "cascade"),
     valueKo: text().notNull(),
     valueEn: text().notNull(),
     position: integer().notNull().default(0),
@@ -155,16 +141,14 @@ export const optionValues = pgTable(
 export const variants = pgTable(
   "variants",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: id(),
+    productId: ref(() => products.id, "cascade"),
     sku: text().notNull().unique(),
     /** KRW; null until the seller sets it (a variant without a price cannot be sold). */
     price: integer(),
     /** Off: not offered. A variant that was ever stocked or ordered is retired this way, never deleted. */
     active: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [index().on(t.productId), check("variants_price_positive", sql`${t.price} > 0`)],
 );
@@ -172,12 +156,8 @@ export const variants = pgTable(
 export const variantOptionValues = pgTable(
   "variant_option_values",
   {
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id, { onDelete: "cascade" }),
-    optionValueId: uuid()
-      .notNull()
-      .references(() => optionValues.id, { onDelete: "cascade" }),
+    variantId: ref(() => variants.id, "cascade"),
+    optionValueId: ref(() => optionValues.id, "cascade"),
   },
   (t) => [primaryKey({ columns: [t.variantId, t.optionValueId] })],
 );

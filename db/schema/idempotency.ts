@@ -1,4 +1,5 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { now, ref } from "./columns";
 import { users } from "./identity";
 
 /**
@@ -9,14 +10,12 @@ import { users } from "./identity";
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ref(() => users.id, "cascade"),
     scope: text().notNull(),
     key: text().notNull(),
     requestHash: text().notNull(),
     resourceId: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.scope, t.key] })],
 );

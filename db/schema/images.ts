@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { id, now, ref } from "./columns";
 import { products } from "./catalog";
 import { users } from "./identity";
 
@@ -15,10 +16,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const productImages = pgTable(
   "product_images",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    id: id(),
+    productId: ref(() => products.id, "cascade"),
     position: integer().notNull(),
     contentType: text().notNull(),
     width: integer().notNull(),
@@ -27,10 +26,8 @@ export const productImages = pgTable(
     bytes: bytea().notNull(),
     /** SHA-256 of `bytes`, hex: the ETag of every rendition. */
     sha256: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    createdBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    createdAt: now(),
+    createdBy: ref(() => users.id),
   },
   (t) => [
     // Not unique: a reorder rewrites every position in one statement, which a non-deferrable unique

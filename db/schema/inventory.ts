@@ -8,9 +8,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, now, timestamps, ref, transition } from "./columns";
 import { variants } from "./catalog";
 import { organisations, users } from "./identity";
 
@@ -41,7 +41,7 @@ export const region = pgEnum("region", regions);
 export const locations = pgTable(
   "locations",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     code: text().notNull().unique(),
     kind: locationKind().notNull(),
     name: text().notNull(),
@@ -49,10 +49,8 @@ export const locations = pgTable(
     region: region().notNull(),
     address: text().notNull(),
     /** The organisation that runs it: marketing for centers and org hubs, a dealer, or a seller. */
-    operatorId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    operatorId: ref(() => organisations.id),
+    createdAt: now(),
   },
   (t) => [index().on(t.kind), index().on(t.operatorId)],
 );
@@ -64,15 +62,11 @@ export const locations = pgTable(
 export const stockLevels = pgTable(
   "stock_levels",
   {
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id, { onDelete: "cascade" }),
+    locationId: ref(() => locations.id),
+    variantId: ref(() => variants.id, "cascade"),
     onHand: integer().notNull().default(0),
     reserved: integer().notNull().default(0),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: now(),
   },
   (t) => [
     primaryKey({ columns: [t.locationId, t.variantId] }),
@@ -107,12 +101,8 @@ export const stockMovements = pgTable(
   "stock_movements",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id, { onDelete: "cascade" }),
+    locationId: ref(() => locations.id),
+    variantId: ref(() => variants.id, "cascade"),
     kind: movementKind().notNull(),
     onHandDelta: integer().notNull().default(0),
     reservedDelta: integer().notNull().default(0),
@@ -121,7 +111,7 @@ export const stockMovements = pgTable(
     refId: text().notNull(),
     actorUserId: uuid().references(() => users.id),
     note: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [index().on(t.locationId, t.variantId), index().on(t.refType, t.refId)],
 );
@@ -139,21 +129,14 @@ export const transferStatus = pgEnum("transfer_status", [
 export const transfers = pgTable(
   "transfers",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    fromLocationId: uuid()
-      .notNull()
-      .references(() => locations.id),
-    toLocationId: uuid()
-      .notNull()
-      .references(() => locations.id),
+    id: id(),
+    fromLocationId: ref(() => locations.id),
+    toLocationId: ref(() => locations.id),
     status: transferStatus().notNull().default("requested"),
     note: text(),
     reason: text(),
-    requestedBy: uuid()
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    requestedBy: ref(() => users.id),
+    ...timestamps(),
   },
   (t) => [
     index().on(t.fromLocationId, t.status),
@@ -165,12 +148,8 @@ export const transfers = pgTable(
 export const transferItems = pgTable(
   "transfer_items",
   {
-    transferId: uuid()
-      .notNull()
-      .references(() => transfers.id, { onDelete: "cascade" }),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id),
+    transferId: ref(() => transfers.id, "cascade"),
+    variantId: ref(() => variants.id),
     quantity: integer().notNull(),
     shipped: integer().notNull().default(0),
     received: integer().notNull().default(0),
@@ -180,7 +159,10 @@ export const transferItems = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.transferId, t.variantId] }),
-    check("transfer_items_disposition", sql`${t.disposition} is null or ${t.disposition} in ('return', 'write_off')`),
+    check(
+      "transfer_items_disposition",
+      sql`${t.disposition} is null or ${t.disposition} in ('return', 'write_off')`,
+    ),
     check("transfer_items_quantity", sql`${t.quantity} between 1 and 1000`),
     check("transfer_items_shipped", sql`${t.shipped} between 0 and ${t.quantity}`),
     check("transfer_items_received", sql`${t.received} between 0 and ${t.shipped}`),
@@ -190,15 +172,10 @@ export const transferItems = pgTable(
 export const transferEvents = pgTable(
   "transfer_events",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    transferId: uuid()
-      .notNull()
-      .references(() => transfers.id, { onDelete: "cascade" }),
-    fromStatus: transferStatus(),
-    toStatus: transferStatus().notNull(),
-    actorUserId: uuid().references(() => users.id),
-    reason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    transferId: ref(() => transfers.id, "cascade"),
+    ...transition(transferStatus, () => users.id),
+    createdAt: now(),
   },
   (t) => [index().on(t.transferId, t.createdAt)],
 );
@@ -207,14 +184,12 @@ export const transferEvents = pgTable(
 export const stockReceipts = pgTable(
   "stock_receipts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id),
+    id: id(),
+    locationId: ref(() => locations.id),
     /** The supplier's delivery note or invoice number. */
     reference: text().notNull(),
     actorUserId: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [index().on(t.locationId, t.createdAt)],
 );
@@ -222,12 +197,8 @@ export const stockReceipts = pgTable(
 export const stockReceiptItems = pgTable(
   "stock_receipt_items",
   {
-    receiptId: uuid()
-      .notNull()
-      .references(() => stockReceipts.id, { onDelete: "cascade" }),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id),
+    receiptId: ref(() => stockReceipts.id, "cascade"),
+    variantId: ref(() => variants.id),
     quantity: integer().notNull(),
   },
   (t) => [
@@ -244,15 +215,11 @@ export const stockReceiptItems = pgTable(
 export const reorderPoints = pgTable(
   "reorder_points",
   {
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id, { onDelete: "cascade" }),
+    locationId: ref(() => locations.id),
+    variantId: ref(() => variants.id, "cascade"),
     reorderPoint: integer().notNull(),
     updatedBy: uuid().references(() => users.id),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: now(),
   },
   (t) => [
     primaryKey({ columns: [t.locationId, t.variantId] }),

@@ -1,16 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { id, at, now, timestamps, ref, cancellation, transition } from "./columns";
 import { variants } from "./catalog";
 import { organisations, users } from "./identity";
 import { locations } from "./inventory";
@@ -20,14 +10,10 @@ import { reservations } from "./reservations";
 export const cartItems = pgTable(
   "cart_items",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id, { onDelete: "cascade" }),
+    userId: ref(() => users.id, "cascade"),
+    variantId: ref(() => variants.id, "cascade"),
     quantity: integer().notNull(),
-    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    addedAt: now(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.variantId] }),
@@ -69,10 +55,8 @@ export type ShippingAddress = {
 export const orders = pgTable(
   "orders",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    customerId: uuid()
-      .notNull()
-      .references(() => users.id),
+    id: id(),
+    customerId: ref(() => users.id),
     status: orderStatus().notNull(),
     /** Σ price × quantity + shipping fee, integer KRW. */
     total: integer().notNull(),
@@ -84,11 +68,8 @@ export const orders = pgTable(
     reservationId: uuid()
       .unique("orders_reservation_id_unique")
       .references(() => reservations.id),
-    cancelledAt: timestamp({ withTimezone: true }),
-    cancelledBy: uuid().references(() => users.id),
-    cancelReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...cancellation(() => users.id),
+    ...timestamps(),
   },
   (t) => [
     index().on(t.customerId, t.createdAt),
@@ -100,27 +81,18 @@ export const orders = pgTable(
 export const sellerOrders = pgTable(
   "seller_orders",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    sellerId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    sourceLocationId: uuid()
-      .notNull()
-      .references(() => locations.id),
+    id: id(),
+    orderId: ref(() => orders.id, "cascade"),
+    sellerId: ref(() => organisations.id),
+    sourceLocationId: ref(() => locations.id),
     status: sellerOrderStatus().notNull(),
     subtotal: integer().notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
-    packedAt: timestamp({ withTimezone: true }),
-    shippedAt: timestamp({ withTimezone: true }),
-    deliveredAt: timestamp({ withTimezone: true }),
-    cancelledAt: timestamp({ withTimezone: true }),
-    cancelledBy: uuid().references(() => users.id),
-    cancelReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: at(),
+    packedAt: at(),
+    shippedAt: at(),
+    deliveredAt: at(),
+    ...cancellation(() => users.id),
+    ...timestamps(),
   },
   (t) => [
     index().on(t.orderId),
@@ -132,16 +104,10 @@ export const sellerOrders = pgTable(
 export const orderItems = pgTable(
   "order_items",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    orderId: uuid()
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
-    sellerOrderId: uuid()
-      .notNull()
-      .references(() => sellerOrders.id, { onDelete: "cascade" }),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id),
+    id: id(),
+    orderId: ref(() => orders.id, "cascade"),
+    sellerOrderId: ref(() => sellerOrders.id, "cascade"),
+    variantId: ref(() => variants.id),
     sku: text().notNull(),
     productName: text().notNull(),
     productNameEn: text().notNull(),
@@ -163,15 +129,10 @@ export const orderItems = pgTable(
 export const sellerOrderEvents = pgTable(
   "seller_order_events",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    sellerOrderId: uuid()
-      .notNull()
-      .references(() => sellerOrders.id, { onDelete: "cascade" }),
-    fromStatus: sellerOrderStatus(),
-    toStatus: sellerOrderStatus().notNull(),
-    actorUserId: uuid().references(() => users.id),
-    reason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: id(),
+    sellerOrderId: ref(() => sellerOrders.id, "cascade"),
+    ...transition(sellerOrderStatus, () => users.id),
+    createdAt: now(),
   },
   (t) => [index().on(t.sellerOrderId, t.createdAt)],
 );

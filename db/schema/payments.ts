@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { id, now, timestamps, ref } from "./columns";
 import { users } from "./identity";
 
 export const paymentPurpose = pgEnum("payment_purpose", ["order", "reservation"]);
@@ -25,12 +26,10 @@ export const paymentStatus = pgEnum("payment_status", [
 export const payments = pgTable(
   "payments",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** What the provider is called with: the same key never authorizes (or charges) twice. */
     idempotencyKey: text().notNull().unique("payments_idempotency_key_unique"),
-    customerId: uuid()
-      .notNull()
-      .references(() => users.id),
+    customerId: ref(() => users.id),
     purpose: paymentPurpose().notNull(),
     refId: uuid().notNull(),
     provider: text().notNull(),
@@ -40,9 +39,9 @@ export const payments = pgTable(
     refundedAmount: integer().notNull().default(0),
     status: paymentStatus().notNull(),
     failureReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
     /** Last change or last look by the sweep: an open intent untouched for a while is the sweep's. */
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: now(),
   },
   (t) => [
     index().on(t.purpose, t.refId),
@@ -57,10 +56,8 @@ export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "fa
 export const refunds = pgTable(
   "refunds",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    paymentId: uuid()
-      .notNull()
-      .references(() => payments.id),
+    id: id(),
+    paymentId: ref(() => payments.id),
     /** `refund:<payment>:<refType>:<refId>`: one per reason, so a retry or the sweep never refunds twice. */
     idempotencyKey: text().notNull().unique("refunds_idempotency_key_unique"),
     amount: integer().notNull(),
@@ -73,8 +70,7 @@ export const refunds = pgTable(
     /** The provider's refund id, once it has answered. */
     providerRef: text(),
     failureReason: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     unique("refunds_one_per_reason").on(t.paymentId, t.refType, t.refId),

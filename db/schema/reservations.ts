@@ -7,10 +7,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { id, at, now, timestamps, ref, cancellation } from "./columns";
 import { products, variants } from "./catalog";
 import { users } from "./identity";
 import { locations } from "./inventory";
@@ -26,29 +26,25 @@ export const reservableStatus = pgEnum("reservable_status", ["open", "cancelled"
 export const reservables = pgTable(
   "reservables",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     kind: reservableKind().notNull(),
-    productId: uuid()
-      .notNull()
-      .references(() => products.id),
-    variantId: uuid()
-      .notNull()
-      .references(() => variants.id),
+    productId: ref(() => products.id),
+    variantId: ref(() => variants.id),
     locationId: uuid().references(() => locations.id),
-    startsAt: timestamp({ withTimezone: true }),
-    endsAt: timestamp({ withTimezone: true }),
+    startsAt: at(),
+    endsAt: at(),
     /** For pre-orders: when requests start to be accepted. */
-    opensAt: timestamp({ withTimezone: true }),
+    opensAt: at(),
     capacity: integer().notNull(),
     taken: integer().notNull().default(0),
     perCustomerLimit: integer(),
-    cancelDeadline: timestamp({ withTimezone: true }).notNull(),
+    cancelDeadline: at().notNull(),
     holdMinutes: integer().notNull().default(15),
     status: reservableStatus().notNull().default("open"),
     cancelledReason: text(),
-    cancelledAt: timestamp({ withTimezone: true }),
+    cancelledAt: at(),
     cancelledBy: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: now(),
   },
   (t) => [
     index().on(t.productId),
@@ -72,32 +68,25 @@ export const reservationStatus = pgEnum("reservation_status", [
 export const reservations = pgTable(
   "reservations",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** Arrival order. See docs/decisions for what "arrival" means under concurrent commits. */
     seq: bigserial({ mode: "number" }).notNull().unique(),
-    reservableId: uuid()
-      .notNull()
-      .references(() => reservables.id),
-    customerId: uuid()
-      .notNull()
-      .references(() => users.id),
+    reservableId: ref(() => reservables.id),
+    customerId: ref(() => users.id),
     quantity: integer().notNull(),
     status: reservationStatus().notNull().default("pending"),
     reason: text(),
-    holdExpiresAt: timestamp({ withTimezone: true }),
-    decidedAt: timestamp({ withTimezone: true }),
-    paidAt: timestamp({ withTimezone: true }),
+    holdExpiresAt: at(),
+    decidedAt: at(),
+    paidAt: at(),
     paymentId: uuid().references(() => payments.id),
-    cancelledAt: timestamp({ withTimezone: true }),
-    cancelledBy: uuid().references(() => users.id),
-    cancelReason: text(),
+    ...cancellation(() => users.id),
     waitlistEntryId: uuid(),
     /** A slot appointment as the hub's staff recorded it: the customer came, or did not. */
     attendance: text({ enum: ["checked_in", "no_show"] }),
-    attendanceAt: timestamp({ withTimezone: true }),
+    attendanceAt: at(),
     attendanceBy: uuid().references(() => users.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index("reservations_pending_idx")
@@ -121,18 +110,13 @@ export const waitlistStatus = pgEnum("waitlist_status", ["waiting", "offered", "
 export const waitlistEntries = pgTable(
   "waitlist_entries",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     seq: bigserial({ mode: "number" }).notNull().unique(),
-    reservableId: uuid()
-      .notNull()
-      .references(() => reservables.id),
-    customerId: uuid()
-      .notNull()
-      .references(() => users.id),
+    reservableId: ref(() => reservables.id),
+    customerId: ref(() => users.id),
     quantity: integer().notNull().default(1),
     status: waitlistStatus().notNull().default("waiting"),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index("waitlist_waiting_idx")
@@ -154,6 +138,6 @@ export const waitlistEntries = pgTable(
  */
 export const workerHeartbeats = pgTable("worker_heartbeats", {
   id: text().primaryKey(),
-  startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  beatAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  startedAt: now(),
+  beatAt: now(),
 });

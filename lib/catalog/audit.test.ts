@@ -4,7 +4,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { picture } from "@/test/image-fixtures";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { addProductImage } from "./add-product-image";
 import { createProduct } from "./create-product";
 import { normalizeImage } from "./image-master";
@@ -30,9 +30,7 @@ let marketing: UserActor, seller: UserActor;
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  [marketing, seller] = (await Promise.all(
-    ["marketing", "seller"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor];
+  ({ marketing, seller } = await demoActors(t.db));
 });
 
 const draft = {

@@ -9,7 +9,7 @@ import { products, reservables, users, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { picture } from "@/test/image-fixtures";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { GET as getProducts } from "@/app/api/products/route";
 import { GET as getProductById } from "@/app/api/products/[id]/route";
@@ -49,9 +49,7 @@ let listener: ReturnType<typeof postgres>;
 beforeAll(async () => {
   process.env.CATALOG_CACHE = "on";
   await seedDemo(t.db);
-  [store, seller, marketing] = (await Promise.all(
-    ["store", "seller", "marketing"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor, UserActor];
+  ({ store, seller, marketing } = await demoActors(t.db));
   const [p] = await t.db
     .select({ id: products.id })
     .from(products)

@@ -68,6 +68,11 @@ const ListItem = z.object({
   updatedAt: z.string(),
 });
 const ProductParams = IdParam;
+/** What every write of a product answers: the product as it now is, or why not. */
+const productResponses = {
+  200: jsonResponse("The product", SellerProduct),
+  ...problems(401, 403, 404, 409, 422),
+};
 const StepParams = z.object({
   id: z.string(),
   step: z.enum(["submit", "approve", "send-back", "publish", "pause", "discontinue"]),
@@ -116,7 +121,7 @@ export function registerSellerProductsApi(registry: OpenAPIRegistry) {
   );
   path("patch", "/api/seller-products/{id}", "Edit a draft's fields (its seller)", {
     request: { params: ProductParams, body: jsonBody(UpdateProductInput) },
-    responses: { 200: jsonResponse("The product", SellerProduct), ...problems(401, 403, 404, 409, 422) },
+    responses: productResponses,
   });
   path(
     "put",
@@ -126,7 +131,7 @@ export function registerSellerProductsApi(registry: OpenAPIRegistry) {
       description:
         "Variants of combinations that remain keep their id, SKU and price; one ever stocked, ordered or reserved becomes active: false, never deleted.",
       request: { params: ProductParams, body: jsonBody(SetOptionsInput) },
-      responses: { 200: jsonResponse("The product", SellerProduct), ...problems(401, 403, 404, 409, 422) },
+      responses: productResponses,
     },
   );
   path(
@@ -155,7 +160,7 @@ export function registerSellerProductsApi(registry: OpenAPIRegistry) {
       description:
         "200 the product in its new state, with the step appended to its history; 409 from a wrong state; 403 for the other side's steps; send-back needs a reason (422); submit is 422 naming what is missing.",
       request: { params: StepParams, body: jsonBody(TransitionInput) },
-      responses: { 200: jsonResponse("The product", SellerProduct), ...problems(401, 403, 404, 409, 422) },
+      responses: productResponses,
     },
   );
   path(

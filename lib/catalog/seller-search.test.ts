@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { products } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { createProduct } from "./create-product";
 import { listProducts } from "./queries";
 import { listSellerProducts } from "./seller-product-queries";
@@ -30,7 +30,7 @@ const range = async () =>
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  [marketing, seller] = (await Promise.all(["marketing", "seller"].map((n) => actorFor(t.db, `${n}@demo.test`)))) as [UserActor, UserActor];
+  ({ marketing, seller } = await demoActors(t.db));
   const { product } = await run((tx) =>
     createProduct(tx, seller, { nameKo: "무드등 스탠드", nameEn: "Mood Lamp Stand", category: "accessory", type: "stock" }),
   );

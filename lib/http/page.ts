@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { NotFound } from "@/lib/errors";
 
 /** For pages: a thing that is NotFound (unknown, or not this visitor's to see) renders the 404 page. */
@@ -9,4 +10,12 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
     if (e instanceof NotFound) notFound();
     throw e;
   }
+}
+
+/**
+ * A page's `generateMetadata` whose title is one message of the UI's language:
+ * `export const generateMetadata = titleFrom("cart")` (key `title`), or `titleFrom("auth", "signIn")`.
+ */
+export function titleFrom(namespace: string, key = "title") {
+  return async () => ({ title: (await getTranslations(namespace))(key) });
 }

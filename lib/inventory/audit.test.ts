@@ -5,8 +5,8 @@ import { transfers } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { seedDemo } from "@/test/factories";
+import { demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import { adjustStock } from "./adjust-stock";
 import {
   approveTransfer,
@@ -28,10 +28,7 @@ const PHONE = "SM-S931N-1-1";
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  [dealer, marketing] = (await Promise.all(
-    ["dealer", "marketing"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor];
+  ({ ids, dealer, marketing } = await demoWorld(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 

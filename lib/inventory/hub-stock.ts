@@ -4,21 +4,13 @@ import type { Db, Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { Page, PageSize } from "@/lib/validation";
 import { loadOperatedLocation } from "./location-access";
+import type { LocationStockRow } from "./queries";
 import { centerFor, replenishmentLines } from "./replenishment";
 
 export const HubStockQuery = z.object({ page: Page, pageSize: PageSize, low: z.enum(["1"]).optional() });
 
-export type HubStockRow = {
-  variantId: string;
-  sku: string;
-  productName: string;
-  productNameEn: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  reorderPoint: number | null;
-  low: boolean;
-};
+/** A level of the hub, with the point below which its operator wants it replenished. */
+export type HubStockRow = LocationStockRow & { reorderPoint: number | null; low: boolean };
 
 export type HubStock = {
   location: { id: string; name: string; nameEn: string; code: string; kind: string; region: string };

@@ -1,7 +1,16 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { locationKind, transferStatus } from "@/db/schema";
-import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, pageOf, problems } from "@/lib/openapi/common";
+import {
+  IdempotencyHeader,
+  IdParam,
+  ItemLine,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  problems,
+  Timestamp,
+} from "@/lib/openapi/common";
 import { transferEvents } from "./transfer-machine";
 import {
   CancelTransferInput,
@@ -13,7 +22,6 @@ import {
 } from "./transfer-schemas";
 
 const Status = z.enum(transferStatus.enumValues);
-const Timestamp = z.string().describe("ISO-8601 with offset");
 const Ref = z.object({
   id: z.string(),
   code: z.string(),
@@ -36,12 +44,7 @@ const Transfer = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     items: z.array(
-      z.object({
-        variantId: z.string(),
-        sku: z.string(),
-        productName: z.string(),
-        productNameEn: z.string(),
-        quantity: z.number().int(),
+      ItemLine.extend({
         shipped: z.number().int(),
         received: z.number().int(),
         shortfall: z.number().int().describe("shipped − received once received, else 0"),

@@ -51,6 +51,16 @@ export const pageOf = (item: z.ZodType) =>
     page: z.number().int(),
     pageSize: z.number().int(),
   });
+/** A time as every response writes it. */
+export const Timestamp = z.string().describe("ISO-8601 with offset");
+/** What an order's or a transfer's line says: the variant, its SKU and product names, how many. */
+export const ItemLine = z.object({
+  variantId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  productNameEn: z.string(),
+  quantity: z.number().int(),
+});
 export const IdParam = z.object({ id: z.string().describe("The resource id") });
 export const IdempotencyHeader = z.object({
   "idempotency-key": z

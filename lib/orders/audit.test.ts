@@ -3,8 +3,8 @@ import type { Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
-import { address, demoIds, setStock } from "@/test/orders-fixtures";
+import { seedDemo } from "@/test/factories";
+import { address, demoIds, demoWorld, setStock } from "@/test/orders-fixtures";
 import {
   acceptSellerOrder,
   deliverSellerOrder,
@@ -26,10 +26,7 @@ let customer: UserActor, dealer: UserActor, seller: UserActor;
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  [customer, dealer, seller] = (await Promise.all(
-    ["customer", "dealer", "seller"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor, UserActor];
+  ({ ids, customer, dealer, seller } = await demoWorld(t.db));
 });
 
 describe("seller orders", () => {

@@ -18,7 +18,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
 import { SHIPPING_SOURCE_KINDS } from "./plan-order";
 import type { SourceCandidate } from "./suggest-source";
-import type { LocationRef } from "./view";
+import { locationRef, type LocationRef } from "./view";
 
 /** The regions a shipping address may name, for the checkout form. */
 export const SHIPPING_REGIONS = regions;
@@ -144,19 +144,11 @@ export async function checkoutData(tx: Tx | Db, actor: Actor | null) {
       .limit(1),
   ]);
   const avail = new Map(stock.map((s) => [`${s.locationId}:${s.variantId}`, s.available]));
-  const ref = (l: (typeof locs)[number]): LocationRef => ({
-    id: l.id,
-    code: l.code,
-    kind: l.kind,
-    name: l.name,
-    nameEn: l.nameEn,
-    region: l.region,
-  });
   const candidates: SourceCandidate[] = retailerLines.length
     ? locs
         .filter((l) => SHIPPING_SOURCE_KINDS.includes(l.kind))
         .map((l) => ({
-          ...ref(l),
+          ...locationRef(l),
           locationId: l.id,
           lines: retailerLines.map((line) => ({
             variantId: line.variantId,
@@ -172,7 +164,7 @@ export async function checkoutData(tx: Tx | Db, actor: Actor | null) {
       sellerId,
       sellerName: lines[0]!.sellerName,
       sellerNameEn: lines[0]!.sellerNameEn,
-      warehouse: wh ? ref(wh) : null,
+      warehouse: wh ? locationRef(wh) : null,
       lines: lines.map((line) => ({
         variantId: line.variantId,
         requested: line.quantity,

@@ -8,7 +8,7 @@ import type { SellerOrderStatus } from "./order-status";
 import { FulfilmentQueueQuery } from "./schemas";
 import { sellerOrderNotFound } from "./seller-order-access";
 import { idOrNotFound } from "@/lib/validation";
-import { iso, type LocationRef } from "./view";
+import { iso, locationRef, type LocationRef } from "./view";
 
 /** A seller order as its fulfiller sees it: what to send, where to, and what can be done next. */
 export type SellerOrderRow = {
@@ -91,14 +91,7 @@ async function rowsOf(
     sellerId: so.sellerId,
     sellerName: seller.name,
     sellerNameEn: seller.nameEn,
-    sourceLocation: {
-      id: loc.id,
-      code: loc.code,
-      kind: loc.kind,
-      name: loc.name,
-      nameEn: loc.nameEn,
-      region: loc.region,
-    },
+    sourceLocation: locationRef(loc),
     subtotal: so.subtotal,
     createdAt: iso(so.createdAt)!,
     acceptedAt: iso(so.acceptedAt),

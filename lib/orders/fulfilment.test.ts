@@ -4,8 +4,8 @@ import { orders, payments, refunds, sellerOrderEvents, sellerOrders, stockMoveme
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
-import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { makeCustomer, seedDemo } from "@/test/factories";
+import { address, demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import {
   acceptSellerOrder,
   deliverSellerOrder,
@@ -32,12 +32,7 @@ let customer: UserActor,
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  [customer, dealer, dealer2, marketing, seller, seller2, store] = (await Promise.all(
-    ["customer", "dealer", "dealer2", "marketing", "seller", "seller2", "store"].map((n) =>
-      actorFor(t.db, `${n}@demo.test`),
-    ),
-  )) as [UserActor, UserActor, UserActor, UserActor, UserActor, UserActor, UserActor];
+  ({ ids, customer, dealer, dealer2, marketing, seller, seller2, store } = await demoWorld(t.db));
 });
 
 const tx = <T>(fn: (tx: Parameters<Parameters<typeof t.db.transaction>[0]>[0]) => Promise<T>) =>

@@ -1,7 +1,16 @@
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { locationKind, orderStatus, regions, sellerOrderStatus } from "@/db/schema";
-import { IdempotencyHeader, IdParam, jsonBody, jsonResponse, pageOf, problems } from "@/lib/openapi/common";
+import {
+  IdempotencyHeader,
+  IdParam,
+  ItemLine,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  problems,
+  Timestamp,
+} from "@/lib/openapi/common";
 import {
   AddToCartInput,
   CancelOrderInput,
@@ -34,7 +43,15 @@ const Address = z
     region: z.enum(regions),
   })
   .meta({ id: "ShippingAddress" });
-const Timestamp = z.string().describe("ISO-8601 with offset");
+/** When a seller order reached each step, and why it was cancelled. */
+const progress = {
+  acceptedAt: Timestamp.nullable(),
+  packedAt: Timestamp.nullable(),
+  shippedAt: Timestamp.nullable(),
+  deliveredAt: Timestamp.nullable(),
+  cancelledAt: Timestamp.nullable(),
+  cancelReason: z.string().nullable(),
+};
 const SellerOrder = z
   .object({
     id: z.string(),
@@ -45,12 +62,7 @@ const SellerOrder = z
     sourceLocation: LocationRef,
     status: z.enum(sellerOrderStatus.enumValues),
     subtotal: z.number().int(),
-    acceptedAt: Timestamp.nullable(),
-    packedAt: Timestamp.nullable(),
-    shippedAt: Timestamp.nullable(),
-    deliveredAt: Timestamp.nullable(),
-    cancelledAt: Timestamp.nullable(),
-    cancelReason: z.string().nullable(),
+    ...progress,
     events: z.array(
       z.object({
         fromStatus: z.enum(sellerOrderStatus.enumValues).nullable(),
@@ -76,17 +88,7 @@ const Order = z
     createdAt: Timestamp,
     cancelledAt: Timestamp.nullable(),
     cancelReason: z.string().nullable(),
-    items: z.array(
-      z.object({
-        variantId: z.string(),
-        sku: z.string(),
-        productName: z.string(),
-        productNameEn: z.string(),
-        quantity: z.number().int(),
-        price: z.number().int(),
-        sellerOrderId: z.string(),
-      }),
-    ),
+    items: z.array(ItemLine.extend({ price: z.number().int(), sellerOrderId: z.string() })),
     sellerOrders: z.array(SellerOrder),
   })
   .meta({ id: "Order" });
@@ -99,12 +101,7 @@ const FulfilmentRow = z
     sourceLocation: LocationRef,
     subtotal: z.number().int(),
     createdAt: Timestamp,
-    acceptedAt: Timestamp.nullable(),
-    packedAt: Timestamp.nullable(),
-    shippedAt: Timestamp.nullable(),
-    deliveredAt: Timestamp.nullable(),
-    cancelledAt: Timestamp.nullable(),
-    cancelReason: z.string().nullable(),
+    ...progress,
     shipTo: Address,
     items: z.array(
       z.object({
@@ -143,6 +140,10 @@ const Cart = z
 
 const orderResponse = (description: string): ResponseConfig => jsonResponse(description, Order);
 const VariantParam = z.object({ variantId: z.string() });
+const cartLineResponse = jsonResponse(
+  "The line",
+  z.object({ variantId: z.string(), quantity: z.number().int() }),
+);
 
 export function registerOrdersApi(registry: OpenAPIRegistry) {
   registry.registerPath({
@@ -272,10 +273,7 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     tags: ["cart"],
     summary: "Add to my cart (adds to the line's quantity; a line holds at most 1,000)",
     request: { body: jsonBody(AddToCartInput) },
-    responses: {
-      201: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })),
-      ...problems(400, 401, 403, 409, 422),
-    },
+    responses: { 201: cartLineResponse, ...problems(400, 401, 403, 409, 422) },
   });
   registry.registerPath({
     method: "patch",
@@ -283,10 +281,7 @@ export function registerOrdersApi(registry: OpenAPIRegistry) {
     tags: ["cart"],
     summary: "Set a line's quantity",
     request: { params: VariantParam, body: jsonBody(SetCartQuantityInput) },
-    responses: {
-      200: jsonResponse("The line", z.object({ variantId: z.string(), quantity: z.number().int() })),
-      ...problems(400, 401, 403, 404, 422),
-    },
+    responses: { 200: cartLineResponse, ...problems(400, 401, 403, 404, 422) },
   });
   registry.registerPath({
     method: "delete",

@@ -15,7 +15,7 @@ import { authorize } from "@/lib/auth/policy";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
 import { MyOrdersQuery } from "./schemas";
-import { iso, type OrderView } from "./view";
+import { iso, locationRef, type OrderView } from "./view";
 
 export function orderNotFound() {
   return new NotFound("order.not_found", "No such order.");
@@ -68,14 +68,7 @@ export async function loadOrderView(tx: Tx | Db, orderId: string): Promise<Order
       sellerName: seller.name,
       sellerNameEn: seller.nameEn,
       sourceLocationId: so.sourceLocationId,
-      sourceLocation: {
-        id: loc.id,
-        code: loc.code,
-        kind: loc.kind,
-        name: loc.name,
-        nameEn: loc.nameEn,
-        region: loc.region,
-      },
+      sourceLocation: locationRef(loc),
       status: so.status,
       subtotal: so.subtotal,
       acceptedAt: iso(so.acceptedAt),

@@ -26,6 +26,28 @@ const setStatus = async (variantId: string, status: "on_sale" | "paused" | "disc
   const [v] = await t.db.select({ productId: variants.productId }).from(variants).where(eq(variants.id, variantId));
   await t.db.update(products).set({ status }).where(eq(products.id, v!.productId));
 };
+/**
+ * The fake provider, running `meanwhile` while it authorizes (after the lock-free plan saw every item on
+ * sale); `state()` is what became of the money it held.
+ */
+function authorizingWhile(meanwhile: () => Promise<unknown>) {
+  const fake = new FakePaymentProvider();
+  let authorization = "";
+  const provider: PaymentProvider = {
+    name: fake.name,
+    authorize: async (req) => {
+      const res = await fake.authorize(req);
+      if (res.approved) authorization = res.authorizationId;
+      await meanwhile();
+      return res;
+    },
+    capture: (id) => fake.capture(id),
+    void: (id) => fake.void(id),
+    refund: (req) => fake.refund(req),
+    lookup: (key) => fake.lookup(key),
+  };
+  return { provider, state: () => fake.inspect(authorization)?.state };
+}
 const body = () => ({
   items: [
     { variantId: phone, quantity: 1 },
@@ -66,28 +88,14 @@ describe("an order with a product that is not on sale", () => {
 
   it("is refused inside the placement transaction when the product is paused after the plan", async () => {
     // The pause lands while the payment is being authorized: after the lock-free plan saw it on sale.
-    const fake = new FakePaymentProvider();
-    let authorization = "";
-    const pausing: PaymentProvider = {
-      name: fake.name,
-      authorize: async (req) => {
-        const res = await fake.authorize(req);
-        if (res.approved) authorization = res.authorizationId;
-        await setStatus(powerBank, "paused");
-        return res;
-      },
-      capture: (id) => fake.capture(id),
-      void: (id) => fake.void(id),
-      refund: (req) => fake.refund(req),
-      lookup: (key) => fake.lookup(key),
-    };
+    const pausing = authorizingWhile(() => setStatus(powerBank, "paused"));
     const before = { orders: await count(orders), phone: await stockAt(t.db, hub, phone), bank: await stockAt(t.db, hub, powerBank) };
-    const err = await placeOrder(t.db, customer, body(), { payments: pausing }).catch((e: unknown) => e);
+    const err = await placeOrder(t.db, customer, body(), { payments: pausing.provider }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 409, code: "order.product_unavailable", meta: { sku: "EB-U2510-1", productStatus: "paused" } });
     expect(await count(orders)).toBe(before.orders);
     expect(await stockAt(t.db, hub, phone)).toEqual(before.phone);
     expect(await stockAt(t.db, hub, powerBank)).toEqual(before.bank);
-    expect(fake.inspect(authorization)?.state).toBe("voided");
+    expect(pausing.state()).toBe("voided");
   });
 
   it("waits for a pause in flight and is refused once it commits", async () => {
@@ -142,27 +150,13 @@ describe("an order with a variant that is no longer sold", () => {
   });
 
   it("is refused inside the placement transaction when the variant is retired after the plan", async () => {
-    const fake = new FakePaymentProvider();
-    let authorization = "";
-    const retiring: PaymentProvider = {
-      name: fake.name,
-      authorize: async (req) => {
-        const res = await fake.authorize(req);
-        if (res.approved) authorization = res.authorizationId;
-        await t.db.update(variants).set({ active: false }).where(eq(variants.id, powerBank));
-        return res;
-      },
-      capture: (id) => fake.capture(id),
-      void: (id) => fake.void(id),
-      refund: (req) => fake.refund(req),
-      lookup: (key) => fake.lookup(key),
-    };
+    const retiring = authorizingWhile(() => t.db.update(variants).set({ active: false }).where(eq(variants.id, powerBank)));
     const before = { orders: await count(orders), bank: await stockAt(t.db, hub, powerBank) };
-    const err = await placeOrder(t.db, customer, body(), { payments: retiring }).catch((e: unknown) => e);
+    const err = await placeOrder(t.db, customer, body(), { payments: retiring.provider }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 409, code: "order.product_unavailable", meta: { sku: "EB-U2510-1", variantAvailable: false } });
     expect(await count(orders)).toBe(before.orders);
     expect(await stockAt(t.db, hub, powerBank)).toEqual(before.bank);
-    expect(fake.inspect(authorization)?.state).toBe("voided");
+    expect(retiring.state()).toBe("voided");
   });
 });
 

@@ -37,6 +37,16 @@ export type LocationRef = {
   region: string;
 };
 
+/** A location row (or any object with its fields) as the views name it: just the reference's fields. */
+export const locationRef = (l: LocationRef): LocationRef => ({
+  id: l.id,
+  code: l.code,
+  kind: l.kind,
+  name: l.name,
+  nameEn: l.nameEn,
+  region: l.region,
+});
+
 export type SellerOrderView = {
   id: string;
   sellerId: string;

@@ -4,8 +4,8 @@ import type { Tx } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
-import { demoIds } from "@/test/orders-fixtures";
+import { makeCustomer, seedDemo } from "@/test/factories";
+import { demoIds, demoWorld } from "@/test/orders-fixtures";
 import { cancelReservable, cancelSlotDay } from "./cancel-reservable";
 import { createPreorder, generateSlots } from "./create-reservables";
 import { payReservation } from "./pay-reservation";
@@ -22,10 +22,7 @@ let dealer: UserActor, marketing: UserActor;
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  [dealer, marketing] = (await Promise.all(
-    ["dealer", "marketing"].map((n) => actorFor(t.db, `${n}@demo.test`)),
-  )) as [UserActor, UserActor];
+  ({ ids, dealer, marketing } = await demoWorld(t.db));
 });
 
 describe("reservables", () => {

@@ -96,6 +96,12 @@ const ManagedReservable = Reservable.extend({
   id: "ManagedReservable",
 });
 
+/** What calling off slots or a reservable did: the reservations cancelled and the refunds made. */
+const CallOff = z.object({
+  cancelledReservations: z.number().int(),
+  refunds: z.number().int(),
+  refundedAmount: z.number().int(),
+});
 const sseResponse = (description: string) => ({
   description,
   content: { "text/event-stream": { schema: z.string() } },
@@ -181,13 +187,7 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
     responses: {
       200: jsonResponse(
         "Cancelled",
-        z.object({
-          id: z.string(),
-          status: z.literal("cancelled"),
-          cancelledReservations: z.number().int(),
-          refunds: z.number().int(),
-          refundedAmount: z.number().int(),
-        }),
+        z.object({ id: z.string(), status: z.literal("cancelled"), ...CallOff.shape }),
       ),
       ...problems(400, 401, 403, 404, 409, 422),
     },
@@ -201,15 +201,7 @@ export function registerReservationsApi(registry: OpenAPIRegistry) {
       "A hub's operator calls off every open slot at one of their hubs on one day (Asia/Seoul); customers are refunded and see the reason",
     request: { body: jsonBody(CancelSlotDayInput) },
     responses: {
-      200: jsonResponse(
-        "Called off",
-        z.object({
-          cancelledSlots: z.number().int(),
-          cancelledReservations: z.number().int(),
-          refunds: z.number().int(),
-          refundedAmount: z.number().int(),
-        }),
-      ),
+      200: jsonResponse("Called off", z.object({ cancelledSlots: z.number().int(), ...CallOff.shape })),
       ...problems(400, 401, 403, 404, 409, 422),
     },
   });

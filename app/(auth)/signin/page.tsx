@@ -2,11 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/identity/sign-in-form";
 import { Card } from "@/components/ui/card";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("auth");
-  return { title: t("signIn") };
-}
+export const generateMetadata = titleFrom("auth", "signIn");
 
 export default async function SignInPage({
   searchParams,

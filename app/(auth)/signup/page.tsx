@@ -3,11 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { SignUpForm } from "@/components/identity/sign-up-form";
 import { Card } from "@/components/ui/card";
 import { signUpAction } from "./actions";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("auth");
-  return { title: t("signUp") };
-}
+export const generateMetadata = titleFrom("auth", "signUp");
 
 export default async function SignUpPage() {
   const t = await getTranslations("auth");

@@ -5,11 +5,9 @@ import { PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { getCart } from "@/lib/orders/cart-queries";
 import { EmptyState } from "@/components/ui/empty-state";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("cart");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("cart");
 
 export default async function CartPage() {
   const actor = await requirePageRole(["customer"], "/cart");

@@ -5,11 +5,9 @@ import { PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { checkoutData, SHIPPING_REGIONS } from "@/lib/orders/cart-queries";
 import { EmptyState } from "@/components/ui/empty-state";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("checkout");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("checkout");
 
 export default async function CheckoutPage() {
   const actor = await requirePageRole(["customer"], "/checkout");

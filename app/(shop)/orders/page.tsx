@@ -6,11 +6,9 @@ import { PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { listMyOrders } from "@/lib/orders/order-queries";
 import { EmptyState } from "@/components/ui/empty-state";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("orders");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("orders");
 
 const PAGE_SIZE = 20;
 

@@ -4,13 +4,11 @@ import { MyReservations } from "@/components/reservations/my-reservations";
 import { getDb } from "@/db/client";
 import { requirePageRole } from "@/lib/auth/guard";
 import { myReservations, myWaitlist } from "@/lib/reservations/queries";
+import { titleFrom } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const t = await getTranslations("reservations");
-  return { title: t("myTitle") };
-}
+export const generateMetadata = titleFrom("reservations", "myTitle");
 
 export default async function MyReservationsPage() {
   const actor = await requirePageRole(["customer"], "/reservations");

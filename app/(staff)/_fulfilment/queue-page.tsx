@@ -7,13 +7,11 @@ import { formatFor } from "@/lib/format";
 import { fulfilmentQueue } from "@/lib/orders/fulfilment-queries";
 import { FulfilmentQueueQuery } from "@/lib/orders/schemas";
 import type { PageSearch, StaffRole } from "@/app/(staff)/_pages";
+import { titleFrom } from "@/lib/http/page";
 
 const KEYS = ["status", "locationId", "sort", "page"] as const;
 
-export async function generateMetadata() {
-  const t = await getTranslations("fulfilment");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("fulfilment");
 
 /** The fulfilment queue page of a dealer, marketing or a seller: the same queue, their own locations. */
 export async function FulfilmentQueuePage({

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
@@ -15,8 +15,7 @@ const t = setupTestDb();
 const who: Record<string, UserActor | null> = { anonymous: null };
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const n of ["dealer", "marketing", "seller", "seller2"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
 const as = (name: string) => {

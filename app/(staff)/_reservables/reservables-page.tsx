@@ -8,6 +8,7 @@ import { CancelDayForm, CreatePreorderForm, GenerateSlotsForm } from "@/componen
 import { StaffReservables } from "@/components/reservations/staff-reservables";
 import { AppointmentsTable } from "@/components/reservations/appointments-table";
 import { todaysAppointments } from "@/lib/reservations/attendance";
+import { titleFrom } from "@/lib/http/page";
 
 /** The reservables page of a staff role: the live table, and the forms this role may use. */
 export async function StaffReservablesPage({ role }: { role: StaffRole }) {
@@ -51,7 +52,4 @@ export async function StaffReservablesPage({ role }: { role: StaffRole }) {
   );
 }
 
-export async function generateMetadata() {
-  const t = await getTranslations("reservables");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("reservables");

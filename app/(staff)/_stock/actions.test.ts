@@ -5,7 +5,7 @@ import { hubStock } from "@/lib/inventory/hub-stock";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { listReceipts } from "@/lib/inventory/receipt-queries";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
@@ -20,8 +20,7 @@ const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product, s
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["dealer", "dealer2", "marketing", "seller", "seller2"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
 afterEach(async () => {

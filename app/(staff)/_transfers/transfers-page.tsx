@@ -11,6 +11,7 @@ import { transferStatuses, type TransferStatus } from "@/lib/inventory/transfer-
 import { listTransfers, transferFormOptions } from "@/lib/inventory/transfer-queries";
 import { RequestTransferForm, type TransferPrefill } from "@/components/transfers/request-transfer-form";
 import { TransferTable } from "@/components/transfers/transfer-table";
+import { titleFrom } from "@/lib/http/page";
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -126,7 +127,4 @@ export async function TransfersPage({
   );
 }
 
-export async function generateMetadata() {
-  const t = await getTranslations("transfers");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("transfers");

@@ -7,11 +7,9 @@ import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { organisationOf } from "@/lib/identity/organisation";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("catalog.dashboard");
-  return { title: t("dealerTitle") };
-}
+export const generateMetadata = titleFrom("catalog.dashboard", "dealerTitle");
 
 export default async function DealerHome() {
   const actor = await requirePageRole(["dealer"], "/dealer");

@@ -15,6 +15,7 @@ import { formatFor, seoulDayKey } from "@/lib/format";
 import { organisationOf } from "@/lib/identity/organisation";
 import { networkStock } from "@/lib/inventory/stock-summary";
 import { networkKpis } from "@/lib/network/kpis";
+import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -28,10 +29,7 @@ const ACCENT = {
   seller_warehouse: "bg-slate-400",
 } as const;
 
-export async function generateMetadata() {
-  const t = await getTranslations("catalog.dashboard");
-  return { title: t("marketingTitle") };
-}
+export const generateMetadata = titleFrom("catalog.dashboard", "marketingTitle");
 
 /**
  * Marketing's network dashboard: the KPIs of GET /api/kpis over a range of Seoul days (default: the

@@ -17,11 +17,9 @@ import {
 import { organisationOf } from "@/lib/identity/organisation";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
 import { productListQuery } from "../_products/list-query";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("sellerCentre.list");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("sellerCentre.list");
 
 /** The seller centre's home: headline figures, then every listing with status tabs, search and pages. */
 export default async function SellerHome({

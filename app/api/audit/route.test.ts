@@ -4,7 +4,7 @@ import { auditLog } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { uuidv7 } from "@/lib/ids";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { demoIds, setStock } from "@/test/orders-fixtures";
 import { POST as approve } from "../transfers/[id]/approve/route";
@@ -19,8 +19,7 @@ const PHONE = "SM-S931N-1-1";
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "dealer", "marketing", "seller"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 

@@ -5,7 +5,7 @@ import { products, reservables, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { GET as managed } from "./managed/route";
 import { GET, POST } from "./route";
 
@@ -27,8 +27,7 @@ async function variantOf(nameEn: string) {
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "marketing", "seller", "seller2", "store"])
-    who[k] = await actorFor(t.db, `${k}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   s26 = await variantOf("Galaxy S26 Pre-order");
   stb5 = await variantOf("Genie TV Set-top Box 5 Pre-order");
   stockVariant = (await variantOf("Galaxy S25")).variantId;

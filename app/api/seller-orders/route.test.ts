@@ -5,7 +5,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { placeOrder } from "@/lib/orders/place-order";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as accept } from "./[id]/accept/route";
 import { POST as cancel } from "./[id]/cancel/route";
@@ -22,8 +22,7 @@ const who: Record<string, UserActor> = {};
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "customer2", "dealer", "dealer2", "marketing", "seller", "seller2", "store"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("HUB-GANGNAM"), ids.variant("IP16P-2-1"), 200);
 });
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { demoIds, setStock } from "@/test/orders-fixtures";
 import { PUT as putOptions } from "./[id]/options/route";
@@ -16,8 +16,7 @@ const who: Record<string, UserActor> = {};
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const n of ["dealer", "marketing", "seller", "seller2"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as approve } from "./[id]/approve/route";
@@ -22,8 +22,7 @@ const PHONE = "SM-S931N-1-1";
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "dealer", "dealer2", "marketing", "seller"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 

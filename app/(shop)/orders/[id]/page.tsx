@@ -13,11 +13,9 @@ import { NotFound } from "@/lib/errors";
 import { estimateDelivery } from "@/lib/orders/eta";
 import { getOrderFor } from "@/lib/orders/order-queries";
 import { orderNumber } from "@/lib/orders/order-number";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("orders");
-  return { title: t("detailTitle") };
-}
+export const generateMetadata = titleFrom("orders", "detailTitle");
 
 export default async function OrderPage({
   params,

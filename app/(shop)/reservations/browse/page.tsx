@@ -5,13 +5,11 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { shopReservables } from "@/lib/catalog/cached-reads";
 import { Id } from "@/lib/validation";
+import { titleFrom } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const t = await getTranslations("reservations");
-  return { title: t("browseTitle") };
-}
+export const generateMetadata = titleFrom("reservations", "browseTitle");
 
 /** Customers and guests: pre-orders and a week of appointment slots (`?productId=` from a product page). */
 export default async function BrowseReservablesPage({

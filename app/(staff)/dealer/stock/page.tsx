@@ -13,6 +13,7 @@ import { hubStock } from "@/lib/inventory/hub-stock";
 import { locationMovements } from "@/lib/inventory/ledger";
 import { listLocations } from "@/lib/inventory/locations";
 import { ownLocationStock } from "@/lib/inventory/stock-summary";
+import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -20,10 +21,7 @@ const pageOf = (v: string | undefined) => Math.max(1, Math.min(10_000, Number.pa
 const PAGE = 20;
 const HISTORY_PAGE = 10;
 
-export async function generateMetadata() {
-  const t = await getTranslations("network.stock");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("network.stock");
 
 /**
  * A dealer's hub stock: the hub chosen in `?hub=`, its models a page at a time against their reorder

@@ -8,15 +8,13 @@ import { PaginationLinks } from "@/components/ui/pagination-links";
 import { AUDIT_ACTIONS, AuditQuery, auditActors, auditRefs, listAudit } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/guard";
 import { formatFor } from "@/lib/format";
+import { titleFrom } from "@/lib/http/page";
 
 const BASE = "/marketing/audit";
 const FILTERS = ["actorId", "action", "from", "to"] as const;
 const PAGE_SIZE = 20;
 
-export async function generateMetadata() {
-  const t = await getTranslations("audit");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("audit");
 
 /** Marketing's audit trail: every staff action, newest first, filtered by actor, action and Seoul days. */
 export default async function AuditPage({

@@ -9,11 +9,9 @@ import { requirePageRole } from "@/lib/auth/guard";
 import { formatFor } from "@/lib/format";
 import { checkLedger } from "@/lib/inventory/ledger";
 import { listLocations } from "@/lib/inventory/locations";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("network.ledger");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("network.ledger");
 
 /** Marketing's ledger check: `?run=1` recomputes every level from the movements (a read; it changes nothing). */
 export default async function LedgerPage({

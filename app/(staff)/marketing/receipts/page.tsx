@@ -10,15 +10,13 @@ import { requirePageRole } from "@/lib/auth/guard";
 import { hubStock } from "@/lib/inventory/hub-stock";
 import { listLocations } from "@/lib/inventory/locations";
 import { listReceipts } from "@/lib/inventory/receipt-queries";
+import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const PAGE = 10;
 
-export async function generateMetadata() {
-  const t = await getTranslations("network.receipts");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("network.receipts");
 
 /**
  * Marketing books supplier deliveries at a logistics center (`?center=`, default the first): the

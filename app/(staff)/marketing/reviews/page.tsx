@@ -12,13 +12,11 @@ import {
   SELLER_PAGE_SIZE,
 } from "@/lib/catalog/seller-product-queries";
 import { ALL_STATUSES, productListQuery } from "../../_products/list-query";
+import { titleFrom } from "@/lib/http/page";
 
 const TABS = ["in_review", "draft", "approved", "on_sale", "paused", "discontinued"] as const;
 
-export async function generateMetadata() {
-  const t = await getTranslations("productReview");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("productReview");
 
 /** Marketing's review queue (products in review, the longest waiting first) and every seller's catalogue. */
 export default async function ReviewQueuePage({

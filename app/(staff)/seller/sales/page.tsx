@@ -12,16 +12,14 @@ import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { sellerSales } from "@/lib/catalog/seller-product-queries";
 import { Invalid } from "@/lib/errors";
+import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
-export async function generateMetadata() {
-  const t = await getTranslations("sellerCentre.sales");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("sellerCentre.sales");
 
 /** The seller's units and revenue per day and per product over a range of Seoul days (default: the last 30). */
 export default async function SalesPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { ledgerDrift } from "@/lib/inventory/queries";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as adjust } from "./adjustments/route";
@@ -18,8 +18,7 @@ const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["dealer", "dealer2", "marketing", "seller", "seller2"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
 afterEach(async () => {

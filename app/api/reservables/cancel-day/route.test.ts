@@ -5,7 +5,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { settleUntilIdle } from "@/lib/reservations/worker";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { POST as pay } from "../../reservations/[id]/pay/route";
 import { POST as reserve } from "../../reservations/route";
 import { POST } from "./route";
@@ -26,8 +26,7 @@ const openSlotsOn = async (day: string) =>
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "dealer2", "marketing"])
-    who[k] = await actorFor(t.db, `${k}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   bundang = (await t.db.select().from(locations).where(eq(locations.code, "HUB-BUNDANG")))[0]!.id;
   const slots = await t.db
     .select()

@@ -6,7 +6,7 @@ import { locations, products, reservables, variants } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { POST } from "./route";
 
 const t = setupTestDb();
@@ -22,8 +22,7 @@ const day = format(addDays(new TZDate(new Date(), "Asia/Seoul"), 20), "yyyy-MM-d
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "marketing", "seller"])
-    who[k] = await actorFor(t.db, `${k}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   [gangnam, haeundae, jongno] = await Promise.all([
     loc("HUB-GANGNAM"),
     loc("HUB-HAEUNDAE"),

@@ -11,7 +11,7 @@ import { makeCustomers, makeReservable, makeReservationProduct } from "@/lib/res
 import { settleUntilIdle } from "@/lib/reservations/worker";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
-import { actorFor, seedDemo } from "@/test/factories";
+import { demoActors, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
 import { demoIds } from "@/test/orders-fixtures";
 import { POST as checkIn } from "./check-in/route";
@@ -25,8 +25,7 @@ const who: Record<string, UserActor> = {};
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
-  for (const n of ["customer", "dealer", "dealer2", "marketing", "seller"])
-    who[n] = await actorFor(t.db, `${n}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
 });
 
 /** A paid appointment at `hub` (booked while the slot was ahead), then the clock moved: it starts `startsIn` minutes from now. */

@@ -3,11 +3,9 @@ import { ProductBasicsForm } from "@/components/catalog/product-basics-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/guard";
+import { titleFrom } from "@/lib/http/page";
 
-export async function generateMetadata() {
-  const t = await getTranslations("sellerCentre.new");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("sellerCentre.new");
 
 export default async function NewProductPage() {
   await requirePageRole(["seller"], "/seller/products/new");

@@ -5,7 +5,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { settleUntilIdle } from "@/lib/reservations/worker";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
-import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { POST as reserve } from "../../../reservations/route";
 import { POST as pay } from "../../../reservations/[id]/pay/route";
 import { POST as waitlist } from "../waitlist/route";
@@ -17,8 +17,7 @@ let slots: { id: string }[];
 
 beforeAll(async () => {
   await seedDemo(t.db);
-  for (const k of ["customer", "dealer", "dealer2", "marketing", "seller"])
-    who[k] = await actorFor(t.db, `${k}@demo.test`);
+  Object.assign(who, await demoActors(t.db));
   const [gangnam] = await t.db.select().from(locations).where(eq(locations.code, "HUB-GANGNAM"));
   slots = await t.db
     .select()
