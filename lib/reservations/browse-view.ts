@@ -34,14 +34,23 @@ type Offer = Pick<
   BrowseItem,
   "productName" | "variantName" | "sku" | "price" | "perCustomerLimit" | "holdMinutes"
 >;
-/** A slot: its own fields, its offer and HUB by index. */
-type PackedSlot = Pick<
-  BrowseItem,
-  "id" | "capacity" | "available" | "cancelDeadline" | "startsAt" | "endsAt" | "opensAt"
-> & {
-  offer: number;
-  hub: number;
-};
+/**
+ * A slot as a tuple (its field names would be most of its size): its own fields, the moments in
+ * epoch milliseconds, and its offer and HUB by index.
+ */
+type PackedSlot = [
+  id: string,
+  capacity: number,
+  available: number,
+  startsAt: number | null,
+  endsAt: number | null,
+  cancelDeadline: number,
+  opensAt: number | null,
+  offer: number,
+  hub: number,
+];
+const ms = (at: string | undefined) => (at ? Date.parse(at) : null);
+const iso = (at: number | null) => (at === null ? undefined : new Date(at).toISOString());
 
 export type BrowseData = { preorders: BrowseItem[]; offers: Offer[]; hubs: BrowseHub[]; slots: PackedSlot[] };
 
@@ -60,17 +69,22 @@ export function packBrowse(all: ReservableView[], locale: Locale): BrowseData {
       perCustomerLimit: r.perCustomerLimit,
       holdMinutes: r.holdMinutes,
     };
-    const own = {
-      id: r.id,
-      capacity: r.capacity,
-      available: r.available,
-      cancelDeadline: r.cancelDeadline,
-      startsAt: r.startsAt,
-      endsAt: r.endsAt,
-      opensAt: r.opensAt,
-    };
     if (r.kind === "preorder") {
-      data.preorders.push(compact({ ...offer, ...own, kind: r.kind, locationId: r.locationId }));
+      const { id, kind, capacity, available, cancelDeadline, startsAt, endsAt, opensAt, locationId } = r;
+      data.preorders.push(
+        compact({
+          ...offer,
+          id,
+          kind,
+          capacity,
+          available,
+          cancelDeadline,
+          startsAt,
+          endsAt,
+          opensAt,
+          locationId,
+        }),
+      );
       continue;
     }
     if (!r.location) continue; // a slot is at a HUB; the calendar could not place one without
@@ -81,19 +95,38 @@ export function packBrowse(all: ReservableView[], locale: Locale): BrowseData {
         r.location.id,
         hubs.push({ id: r.location.id, name: r.location.name[locale], kind: r.location.kind }) - 1,
       );
-    data.slots.push(compact({ ...own, offer: offerAt.get(offerKey)!, hub: hubAt.get(r.location.id)! }));
+    data.slots.push([
+      r.id,
+      r.capacity,
+      r.available,
+      ms(r.startsAt),
+      ms(r.endsAt),
+      ms(r.cancelDeadline)!,
+      ms(r.opensAt),
+      offerAt.get(offerKey)!,
+      hubAt.get(r.location.id)!,
+    ]);
   }
   return data;
 }
 
 /** The browse page's reservables again, in the order they were packed within each kind. */
 export function unpackBrowse(data: BrowseData): { preorders: BrowseItem[]; slots: BrowseItem[] } {
-  const slots = data.slots.map(({ offer, hub, ...own }): BrowseItem => ({
-    ...data.offers[offer]!,
-    ...own,
-    kind: "slot",
-    locationId: data.hubs[hub]!.id,
-  }));
+  const slots = data.slots.map(
+    ([id, capacity, available, startsAt, endsAt, cancelDeadline, opensAt, offer, hub]): BrowseItem =>
+      compact({
+        ...data.offers[offer]!,
+        id,
+        kind: "slot" as const,
+        capacity,
+        available,
+        cancelDeadline: iso(cancelDeadline)!,
+        startsAt: iso(startsAt),
+        endsAt: iso(endsAt),
+        opensAt: iso(opensAt),
+        locationId: data.hubs[hub]!.id,
+      }),
+  );
   return { preorders: data.preorders, slots };
 }
 
