@@ -141,6 +141,10 @@ const errs = (s: Record<string, number>) =>
     .join(", ") || "none";
 const fiveXX = (s: Record<string, number>) =>
   Object.entries(s).reduce((n, [k, v]) => n + (k.startsWith("5") ? v : 0), 0);
+const caches = (r: WrkResult) => {
+  const e = Object.entries(r.caches);
+  return e.length ? ` | x-hub-cache: ${e.map(([k, v]) => `${fmt(v)} ${k}`).join(", ")}` : "";
+};
 const sock = (r: WrkResult) => {
   const e = r.socketErrors;
   const n = e.connect + e.read + e.write + e.timeout;
@@ -156,7 +160,7 @@ function print(row: Row) {
     return;
   }
   log(
-    `  ${row.label.padEnd(34)} ${fmt(r.rate, r.rate < 10 ? 1 : 0).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}`,
+    `  ${row.label.padEnd(34)} ${fmt(r.rate, r.rate < 10 ? 1 : 0).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}${caches(r)}`,
   );
 }
 
@@ -287,12 +291,13 @@ async function main() {
 
   const home = await send(`${shop}/`);
   const productPage = await send(`${shop}/products/${pid}`);
+  const browse = await send(`${shop}/reservations/browse`);
   const kb = (b: string) => Buffer.byteLength(b) / 1024;
   log(
-    `Storefront HTML (with its payload): / ${fmt(kb(home.body), 1)} KB (status ${home.status}), /products/{id} ${fmt(kb(productPage.body), 1)} KB (target ≤ 80 KB)`,
+    `Storefront HTML (with its payload): / ${fmt(kb(home.body), 1)} KB (status ${home.status}), /products/{id} ${fmt(kb(productPage.body), 1)} KB (target ≤ 80 KB); /reservations/browse ${fmt(kb(browse.body), 1)} KB`,
   );
 
-  let allFiveXX = fiveXX({ [home.status]: 1, [productPage.status]: 1 });
+  let allFiveXX = fiveXX({ [home.status]: 1, [productPage.status]: 1, [browse.status]: 1 });
   let bareRoute: WrkResult | undefined;
   if (ONLY !== "post") {
     for (let round = 1; round <= ROUNDS; round++) {
