@@ -13,7 +13,8 @@
  * 200 signed-in clients (each its own account, signed in through Auth.js's credentials flow, the real
  * rate limits), and the same POST paced at 200 requests/s from a node:http client.
  *
- * BENCH_SECONDS (8), BENCH_WARM_SECONDS (3), BENCH_ROUNDS (2), BENCH_ONLY=get|post,
+ * BENCH_SECONDS (8), BENCH_WARM_SECONDS (3), BENCH_ROUNDS (2), BENCH_ONLY=get|post, BENCH_SHOP_PORT (3290)
+ * and BENCH_BARE_PORT (3390), the first free port from there,
  * BENCH_PROFILE=<dir> (the shop's processes write --cpu-prof profiles there when stopped).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -275,7 +276,10 @@ async function main() {
 
   buildIfNeeded({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" }, log);
   buildBare();
-  const [shopPort, barePort] = [await freePort(3290), await freePort(3390)];
+  const [shopPort, barePort] = [
+    await freePort(Number(process.env.BENCH_SHOP_PORT ?? 3290)),
+    await freePort(Number(process.env.BENCH_BARE_PORT ?? 3390)),
+  ];
   const shopLog = await startShop(database.url, shopPort);
   const bareLog = await startBare(database.url, barePort);
   const shop = `http://127.0.0.1:${shopPort}`;
