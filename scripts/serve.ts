@@ -1,12 +1,14 @@
 /**
  * The production web server `npm start` runs: Next's request handler behind a Node HTTP server that owns
  * the socket, so the client address the rate limits count comes from the connection, not from a header
- * the client wrote (lib/http/peer.ts). `npm run dev` keeps `next dev`.
+ * the client wrote (lib/http/peer.ts), and the public catalog pages of visitors without a session are
+ * answered from a few seconds' microcache (lib/http/page-cache.ts). `npm run dev` keeps `next dev`.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { directDatabaseUrl } from "@/db/client";
 import { databaseOutageSince } from "@/db/outage";
+import { createPageCache, pageCacheOptionsFromEnv } from "@/lib/http/page-cache";
 import { withPeerAddress } from "@/lib/http/peer";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -36,15 +38,20 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 
 async function main() {
-  // A pooled DATABASE_URL needs DATABASE_DIRECT_URL for the live updates' LISTEN: say so now, not at
-  // the first live page.
-  directDatabaseUrl();
+  // A pooled DATABASE_URL needs DATABASE_DIRECT_URL for the LISTENs (live updates, the page cache): say
+  // so now, not at the first live page.
+  const direct = directDatabaseUrl();
   const app = next({ dev: false, port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer(withPeerAddress(outageAware((req, res) => handle(req, res))));
+  const pages = createPageCache({
+    databaseUrl: direct,
+    ...pageCacheOptionsFromEnv(),
+  });
+  void pages.ready(); // its listener connects now; until it is up, every page goes to Next
+  const server = createServer(withPeerAddress(pages.handler(outageAware((req, res) => handle(req, res)))));
   server.listen(port, hostname);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void pages.stop().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

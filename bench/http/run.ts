@@ -13,7 +13,8 @@
  * 200 signed-in clients (each its own account, signed in through Auth.js's credentials flow, the real
  * rate limits), and the same POST paced at 200 requests/s from a node:http client.
  *
- * BENCH_SECONDS (8), BENCH_WARM_SECONDS (3), BENCH_ROUNDS (2), BENCH_ONLY=get|post,
+ * BENCH_SECONDS (8), BENCH_WARM_SECONDS (3), BENCH_ROUNDS (2), BENCH_ONLY=get|post, BENCH_SHOP_PORT (3290)
+ * and BENCH_BARE_PORT (3390), the first free port from there,
  * BENCH_PROFILE=<dir> (the shop's processes write --cpu-prof profiles there when stopped).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -141,6 +142,10 @@ const errs = (s: Record<string, number>) =>
     .join(", ") || "none";
 const fiveXX = (s: Record<string, number>) =>
   Object.entries(s).reduce((n, [k, v]) => n + (k.startsWith("5") ? v : 0), 0);
+const caches = (r: WrkResult) => {
+  const e = Object.entries(r.caches);
+  return e.length ? ` | x-hub-cache: ${e.map(([k, v]) => `${fmt(v)} ${k}`).join(", ")}` : "";
+};
 const sock = (r: WrkResult) => {
   const e = r.socketErrors;
   const n = e.connect + e.read + e.write + e.timeout;
@@ -156,7 +161,7 @@ function print(row: Row) {
     return;
   }
   log(
-    `  ${row.label.padEnd(34)} ${fmt(r.rate, r.rate < 10 ? 1 : 0).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}`,
+    `  ${row.label.padEnd(34)} ${fmt(r.rate, r.rate < 10 ? 1 : 0).padStart(6)} req/s | p50 ${fmt(r.p50, 1).padStart(7)} ms | p99 ${fmt(r.p99, 1).padStart(7)} ms | errors: ${errs(r.statuses)}${sock(r)}${ratio}${caches(r)}`,
   );
 }
 
@@ -271,7 +276,10 @@ async function main() {
 
   buildIfNeeded({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" }, log);
   buildBare();
-  const [shopPort, barePort] = [await freePort(3290), await freePort(3390)];
+  const [shopPort, barePort] = [
+    await freePort(Number(process.env.BENCH_SHOP_PORT ?? 3290)),
+    await freePort(Number(process.env.BENCH_BARE_PORT ?? 3390)),
+  ];
   const shopLog = await startShop(database.url, shopPort);
   const bareLog = await startBare(database.url, barePort);
   const shop = `http://127.0.0.1:${shopPort}`;
@@ -287,12 +295,13 @@ async function main() {
 
   const home = await send(`${shop}/`);
   const productPage = await send(`${shop}/products/${pid}`);
+  const browse = await send(`${shop}/reservations/browse`);
   const kb = (b: string) => Buffer.byteLength(b) / 1024;
   log(
-    `Storefront HTML (with its payload): / ${fmt(kb(home.body), 1)} KB (status ${home.status}), /products/{id} ${fmt(kb(productPage.body), 1)} KB (target ≤ 80 KB)`,
+    `Storefront HTML (with its payload): / ${fmt(kb(home.body), 1)} KB (status ${home.status}), /products/{id} ${fmt(kb(productPage.body), 1)} KB (target ≤ 80 KB); /reservations/browse ${fmt(kb(browse.body), 1)} KB`,
   );
 
-  let allFiveXX = fiveXX({ [home.status]: 1, [productPage.status]: 1 });
+  let allFiveXX = fiveXX({ [home.status]: 1, [productPage.status]: 1, [browse.status]: 1 });
   let bareRoute: WrkResult | undefined;
   if (ONLY !== "post") {
     for (let round = 1; round <= ROUNDS; round++) {

@@ -35,11 +35,13 @@ export type WrkResult = {
   max: number; // ms
   statuses: Record<string, number>;
   socketErrors: { connect: number; read: number; write: number; timeout: number };
+  /** Answers by the shop's page cache's `x-hub-cache` (hit, stale, miss, bypass), where it said. */
+  caches: Record<string, number>;
   /** When wrk exited (Date.now()). */
   endedAt: number;
 };
 
-/** The Lua part every run shares: per-thread counts by status, one JSON line at the end. */
+/** The Lua part every run shares: per-thread counts by status and by x-hub-cache, one JSON line at the end. */
 const COUNTING = `
 local threads = {}
 function setup(thread)
@@ -48,21 +50,26 @@ function setup(thread)
   if setup_more then setup_more(thread, #threads - 1) end
 end
 statuses = {}
+caches = {}
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  local c = headers["x-hub-cache"]
+  if c then caches[c] = (caches[c] or 0) + 1 end
 end
 function done(summary, latency, requests)
-  local all = {}
+  local all, cached = {}, {}
   for _, t in ipairs(threads) do
     for k, v in pairs(t:get("statuses")) do all[k] = (all[k] or 0) + v end
+    for k, v in pairs(t:get("caches")) do cached[k] = (cached[k] or 0) + v end
   end
-  local parts = {}
+  local parts, cparts = {}, {}
   for k, v in pairs(all) do table.insert(parts, string.format('"%d":%d', k, v)) end
+  for k, v in pairs(cached) do table.insert(cparts, string.format('"%s":%d', k, v)) end
   io.write(string.format(
-    'WRK_JSON {"requests":%d,"duration_us":%d,"p50":%f,"p99":%f,"max":%f,"connect":%d,"read":%d,"write":%d,"timeout":%d,"statuses":{%s}}\\n',
+    'WRK_JSON {"requests":%d,"duration_us":%d,"p50":%f,"p99":%f,"max":%f,"connect":%d,"read":%d,"write":%d,"timeout":%d,"statuses":{%s},"caches":{%s}}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout,
-    table.concat(parts, ",")))
+    table.concat(parts, ","), table.concat(cparts, ",")))
 end
 `;
 
@@ -119,6 +126,7 @@ export async function wrk(opts: {
     write: number;
     timeout: number;
     statuses: Record<string, number>;
+    caches: Record<string, number>;
   };
   const seconds = j.duration_us / 1e6;
   return {
@@ -129,6 +137,7 @@ export async function wrk(opts: {
     p99: j.p99 / 1000,
     max: j.max / 1000,
     statuses: j.statuses,
+    caches: j.caches,
     socketErrors: { connect: j.connect, read: j.read, write: j.write, timeout: j.timeout },
     endedAt,
   };

@@ -8,7 +8,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { joinWaitlistAction, reserveAction } from "@/app/(shop)/reservations/actions";
 import { Button } from "@/components/ui/button";
-import type { ReservableView } from "@/lib/reservations/queries";
+import {
+  unpackBrowse,
+  type BrowseData,
+  type BrowseHub,
+  type BrowseItem,
+} from "@/lib/reservations/browse-view";
 import { ReservationCard } from "./reservation-card";
 import { LiveDot } from "./status-badge";
 import { useLiveReservations, useNow } from "./use-live-reservations";
@@ -20,15 +25,7 @@ type Viewer = "guest" | "customer" | "staff";
  * times per HUB. Reserving sends the request (202 pending) and shows its status live below, as the
  * worker decides it.
  */
-export function Browse({
-  reservables,
-  viewer,
-  returnTo,
-}: {
-  reservables: ReservableView[];
-  viewer: Viewer;
-  returnTo: string;
-}) {
+export function Browse({ data, viewer, returnTo }: { data: BrowseData; viewer: Viewer; returnTo: string }) {
   const t = useTranslations("reservations");
   const [requested, setRequested] = useState<string[]>([]);
   const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -37,8 +34,7 @@ export function Browse({
     enabled: viewer === "customer" && requested.length > 0,
   });
   const mine = live.items.filter((r) => requested.includes(r.id));
-  const preorders = reservables.filter((r) => r.kind === "preorder");
-  const slots = reservables.filter((r) => r.kind === "slot");
+  const { preorders, slots } = useMemo(() => unpackBrowse(data), [data]);
   const [pending, startTransition] = useTransition();
   const [joined, setJoined] = useState<string[]>([]);
   const router = useRouter();
@@ -129,7 +125,7 @@ export function Browse({
         </section>
       ) : null}
 
-      {slots.length > 0 ? <SlotCalendar slots={slots} {...actions} /> : null}
+      {slots.length > 0 ? <SlotCalendar slots={slots} hubList={data.hubs} {...actions} /> : null}
     </div>
   );
 }
@@ -152,7 +148,7 @@ function ReserveControls({
   joinWaitlist,
   joined,
   label,
-}: Actions & { r: ReservableView; label?: string }) {
+}: Actions & { r: BrowseItem; label?: string }) {
   const t = useTranslations("reservations");
   const max = Math.max(1, Math.min(r.perCustomerLimit ?? 10, 10));
   const [quantity, setQuantity] = useState(1);
@@ -203,11 +199,10 @@ function ReserveControls({
   );
 }
 
-function PreorderCard(props: Actions & { r: ReservableView }) {
+function PreorderCard(props: Actions & { r: BrowseItem }) {
   const { r } = props;
   const t = useTranslations("reservations");
   const format = useFormat();
-  const locale = useLocale() as "ko" | "en";
   const now = useNow(30_000);
   const used = r.capacity === 0 ? 100 : Math.round(((r.capacity - r.available) / r.capacity) * 100);
   return (
@@ -218,8 +213,8 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
     >
       <div className="flex items-start justify-between gap-2">
         <div>
-          <h3 className="font-semibold text-ink">{r.productName[locale]}</h3>
-          <p className="text-sm text-slate-600">{r.variantName[locale] || r.sku}</p>
+          <h3 className="font-semibold text-ink">{r.productName}</h3>
+          <p className="text-sm text-slate-600">{r.variantName || r.sku}</p>
         </div>
         {r.available === 0 ? (
           <span className="rounded-full bg-slate-900 px-2.5 py-1 text-xs font-semibold text-white">
@@ -255,25 +250,27 @@ function PreorderCard(props: Actions & { r: ReservableView }) {
   );
 }
 
-function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[] }) {
+function SlotCalendar({
+  slots,
+  hubList,
+  ...actions
+}: Actions & { slots: BrowseItem[]; hubList: BrowseHub[] }) {
   const t = useTranslations("reservations");
   const format = useFormat();
   const locale = useLocale() as "ko" | "en";
-  const hubs = useMemo(() => {
-    const m = new Map<string, NonNullable<ReservableView["location"]>>();
-    for (const s of slots) if (s.location) m.set(s.location.id, s.location);
-    // Org hubs first, then dealers' hubs, each by name.
-    return [...m.values()].sort(
-      (a, b) =>
-        (a.kind ?? "").localeCompare(b.kind ?? "") * -1 ||
-        a.name[locale].localeCompare(b.name[locale], locale),
-    );
-  }, [slots, locale]);
+  const hubs = useMemo(
+    () =>
+      // Org hubs first, then dealers' hubs, each by name.
+      [...hubList].sort(
+        (a, b) => (a.kind ?? "").localeCompare(b.kind ?? "") * -1 || a.name.localeCompare(b.name, locale),
+      ),
+    [hubList, locale],
+  );
   const [hubId, setHubId] = useState(hubs[0]?.id ?? "");
   const [selected, setSelected] = useState<string | null>(null);
   const atHub = slots.filter((s) => s.locationId === hubId);
   const days = useMemo(() => {
-    const m = new Map<string, ReservableView[]>();
+    const m = new Map<string, BrowseItem[]>();
     for (const s of atHub) {
       const k = seoulDayKey(s.startsAt!);
       m.set(k, [...(m.get(k) ?? []), s]);
@@ -304,7 +301,7 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
                 : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
             }`}
           >
-            {h.name[locale]}
+            {h.name}
           </button>
         ))}
       </div>
@@ -362,13 +359,13 @@ function SlotCalendar({ slots, ...actions }: Actions & { slots: ReservableView[]
           <div>
             <p className="font-semibold text-ink">
               {t("selectedSlot", {
-                hub: chosen.location?.name[locale] ?? "",
+                hub: hubs.find((h) => h.id === chosen.locationId)?.name ?? "",
                 date: format.dateTime(chosen.startsAt!, "longDay"),
                 time: `${format.dateTime(chosen.startsAt!, "time")}–${format.dateTime(chosen.endsAt!, "time")}`,
               })}
             </p>
             <p className="mt-1 text-sm text-slate-600">
-              {chosen.productName[locale]} · {format.krw(chosen.price)} ·{" "}
+              {chosen.productName} · {format.krw(chosen.price)} ·{" "}
               {t("slotLeft", { available: chosen.available })}
             </p>
             <p className="mt-0.5 text-xs text-slate-500">

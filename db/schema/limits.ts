@@ -1,9 +1,9 @@
 import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Rate-limit counters (rate-limiter-flexible's Drizzle store, lib/http/rate-limit.ts): one row per key
- * and window, so every app instance counts against the same limit. Rows an hour past their window are
- * deleted by the limiter itself.
+ * Rate-limit counters (lib/http/rate-limit.ts, fixed windows counted by one prepared statement): one
+ * row per key and window, so every app instance counts against the same limit. Rows an hour past
+ * their window are deleted by the limiter itself.
  */
 export const rateLimits = pgTable("rate_limits", {
   key: text().primaryKey(),

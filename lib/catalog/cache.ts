@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type postgres from "postgres";
 import { createListener, type Tx } from "@/db/client";
+import { CATALOG_CHANNEL } from "./channel";
 
 /**
  * The catalog's read cache (docs/decisions/0010-catalog-read-cache.md): the shop's product lists,
@@ -18,7 +19,7 @@ import { createListener, type Tx } from "@/db/client";
  * reads and locks the rows itself.
  */
 
-export const CATALOG_CHANNEL = "hub_catalog";
+export { CATALOG_CHANNEL };
 
 /** Every entry has this tag: bumping it drops everything. */
 const ALL = "*";

@@ -5,8 +5,8 @@ import { RateLimited } from "@/lib/errors";
 
 /**
  * Rate limits, counted in PostgreSQL (table `rate_limits`, the layout of rate-limiter-flexible's Drizzle
- * store, whose fixed windows these statements keep) so that every app instance counts against the same
- * limit. Fixed windows; values from the environment (README):
+ * store, which these statements replaced, keeping its fixed windows) so that every app instance counts
+ * against the same limit. Fixed windows; values from the environment (README):
  *
  *   signup  — per client address (there is no account yet): HUB_RATE_SIGNUPS_PER_HOUR (100 an hour)
  *   create  — orders, reservations, transfers, per account: HUB_RATE_CREATES_PER_MINUTE (30 a minute)

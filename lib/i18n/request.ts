@@ -1,13 +1,10 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, isLocale, LOCALE_COOKIE, messageFiles, TIME_ZONE, type Locale } from "./config";
+import { LOCALE_COOKIE, localeFor, messageFiles, TIME_ZONE, type Locale } from "./config";
 
 async function resolveLocale(): Promise<Locale> {
-  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(fromCookie)) return fromCookie;
-  const accept = (await headers()).get("accept-language") ?? "";
-  // Korean is the default; an English-first browser gets English until it chooses.
-  return /^en\b/i.test(accept.trim()) ? "en" : defaultLocale;
+  const [jar, sent] = await Promise.all([cookies(), headers()]);
+  return localeFor(jar.get(LOCALE_COOKIE)?.value, sent.get("accept-language"));
 }
 
 export default getRequestConfig(async () => {
