@@ -34,7 +34,8 @@ const BASE = Number(process.env.E2E_PORT ?? 3100);
 const SECRET = "instances-secret-0123456789abcdef0123456789";
 const LOGS = path.resolve("test-results/instances");
 const DB_NAME = "hub_instances";
-const PGBOUNCER = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((p) => existsSync(p));
+/** Debian's PgBouncer, which scripts/e2e.ts installs (or stops, saying how) before any spec runs. */
+const PGBOUNCER = process.env.PGBOUNCER_PATH ?? "/usr/sbin/pgbouncer";
 /** Limits low enough to reach in a few requests (the instances' environment). */
 const CREATES_PER_MINUTE = 20;
 const SIGNIN_FAILURES = 4;
@@ -376,10 +377,7 @@ test("two instances and two workers on one PostgreSQL", async () => {
 });
 
 test("the same through PgBouncer in transaction mode", async () => {
-  test.skip(
-    !PGBOUNCER,
-    "PgBouncer is not installed and could not be installed here (scripts/e2e.ts installs Debian's package as root): `sudo apt-get install pgbouncer`",
-  );
+  expect(existsSync(PGBOUNCER), `PgBouncer at ${PGBOUNCER} (\`sudo apt-get install pgbouncer\`)`).toBe(true);
   const bouncer = await startPgBouncer();
   // The workers' own pool, without the web's statement timeout (their big batches must not be cut).
   await twoInstances({
@@ -424,7 +422,7 @@ async function startPgBouncer() {
     const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
     for (const f of [dir, path.join(dir, "userlist.txt"), path.join(dir, "pgbouncer.ini")]) chownSync(f, id("-u"), id("-g"));
   }
-  const { child, log } = start(`${slug()}-pgbouncer`, [PGBOUNCER!, ...(root ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], {});
+  const { child, log } = start(`${slug()}-pgbouncer`, [PGBOUNCER, ...(root ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], {});
   child.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const url = (db: string) => `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
   // Up, and the web's limits applied to its pooled connections by connect_query.

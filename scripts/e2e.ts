@@ -1,14 +1,13 @@
 /**
- * Runs the Playwright suite in Debian's Chromium. A new machine may not have it: as root on Debian we
- * install it (apt-get), otherwise we stop at once with the one command to run. PgBouncer (Debian's
- * package, for e2e/instances.spec.ts) is installed the same way; without it that one test is skipped,
- * saying why.
+ * Runs the Playwright suite in Debian's Chromium, with Debian's PgBouncer for e2e/instances.spec.ts.
+ * A new machine may not have them: as root on Debian we install them (apt-get), otherwise we stop at
+ * once with the one command to run.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PGBOUNCER = "/usr/sbin/pgbouncer";
+const PGBOUNCER = process.env.PGBOUNCER_PATH ?? "/usr/sbin/pgbouncer";
 
 let updated = false;
 /** apt-get install as root on Debian (one `apt-get update` per run); false where that cannot be done. */
@@ -21,21 +20,16 @@ function aptInstall(what: string, packages: string[]): boolean {
   return updated && spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], { stdio: "inherit", env }).status === 0;
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  if (aptInstall("Debian's Chromium", ["chromium", "fonts-noto-cjk"]) && existsSync(CHROMIUM)) return;
-  console.error(`\n[e2e] The end-to-end tests need Debian's Chromium at ${CHROMIUM}. Install it with:\n\n    sudo apt-get install -y chromium fonts-noto-cjk\n`);
+/** The program at `file`, installed from `packages` when missing, or a stop with the command to run. */
+function ensure(what: string, file: string, packages: string[]) {
+  if (existsSync(file)) return;
+  if (aptInstall(what, packages) && existsSync(file)) return;
+  console.error(`\n[e2e] The end-to-end tests need ${what} at ${file}. Install it with:\n\n    sudo apt-get install -y ${packages.join(" ")}\n`);
   process.exit(1);
 }
 
-function ensurePgBouncer() {
-  if (existsSync(PGBOUNCER)) return;
-  if (aptInstall("PgBouncer", ["pgbouncer"]) && existsSync(PGBOUNCER)) return;
-  console.warn(`\n[e2e] PgBouncer is not installed: the test through it will be skipped. Install it with:\n\n    sudo apt-get install -y pgbouncer\n`);
-}
-
-ensureChromium();
-ensurePgBouncer();
+ensure("Debian's Chromium", CHROMIUM, ["chromium", "fonts-noto-cjk"]);
+ensure("PgBouncer", PGBOUNCER, ["pgbouncer"]);
 // `--prepare`: only make sure Chromium and PgBouncer are there (scripts/test.sh fetches them while the
 // other tests run).
 if (process.argv.includes("--prepare")) process.exit(0);
@@ -45,6 +39,6 @@ const args = process.argv.slice(2);
 const named = args.some((a) => /\.spec\.ts(:\d+)*$/.test(a)) && !args.includes("--no-deps");
 const r = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...args, ...(named ? ["--no-deps"] : [])], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: "" },
+  env: { ...process.env, DATABASE_URL: "", PGBOUNCER_PATH: PGBOUNCER },
 });
 process.exit(r.status ?? 1);

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .data
-# Debian's Chromium, installed when missing (scripts/e2e.ts), is fetched while the rest runs: on a new
+# Debian's Chromium and PgBouncer, installed when missing (scripts/e2e.ts), are fetched while the rest runs: on a new
 # machine that is a minute of downloading the end-to-end phase no longer waits for.
 node --import tsx scripts/e2e.ts --prepare > .data/chromium-prepare.log 2>&1 &
 chromium=$!
