@@ -476,10 +476,10 @@ export function getSql() {
 }
 
 /**
- * A client for LISTEN, on DATABASE_DIRECT_URL (directDatabaseUrl): postgres.js opens one dedicated
+ * A client for LISTEN, on DATABASE_DIRECT_URL (directDatabaseUrl) unless told another: postgres.js opens one dedicated
  * connection for its listens at the first `listen` and reconnects it (and LISTENs again) when it
  * drops. NOTIFY needs nothing of the kind: it is sent in the sender's own transaction, pooled or not.
  */
-export function createListener(): postgres.Sql {
-  return postgres(directDatabaseUrl(), { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+export function createListener(url: string = directDatabaseUrl()): postgres.Sql {
+  return postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: "UTC" } });
 }

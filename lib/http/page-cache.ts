@@ -1,7 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { createListener } from "@/db/client";
 import { CATALOG_CHANNEL } from "@/lib/catalog/channel";
 import { LOCALE_COOKIE, localeFor } from "@/lib/i18n/config";
 
@@ -177,7 +178,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
    */
   function connect() {
     if (client || stopped || performance.now() < retryAt) return;
-    const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
+    const sql = createListener(opts.databaseUrl);
     client = sql;
     sql
       .listen(CATALOG_CHANNEL, drop, () => {
