@@ -486,7 +486,7 @@ function watched<T>(
   onGiveUp?: (late: Promise<T>) => void,
   /** Whether `p` settling is the server's answer (a query), or may be ours alone (a pooled connection handed over). */
   isAnswer = false,
-  ceiling?: { ms: number; cut: (error: ConnectionDiscarded) => Promise<void> | null },
+  ceiling?: { ms: number; cut: (error: ConnectionDiscarded) => Promise<void> | null; error?: () => DatabaseUnavailable },
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -511,7 +511,7 @@ function watched<T>(
       setImmediate(() => {
         if (settled) return;
         const error = new ConnectionDiscarded();
-        giveUp(error, () => ceiling!.cut(error));
+        giveUp(ceiling!.error?.() ?? error, () => ceiling!.cut(error));
       });
     const arm = () => {
       const untilCeiling = ceilingAt - Date.now();
@@ -678,15 +678,65 @@ function guarded<T extends postgres.Sql>(client: T, o: Options, hooks: Hooks = {
         };
       if (prop === "reserve")
         return async () => {
-          const p = target.reserve();
-          // A connection that arrives after we gave up on it goes straight back to the pool.
-          const conn = watch ? await watched(p, watch, (late) => void late.then((c) => c.release())) : await p;
+          if (!watch) return reservedConnection(await target.reserve(), o);
+          const asked = reserveAgain(target);
+          // A connection that arrives after we gave up on it goes straight back to the pool. The wait
+          // for one has the query ceiling too.
+          const conn = await watched(
+            asked.p,
+            watch,
+            (late) => {
+              asked.stop();
+              void late.then((c) => c.release(), () => {});
+            },
+            false,
+            { ms: watch.ceilingMs, cut: () => (asked.stop(), null), error: () => new DatabaseUnavailable("No connection to PostgreSQL within the query ceiling (DB_QUERY_CEILING_MS).") },
+          );
+          asked.stop();
           return reservedConnection(conn, o);
         };
       const v: unknown = Reflect.get(target, prop, receiver);
       return typeof v === "function" ? v.bind(target) : v;
     },
   });
+}
+
+/**
+ * `sql.reserve()`, asked again after 1, 2 and 4 s while unanswered, the first connection granted kept
+ * and any later one released. postgres-js 3.4.9 can lose a reserve() that waits: when a connection
+ * closes, the pool reconnects it with the first waiting request, and a reserve() in that place is
+ * dropped after the new connection fetches its types, never granted nor refused (seen as a request
+ * hung for good after `pg_ctl restart`, db/faults.test.ts).
+ */
+function reserveAgain(target: postgres.Sql): { p: Promise<postgres.ReservedSql>; stop: () => void } {
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const p = new Promise<postgres.ReservedSql>((resolve, reject) => {
+    const ask = (attempt: number) => {
+      target.reserve().then(
+        (c) => {
+          if (done) return c.release();
+          done = true;
+          clearTimeout(timer);
+          resolve(c);
+        },
+        (e: unknown) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+      if (attempt < 3) timer = setTimeout(() => done || ask(attempt + 1), 1000 * 2 ** attempt);
+    };
+    ask(0);
+  });
+  return {
+    p,
+    stop: () => {
+      clearTimeout(timer);
+    },
+  };
 }
 
 /**

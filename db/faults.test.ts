@@ -424,15 +424,17 @@ describe("PostgreSQL restarted during traffic (pg_ctl)", () => {
       await db.execute(sql`create table if not exists backup_marker (id text primary key)`);
       await db.execute(sql`insert into backup_marker values (${marker})`);
       const file = path.join(dir, "hub-backup.tar.gz");
-      const r = await backupCluster({ url: `postgres://hub:hub-local@127.0.0.1:${port}/postgres`, dataDir: real(), file });
+      const r = await backupCluster({ url: `postgres://hub:hub-local@127.0.0.1:${port}/postgres`, dataDir: real(), file, log: (m) => console.log(m) });
       const during = traffic.acked.length - before.length;
       await traffic.stop();
       console.log(`online backup: ${r.ms} ms, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.walSegments} WAL segment(s), ${during} orders placed meanwhile`);
       expect(existsSync(file)).toBe(true);
 
+      let t0 = Date.now();
       const restored = await restoreCluster({ file, dataDir: restoredDir });
+      console.log(`restored in ${Date.now() - t0} ms`);
       expect(restored.keptAside).toBeNull();
-      const t0 = Date.now();
+      t0 = Date.now();
       const copy = await startEmbeddedPostgres({ dataDir: restoredDir, log: () => {} });
       leftovers.push(() => copy.stop());
       const pool = createDb(copy.url("hub"), { max: 2 });
