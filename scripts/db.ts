@@ -10,7 +10,7 @@
 import path from "node:path";
 import { backupCluster, restoreCluster } from "@/db/backup";
 import { createDb } from "@/db/client";
-import { embeddedUrl, runningServer, clusterLocation, startEmbeddedPostgres } from "@/db/embedded";
+import { clusterLocation, embeddedUrl, runningServer, startEmbeddedPostgres } from "@/db/embedded";
 import { seed } from "@/db/seed";
 import { provideDatabase, runMigrations } from "@/db/setup";
 
@@ -27,7 +27,8 @@ async function backup(file: string | undefined) {
   try {
     const url = embedded ? embedded.url("postgres") : embeddedUrl(running!.port, "postgres");
     const r = await backupCluster({ url, dataDir: dir, file: target, log: console.log });
-    console.log(`Done in ${(r.ms / 1000).toFixed(1)} s. Restore with \`npm run db:restore ${path.relative(process.cwd(), r.file)}\` (the shop stopped).`);
+    const shown = path.relative(process.cwd(), r.file);
+    console.log(`Done in ${(r.ms / 1000).toFixed(1)} s. Restore with \`npm run db:restore ${shown.startsWith("..") ? r.file : shown}\` (the shop stopped).`);
   } finally {
     await embedded?.stop();
   }
