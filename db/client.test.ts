@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setupTestDb } from "@/test/db";
-import { connectionTarget, createDb, directDatabaseUrl } from "./client";
+import { ceilingFor, connectionTarget, createDb, directDatabaseUrl, timeoutsFromEnv } from "./client";
 import { prepared } from "./raw";
 import { users } from "./schema";
 
@@ -73,6 +73,23 @@ describe("a DATABASE_URL through a transaction pooler (?pooler=transaction)", ()
       process.env.DATABASE_URL = saved.url;
       if (saved.direct === undefined) delete process.env.DATABASE_DIRECT_URL;
       else process.env.DATABASE_DIRECT_URL = saved.direct;
+    }
+  });
+});
+
+describe("the query ceiling (DB_QUERY_CEILING_MS)", () => {
+  it("is the statement limit plus 5 s unless set, and none without a statement limit (the worker's)", () => {
+    expect(ceilingFor(30_000)).toBe(35_000);
+    expect(ceilingFor(0)).toBe(0);
+    const saved = process.env.DB_QUERY_CEILING_MS;
+    try {
+      delete process.env.DB_QUERY_CEILING_MS;
+      expect(timeoutsFromEnv().queryCeilingMs).toBeUndefined(); // derived from the statement limit
+      process.env.DB_QUERY_CEILING_MS = "45000";
+      expect(timeoutsFromEnv().queryCeilingMs).toBe(45_000);
+    } finally {
+      if (saved === undefined) delete process.env.DB_QUERY_CEILING_MS;
+      else process.env.DB_QUERY_CEILING_MS = saved;
     }
   });
 });

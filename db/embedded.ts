@@ -43,7 +43,7 @@ const PG_ACCOUNT = "postgres";
 /** Where root keeps what that account must reach but cannot inside a private checkout. */
 export const SHARED_ROOT = "/var/lib/hub-commerce";
 
-type Account = { uid: number; gid: number } | null;
+export type Account = { uid: number; gid: number } | null;
 
 /** A start that cannot go on, with one sentence of what to do; the caller prints it and exits. */
 export class EmbeddedStartError extends Error {}
@@ -189,6 +189,45 @@ function runAccount(): Account {
   }
 }
 
+/**
+ * Where the cluster of `dataDir` really lives, as startEmbeddedPostgres finds it (a link into
+ * SHARED_ROOT when we are root and PostgreSQL's account cannot enter the folder; made here if missing),
+ * and the account that must own it (null: ourselves). For `npm run db:restore`, which puts a cluster there.
+ */
+export function clusterLocation(dataDir: string, log: (m: string) => void = () => {}): { dir: string; account: Account } {
+  const account = runAccount();
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  return { dir: reachableDataDir(path.resolve(dataDir), account, log), account };
+}
+
+/**
+ * Runs the package's `pg_ctl` on `dataDir` as the account PostgreSQL runs as (pg_ctl refuses root): an
+ * operator's `pg_ctl restart`, and the tests that do one.
+ */
+export async function pgCtl(dataDir: string, args: string[], opts: { nativeDir?: string } = {}): Promise<void> {
+  const account = runAccount();
+  const bin = path.join(reachableNativeDir(opts.nativeDir ?? packagedNativeDir(), account, () => {}), "bin");
+  await run(path.join(bin, "pg_ctl"), ["-D", dataDir, ...args], account);
+}
+
+/**
+ * The running server of a data directory, from its postmaster.pid (pid, then data directory, start
+ * time, port, …): null when none runs there.
+ */
+export function runningServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && port > 0 ? { pid, port } : null;
+}
+
+/** The embedded server's URL on `port` (its user and password are fixed: it listens on 127.0.0.1 only). */
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function freePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -244,10 +283,9 @@ async function initialise(bin: string, dataDir: string, account: Account): Promi
   }
 }
 
-/** Starts `postgres` and resolves once it accepts connections; rejects with its own last words if it exits first. */
-function launch(bin: string, dataDir: string, port: number, account: Account): Promise<ChildProcess> {
-  const args = [
-    "-D", dataDir,
+/** The embedded server's settings, as `postgres` arguments (after `-D`): also what `pgCtl("start")` is given. */
+export function serverArgs(port: number): string[] {
+  return [
     "-p", String(port),
     "-c", "listen_addresses=127.0.0.1",
     "-c", "max_connections=400",
@@ -258,6 +296,11 @@ function launch(bin: string, dataDir: string, port: number, account: Account): P
     "-c", "commit_delay=200",
     "-c", "commit_siblings=5",
   ];
+}
+
+/** Starts `postgres` and resolves once it accepts connections; rejects with its own last words if it exits first. */
+function launch(bin: string, dataDir: string, port: number, account: Account): Promise<ChildProcess> {
+  const args = ["-D", dataDir, ...serverArgs(port)];
   return new Promise((resolve, reject) => {
     let lines = "";
     let ready = false;
@@ -329,7 +372,7 @@ export async function startEmbeddedPostgres(opts: {
     port,
     pid: child.pid!,
     exited,
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: (database) => embeddedUrl(port, database),
     stop: async () => {
       process.off("exit", onExit);
       await stopServer(child);

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import { answerLost, type Db } from "@/db/client";
 import { pipelinedTransaction } from "@/db/raw";
 import type { Actor } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/policy";
@@ -126,6 +126,11 @@ export async function placeOrder(
       { admit: () => admitStockKeys(moves) },
     );
   } catch (e) {
+    // No answer to the COMMIT (the connection lost under it, a restart): the order may have committed.
+    // Its payment row says which (`authorized` is written in the order's own transaction), and the
+    // worker's sweep settles it: captured for an order that exists, voided for one that does not.
+    // Voiding here could release the hold of an order that exists.
+    if (answerLost(e)) throw e;
     await voidPayment(db, provider, held, "order refused");
     const short = insufficientStockOf(e);
     if (short) throw shortAtSource(short, plan);

@@ -5,7 +5,7 @@
  * into orders once their launch has come (lib/reservations/release-preorders.ts).
  * Stops cleanly on SIGTERM/SIGINT: no new work, the transactions in flight finish (or roll back).
  */
-import { createDb, createListener, databaseUrl } from "@/db/client";
+import { ceilingFor, createDb, createListener, databaseUrl } from "@/db/client";
 import { ReservationWorker } from "@/lib/reservations/worker";
 import { startHeartbeat } from "./heartbeat";
 
@@ -22,9 +22,12 @@ const PREORDER_RELEASE_MS = Number(process.env.PREORDER_RELEASE_MS ?? 60_000);
 
 async function main() {
   const concurrency = Number(process.env.RESERVATION_WORKER_CONCURRENCY ?? 4);
+  const statementMs = workerLimit("WORKER_STATEMENT_TIMEOUT_MS");
   const { db, sql } = createDb(databaseUrl(), {
     max: concurrency + 3,
-    timeouts: { statementMs: workerLimit("WORKER_STATEMENT_TIMEOUT_MS"), lockMs: workerLimit("WORKER_LOCK_TIMEOUT_MS") },
+    // No query ceiling either while there is no statement limit (not the web's DB_QUERY_CEILING_MS):
+    // a batch that legitimately runs long is never cut. A stopped server still fails the wait (the stall watch).
+    timeouts: { statementMs, lockMs: workerLimit("WORKER_LOCK_TIMEOUT_MS"), queryCeilingMs: ceilingFor(statementMs) },
   });
   // Its LISTEN on DATABASE_DIRECT_URL (a transaction pooler cannot carry it); the work on DATABASE_URL.
   const listener = createListener();
