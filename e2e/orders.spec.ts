@@ -1,5 +1,7 @@
 import { request, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { stockAt } from "./api";
+import { fulfilToDelivery } from "./staff-screens";
 
 /**
  * The orders journeys: a customer orders from the dealer HUB of their region (the suggested source),
@@ -22,11 +24,7 @@ async function apiAs(baseURL: string, email: string): Promise<APIRequestContext>
 async function stockOf(staff: APIRequestContext, code: string) {
   const queue = await (await staff.get("/api/seller-orders?pageSize=1")).json();
   const loc = (queue.locations as { id: string; code: string }[]).find((l) => l.code === code)!;
-  const rows = (await (await staff.get(`/api/locations/${loc.id}/stock`)).json()) as {
-    variantId: string;
-    sku: string;
-    available: number;
-  }[];
+  const rows = await stockAt(staff, loc.id);
   return { locationId: loc.id, bySku: new Map(rows.map((r) => [r.sku, r])) };
 }
 
@@ -235,15 +233,7 @@ test.describe("fulfilment", () => {
     const row = page.locator(`[data-testid=fulfilment-row][data-order="${order.id}"]`);
     await expect(row).toContainText("주문 확인");
     await screenshot(page, "fulfilment-dealer");
-    for (const [button, status] of [
-      ["접수", "접수"],
-      ["포장 완료", "포장 완료"],
-      ["출고", "배송 중"],
-      ["배송 완료", "배송 완료"],
-    ] as const) {
-      await row.getByRole("button", { name: button, exact: true }).click();
-      await expect(row.locator("[data-status]")).toHaveText(status);
-    }
+    await fulfilToDelivery(row);
     await screenshot(page, "fulfilment-dealer-delivered");
 
     // Shipping took the unit off the shelf for good.

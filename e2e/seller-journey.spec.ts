@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { fulfilToDelivery } from "./staff-screens";
 
 /**
  * A marketplace launch from end to end, in the seller centre and marketing's review: the second demo
@@ -280,15 +281,7 @@ test("a seller launches a product through marketing's review, a customer buys it
 
   // ——— The seller fulfils it ———
   const row = await openSellerFulfilment(page, orderId);
-  for (const [button, status] of [
-    ["접수", "접수"],
-    ["포장 완료", "포장 완료"],
-    ["출고", "배송 중"],
-    ["배송 완료", "배송 완료"],
-  ] as const) {
-    await row.getByRole("button", { name: button, exact: true }).click();
-    await expect(row.locator("[data-status]")).toHaveText(status);
-  }
+  await fulfilToDelivery(row);
 
   // The list and the sales page count it.
   await page.goto("/seller");
