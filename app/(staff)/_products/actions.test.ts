@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
+import { catalogState } from "@/test/catalog-fixtures";
 import { setupTestDb } from "@/test/db";
 import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 
@@ -23,16 +24,7 @@ const as = (name: string) => {
 };
 
 /** Everything a product write could touch, to prove a refused action wrote nothing. */
-async function written() {
-  const [row] = await t.db.execute(sql`select
-    (select count(*)::int from products) as products,
-    (select count(*)::int from product_status_events) as events,
-    (select count(*)::int from option_groups) as groups,
-    (select count(*)::int from option_values) as "values",
-    (select string_agg(id::text || status::text || name_ko || updated_at::text, ',' order by id) from products) as products_state,
-    (select string_agg(id::text || sku || coalesce(price, 0)::text || active::text, ',' order by id) from variants) as variants_state`);
-  return row;
-}
+const written = () => catalogState(t.db);
 
 const draft = {
   nameKo: "차량용 무선 충전기",

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
+import { catalogState } from "@/test/catalog-fixtures";
 import { setupTestDb } from "@/test/db";
 import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
@@ -21,17 +22,7 @@ beforeAll(async () => {
 });
 
 /** Everything a product write could touch, to prove a refused call wrote nothing. */
-async function snapshot() {
-  const [row] = await t.db.execute(sql`select
-    (select count(*)::int from products) as products,
-    (select count(*)::int from product_status_events) as events,
-    (select count(*)::int from option_groups) as groups,
-    (select count(*)::int from option_values) as "values",
-    (select count(*)::int from variants) as variants,
-    (select string_agg(id::text || status::text || name_ko || updated_at::text, ',' order by id) from products) as products_state,
-    (select string_agg(id::text || sku || coalesce(price, 0)::text || active::text, ',' order by id) from variants) as variants_state`);
-  return row;
-}
+const snapshot = () => catalogState(t.db);
 
 const draft = {
   nameKo: "무선 충전 거치대",
