@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { locationIds, stockAt } from "./api";
-import { transferRows } from "./staff-screens";
+import { transferRows } from "./screens";
 import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const SKU = "SM-S938N-2-2";

@@ -1,6 +1,6 @@
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { locationIds, stockAt } from "./api";
-import { transferRows } from "./staff-screens";
+import { transferRows } from "./screens";
 import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**

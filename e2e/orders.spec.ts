@@ -1,7 +1,7 @@
 import { request, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 import { stockAt } from "./api";
-import { fulfilToDelivery } from "./staff-screens";
+import { fillAddress, fulfilToDelivery } from "./screens";
 
 /**
  * The orders journeys: a customer orders from the dealer HUB of their region (the suggested source),
@@ -43,15 +43,15 @@ async function addToCart(page: Page, variantId: string, quantity: number) {
   expect(res.status()).toBe(201);
 }
 
-async function fillAddress(page: Page, region = "경기") {
-  const main = page.getByRole("main");
-  await main.getByLabel("받는 분").fill("김하늘");
-  await main.getByLabel("휴대폰 번호").fill("010-2345-6789");
-  await main.getByLabel("주소", { exact: true }).fill("경기도 성남시 분당구 서현로 180");
-  await main.getByLabel("상세 주소").fill("202동 1502호");
-  await main.getByLabel("우편번호").fill("13591");
-  await main.getByLabel("지역").selectOption({ label: region });
-}
+const fillBundangAddress = (page: Page) =>
+  fillAddress(page, {
+    name: "김하늘",
+    phone: "010-2345-6789",
+    line1: "경기도 성남시 분당구 서현로 180",
+    line2: "202동 1502호",
+    postalCode: "13591",
+    region: "경기",
+  });
 
 const sourceOption = (page: Page, code: string) =>
   page.locator(`[data-testid=source-option][data-code=${code}]`);
@@ -94,7 +94,7 @@ test.describe("ordering", () => {
     await page.getByRole("link", { name: "주문하기" }).click();
     await expect(page).toHaveURL(/\/checkout$/);
 
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     const bundang = sourceOption(page, "HUB-BUNDANG");
     await expect(bundang).toContainText("추천");
     await expect(bundang.getByRole("radio")).toBeChecked();
@@ -142,7 +142,7 @@ test.describe("ordering", () => {
     await newCustomer(page);
     await addToCart(page, hub.bySku.get(sku)!.variantId, 1);
     await page.goto("/checkout");
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     const before = await availableAt(page, "HUB-BUNDANG", sku);
     await page.getByLabel("카드 번호").fill("4000 0000 0000 0002");
     await page.getByRole("button", { name: /결제하기/ }).click();
@@ -173,7 +173,7 @@ test.describe("ordering", () => {
     await page.goto("/cart");
     await expect(page.getByTestId("cart-line")).toHaveCount(2);
     await page.goto("/checkout");
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     await expect(page.getByTestId("seller-shipment")).toContainText("디지털플라자 김포 창고에서 출고");
     await page.getByRole("button", { name: /결제하기/ }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);

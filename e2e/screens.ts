@@ -1,7 +1,28 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
-// Locators and walks of the staff screens that several journeys go through.
+// Locators and walks of the screens that several journeys go through.
+
+/** A shipping address as the checkout form (Korean UI) takes it; `region` is the label of its choice. */
+export type CheckoutAddress = {
+  name: string;
+  phone: string;
+  line1: string;
+  line2: string;
+  postalCode: string;
+  region: string;
+};
+
+/** Fills the checkout form's shipping address. */
+export async function fillAddress(page: Page, a: CheckoutAddress) {
+  const main = page.getByRole("main");
+  await main.getByLabel("받는 분").fill(a.name);
+  await main.getByLabel("휴대폰 번호").fill(a.phone);
+  await main.getByLabel("주소", { exact: true }).fill(a.line1);
+  await main.getByLabel("상세 주소").fill(a.line2);
+  await main.getByLabel("우편번호").fill(a.postalCode);
+  await main.getByLabel("지역").selectOption({ label: a.region });
+}
 
 /**
  * Walks a fulfilment queue row (Korean UI) from confirmed to delivered, one button a step, checking the
