@@ -63,11 +63,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
   };
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb
-        label={td("breadcrumb")}
-        trail={[{ href: "/marketing", label: td("dashboard") }]}
-        current={t("title")}
-      />
+      <Breadcrumb trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <nav aria-label={t("center")} className="-mt-4 flex flex-wrap gap-2">
         {centers.map((c) => (
