@@ -1,5 +1,16 @@
-import type { APIRequestContext } from "@playwright/test";
-import { expect } from "./fixtures";
+import { request, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, expect } from "./fixtures";
+
+/** An API client signed in as a demo account (its session cookie kept), apart from any page. */
+export async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+  });
+  expect(res.ok()).toBeTruthy();
+  return ctx;
+}
 
 /** A row of GET /api/locations/{id}/stock. */
 export type StockRow = {

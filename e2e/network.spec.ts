@@ -1,7 +1,7 @@
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { locationIds, stockAt } from "./api";
+import type { Page } from "@playwright/test";
+import { apiAs, locationIds, stockAt } from "./api";
 import { transferRows } from "./screens";
-import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { DEMO, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**
  * The HUB network runs itself: a dealer's reorder point, count correction (and a stale one refused) and
@@ -13,16 +13,6 @@ import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } 
 async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
-}
-
-async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(res.ok()).toBeTruthy();
-  return ctx;
 }
 
 const REFERENCE_KO = "입고 참조 (송장·발주 번호)";

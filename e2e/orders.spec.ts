@@ -1,6 +1,6 @@
 import { request, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
-import { stockAt } from "./api";
+import { DEMO, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { apiAs, stockAt } from "./api";
 import { fillAddress, fulfilToDelivery } from "./screens";
 
 /**
@@ -9,16 +9,6 @@ import { fillAddress, fulfilToDelivery } from "./screens";
  * two; the dealer fulfils an order from its queue. Each test signs up its own customer and uses its own
  * variants, so the specs running beside it never share state with it.
  */
-
-async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(res.ok()).toBeTruthy();
-  return ctx;
-}
 
 /** A location the staff member runs, with its stock by SKU (through the staff API). */
 async function stockOf(staff: APIRequestContext, code: string) {
