@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { locationIds, stockAt } from "./api";
+import { transferRows } from "./screens";
 import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const SKU = "SM-S938N-2-2";
@@ -15,15 +17,8 @@ test("marketing approves a transfer and finds it in the audit log, filtered by a
   page,
 }) => {
   await signInAs(page, "marketing");
-  const locations = (await (await page.request.get("/api/locations")).json()) as {
-    id: string;
-    code: string;
-  }[];
-  const loc = (code: string) => locations.find((l) => l.code === code)!.id;
-  const stock = (await (await page.request.get(`/api/locations/${loc("LC-ICHEON")}/stock`)).json()) as {
-    variantId: string;
-    sku: string;
-  }[];
+  const loc = await locationIds(page.request);
+  const stock = await stockAt(page.request, loc("LC-ICHEON"));
   const note = `audit e2e ${Date.now()}`;
   const created = await page.request.post("/api/transfers", {
     data: {
@@ -37,11 +32,7 @@ test("marketing approves a transfer and finds it in the audit log, filtered by a
 
   // Marketing approves it on the transfers page.
   await page.goto("/marketing/transfers?status=requested");
-  const row = page
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: note });
+  const row = transferRows(page, note);
   await row.getByRole("button", { name: "승인" }).click();
   await expect(row).toHaveCount(0); // it left the "requested" filter
 

@@ -1,5 +1,7 @@
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { apiAs, locationIds, stockAt } from "./api";
+import { transferRows } from "./screens";
+import { DEMO, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**
  * The HUB network runs itself: a dealer's reorder point, count correction (and a stale one refused) and
@@ -13,35 +15,17 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(res.ok()).toBeTruthy();
-  return ctx;
-}
-
 const REFERENCE_KO = "입고 참조 (송장·발주 번호)";
-type StockRow = { variantId: string; sku: string; onHand: number; reserved: number; available: number };
-
 test("a dealer's hub runs on reorder points; marketing ships, books and checks; the history explains it", async ({
   page,
   browser,
   baseURL,
 }) => {
   test.setTimeout(420_000);
-  const locations = (await (await page.request.get("/api/locations")).json()) as {
-    id: string;
-    code: string;
-  }[];
-  const loc = (code: string) => locations.find((l) => l.code === code)!.id;
+  const loc = await locationIds(page.request);
   const gangnam = loc("HUB-GANGNAM");
   const marketingApi = await apiAs(baseURL!, DEMO.marketing);
   const dealerApi = await apiAs(baseURL!, DEMO.dealer);
-  const stockAt = async (api: APIRequestContext, id: string) =>
-    (await (await api.get(`/api/locations/${id}/stock`)).json()) as StockRow[];
 
   // A model no other spec touches, and one more to give the dashboard delivered orders of both kinds.
   const hubRows = await stockAt(dealerApi, gangnam);
@@ -161,7 +145,7 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await shot(page, "network-dealer-replenish-ko");
   await main.getByRole("button", { name: "요청 보내기" }).click();
   await expect(main.getByRole("status")).toHaveText("요청을 보냈습니다.");
-  const transferRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const transferRow = transferRows(page, SKU);
   await expect(transferRow).toContainText("요청됨");
 
   // Marketing approves and ships it, books a receipt at the center, checks the ledger.
@@ -170,13 +154,13 @@ test("a dealer's hub runs on reorder points; marketing ships, books and checks; 
   await signInAs(mpage, "marketing");
   const mmain = mpage.getByRole("main");
   await mpage.goto("/marketing/transfers?status=requested");
-  const requested = mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const requested = transferRows(mpage, SKU);
   await requested.getByRole("button", { name: "승인" }).click();
   // The approval lands (the row leaves the requested list) before the next page is asked for: leaving
   // at once would cancel the action in flight.
   await expect(requested).toHaveCount(0);
   await mpage.goto("/marketing/transfers?status=approved");
-  const approved = mmain.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const approved = transferRows(mpage, SKU);
   await approved.getByRole("button", { name: "출고" }).click();
   await expect(approved).toHaveCount(0);
 

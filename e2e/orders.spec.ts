@@ -1,5 +1,7 @@
 import { request, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { DEMO, expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { apiAs, stockAt } from "./api";
+import { fillAddress, fulfilToDelivery } from "./screens";
 
 /**
  * The orders journeys: a customer orders from the dealer HUB of their region (the suggested source),
@@ -8,25 +10,11 @@ import { DEMO, DEMO_PASSWORD, expect, screenshot, setLanguage, signInAs, test } 
  * variants, so the specs running beside it never share state with it.
  */
 
-async function apiAs(baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(res.ok()).toBeTruthy();
-  return ctx;
-}
-
 /** A location the staff member runs, with its stock by SKU (through the staff API). */
 async function stockOf(staff: APIRequestContext, code: string) {
   const queue = await (await staff.get("/api/seller-orders?pageSize=1")).json();
   const loc = (queue.locations as { id: string; code: string }[]).find((l) => l.code === code)!;
-  const rows = (await (await staff.get(`/api/locations/${loc.id}/stock`)).json()) as {
-    variantId: string;
-    sku: string;
-    available: number;
-  }[];
+  const rows = await stockAt(staff, loc.id);
   return { locationId: loc.id, bySku: new Map(rows.map((r) => [r.sku, r])) };
 }
 
@@ -45,15 +33,15 @@ async function addToCart(page: Page, variantId: string, quantity: number) {
   expect(res.status()).toBe(201);
 }
 
-async function fillAddress(page: Page, region = "경기") {
-  const main = page.getByRole("main");
-  await main.getByLabel("받는 분").fill("김하늘");
-  await main.getByLabel("휴대폰 번호").fill("010-2345-6789");
-  await main.getByLabel("주소", { exact: true }).fill("경기도 성남시 분당구 서현로 180");
-  await main.getByLabel("상세 주소").fill("202동 1502호");
-  await main.getByLabel("우편번호").fill("13591");
-  await main.getByLabel("지역").selectOption({ label: region });
-}
+const fillBundangAddress = (page: Page) =>
+  fillAddress(page, {
+    name: "김하늘",
+    phone: "010-2345-6789",
+    line1: "경기도 성남시 분당구 서현로 180",
+    line2: "202동 1502호",
+    postalCode: "13591",
+    region: "경기",
+  });
 
 const sourceOption = (page: Page, code: string) =>
   page.locator(`[data-testid=source-option][data-code=${code}]`);
@@ -96,7 +84,7 @@ test.describe("ordering", () => {
     await page.getByRole("link", { name: "주문하기" }).click();
     await expect(page).toHaveURL(/\/checkout$/);
 
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     const bundang = sourceOption(page, "HUB-BUNDANG");
     await expect(bundang).toContainText("추천");
     await expect(bundang.getByRole("radio")).toBeChecked();
@@ -144,7 +132,7 @@ test.describe("ordering", () => {
     await newCustomer(page);
     await addToCart(page, hub.bySku.get(sku)!.variantId, 1);
     await page.goto("/checkout");
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     const before = await availableAt(page, "HUB-BUNDANG", sku);
     await page.getByLabel("카드 번호").fill("4000 0000 0000 0002");
     await page.getByRole("button", { name: /결제하기/ }).click();
@@ -175,7 +163,7 @@ test.describe("ordering", () => {
     await page.goto("/cart");
     await expect(page.getByTestId("cart-line")).toHaveCount(2);
     await page.goto("/checkout");
-    await fillAddress(page, "경기");
+    await fillBundangAddress(page);
     await expect(page.getByTestId("seller-shipment")).toContainText("디지털플라자 김포 창고에서 출고");
     await page.getByRole("button", { name: /결제하기/ }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
@@ -235,15 +223,7 @@ test.describe("fulfilment", () => {
     const row = page.locator(`[data-testid=fulfilment-row][data-order="${order.id}"]`);
     await expect(row).toContainText("주문 확인");
     await screenshot(page, "fulfilment-dealer");
-    for (const [button, status] of [
-      ["접수", "접수"],
-      ["포장 완료", "포장 완료"],
-      ["출고", "배송 중"],
-      ["배송 완료", "배송 완료"],
-    ] as const) {
-      await row.getByRole("button", { name: button, exact: true }).click();
-      await expect(row.locator("[data-status]")).toHaveText(status);
-    }
+    await fulfilToDelivery(row);
     await screenshot(page, "fulfilment-dealer-delivered");
 
     // Shipping took the unit off the shelf for good.

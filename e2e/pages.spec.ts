@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { locationIds } from "./api";
 import { expect, screenshot, setLanguage, signInAs, test, type DemoAccount } from "./fixtures";
 
 /**
@@ -54,14 +55,10 @@ async function customerWithAnOrder(page: Page): Promise<{ orderId: string }> {
   const product = await findProduct(page);
   // The variant no other spec counts; from a logistics center, where there is plenty of it.
   const variant = product.variants.find((v) => v.sku === "SM-S931N-1-1") ?? product.variants[0]!;
-  const locations = (await (await page.request.get("/api/locations")).json()) as {
-    id: string;
-    code: string;
-  }[];
   const order = await page.request.post("/api/orders", {
     data: {
       items: [{ variantId: variant.id, quantity: 1 }],
-      sourceLocationId: locations.find((l) => l.code === "LC-ICHEON")!.id,
+      sourceLocationId: (await locationIds(page.request))("LC-ICHEON"),
       shippingAddress: {
         name: "페이지 점검",
         phone: "010-1234-5678",

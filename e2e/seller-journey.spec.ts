@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
+import { fillAddress, fulfilToDelivery } from "./screens";
 
 /**
  * A marketplace launch from end to end, in the seller centre and marketing's review: the second demo
@@ -266,13 +267,14 @@ test("a seller launches a product through marketing's review, a customer buys it
   await customer.goto("/cart");
   await expect(customer.getByTestId("cart-line").filter({ hasText: NAME_KO })).toHaveCount(1);
   await customer.getByRole("link", { name: "주문하기" }).click();
-  const main = customer.getByRole("main");
-  await main.getByLabel("받는 분").fill("박서준");
-  await main.getByLabel("휴대폰 번호").fill("010-3456-7890");
-  await main.getByLabel("주소", { exact: true }).fill("충청남도 천안시 서북구 불당대로 100");
-  await main.getByLabel("상세 주소").fill("301호");
-  await main.getByLabel("우편번호").fill("31156");
-  await main.getByLabel("지역").selectOption({ label: "충청" });
+  await fillAddress(customer, {
+    name: "박서준",
+    phone: "010-3456-7890",
+    line1: "충청남도 천안시 서북구 불당대로 100",
+    line2: "301호",
+    postalCode: "31156",
+    region: "충청",
+  });
   await expect(customer.getByTestId("seller-shipment")).toContainText("스마트홈랩 천안 창고");
   await customer.getByRole("button", { name: /결제하기/ }).click();
   await expect(customer).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
@@ -280,15 +282,7 @@ test("a seller launches a product through marketing's review, a customer buys it
 
   // ——— The seller fulfils it ———
   const row = await openSellerFulfilment(page, orderId);
-  for (const [button, status] of [
-    ["접수", "접수"],
-    ["포장 완료", "포장 완료"],
-    ["출고", "배송 중"],
-    ["배송 완료", "배송 완료"],
-  ] as const) {
-    await row.getByRole("button", { name: button, exact: true }).click();
-    await expect(row.locator("[data-status]")).toHaveText(status);
-  }
+  await fulfilToDelivery(row);
 
   // The list and the sales page count it.
   await page.goto("/seller");

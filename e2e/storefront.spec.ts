@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { locationIds } from "./api";
 import { expect, expectHttpError, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 /**
@@ -100,14 +101,14 @@ test("products ordered together show on each other's page as often bought togeth
   const row = page.getByTestId("bought-together");
   await expect(row.getByTestId("product-card").filter({ hasText: "보조배터리" })).toHaveCount(0);
 
-  const locations = (await (await page.request.get("/api/locations")).json()) as { id: string; code: string }[];
+  const loc = await locationIds(page.request);
   const order = await page.request.post("/api/orders", {
     data: {
       items: [
         { variantId: watch.variants[0]!.id, quantity: 1 },
         { variantId: bank.variants[0]!.id, quantity: 1 },
       ],
-      sourceLocationId: locations.find((l) => l.code === "LC-ICHEON")!.id,
+      sourceLocationId: loc("LC-ICHEON"),
       shippingAddress: { name: "김하늘", phone: "010-2345-6789", line1: "서울특별시 종로구 종로 1", postalCode: "03154", region: "seoul" },
     },
   });

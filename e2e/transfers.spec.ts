@@ -1,4 +1,6 @@
 import type { Page } from "@playwright/test";
+import { locationIds, stockAt } from "./api";
+import { transferRows } from "./screens";
 import { expect, screenshot, setLanguage, signInAs, test } from "./fixtures";
 
 const SKU = "SM-X826N-2-1";
@@ -15,17 +17,9 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   baseURL,
 }) => {
   await signInAs(page, "dealer");
-  const locations = (await (await page.request.get("/api/locations")).json()) as {
-    id: string;
-    code: string;
-  }[];
-  const gangnam = locations.find((l) => l.code === "HUB-GANGNAM")!.id;
-  const onHandAt = async (p: typeof page) => {
-    const res = await p.request.get(`/api/locations/${gangnam}/stock`);
-    expect(res.ok()).toBeTruthy();
-    const rows = (await res.json()) as { sku: string; onHand: number }[];
-    return rows.find((r) => r.sku === SKU)?.onHand ?? 0;
-  };
+  const gangnam = (await locationIds(page.request))("HUB-GANGNAM");
+  const onHandAt = async (p: typeof page) =>
+    (await stockAt(p.request, gangnam)).find((r) => r.sku === SKU)?.onHand ?? 0;
   const before = await onHandAt(page);
 
   // The dealer requests 6 tablets from the Icheon center into the Gangnam HUB.
@@ -52,7 +46,7 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   await shot(page, "transfers-dealer-form-ko");
   await main.getByRole("button", { name: "요청 보내기" }).click();
   await expect(main.getByRole("status")).toHaveText("요청을 보냈습니다.");
-  const dealerRow = main.getByTestId("transfers-table").getByRole("row").filter({ hasText: SKU });
+  const dealerRow = transferRows(page, SKU);
   await expect(dealerRow).toContainText("요청됨");
   await expect(dealerRow).toContainText("주말 프로모션 대비");
   await expect(dealerRow.getByRole("button", { name: "승인" })).toHaveCount(0); // not theirs to approve
@@ -63,19 +57,11 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
   const mpage = await mkt.newPage();
   await signInAs(mpage, "marketing");
   await mpage.goto("/marketing/transfers?status=requested");
-  const mrow = mpage
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: SKU });
+  const mrow = transferRows(mpage, SKU);
   await mrow.getByRole("button", { name: "승인" }).click();
   await expect(mrow).toHaveCount(0); // it left the "requested" filter
   await mpage.goto("/marketing/transfers");
-  const mrow2 = mpage
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: SKU });
+  const mrow2 = transferRows(mpage, SKU);
   await expect(mrow2).toContainText("승인됨");
   await mrow2.getByRole("button", { name: "출고" }).click();
   await expect(mrow2).toContainText("운송 중");
@@ -108,15 +94,8 @@ test("a dealer's replenishment: requested, approved and shipped by marketing, re
 test("marketing cancels a replenishment in transit, writing its line off with a reason", async ({ page }) => {
   const TABLET = "SM-X826N-1-1";
   await signInAs(page, "marketing");
-  const locations = (await (await page.request.get("/api/locations")).json()) as {
-    id: string;
-    code: string;
-  }[];
-  const at = (code: string) => locations.find((l) => l.code === code)!.id;
-  const variants = (await (await page.request.get(`/api/locations/${at("LC-ICHEON")}/stock`)).json()) as {
-    sku: string;
-    variantId: string;
-  }[];
+  const at = await locationIds(page.request);
+  const variants = await stockAt(page.request, at("LC-ICHEON"));
   const variantId = variants.find((v) => v.sku === TABLET)!.variantId;
   const made = await page.request.post("/api/transfers", {
     data: {
@@ -131,11 +110,7 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
     expect((await page.request.post(`/api/transfers/${id}/${step}`, { data: {} })).status()).toBe(200);
 
   await page.goto("/marketing/transfers?status=in_transit");
-  const row = page
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: TABLET });
+  const row = transferRows(page, TABLET);
   await row.getByRole("button", { name: "취소", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "운송 중인 이동 취소" });
   await expect(dialog).toBeVisible();
@@ -148,11 +123,7 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
   await dialog.getByRole("button", { name: "이동 취소" }).click();
   await expect(dialog).toBeHidden();
   await page.goto("/marketing/transfers?status=cancelled");
-  const done = page
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: TABLET });
+  const done = transferRows(page, TABLET);
   await expect(done.first()).toContainText("2개 손실 처리: 운송 중 파손");
   await setLanguage(page, "en");
   await expect(done.first()).toContainText("2 written off: 운송 중 파손");
@@ -162,13 +133,8 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
 
   // A second one goes back to the center: its on hand is again what it was before the shipment.
   await setLanguage(page, "ko");
-  const centerOnHand = async () => {
-    const rows = (await (await page.request.get(`/api/locations/${at("LC-ICHEON")}/stock`)).json()) as {
-      sku: string;
-      onHand: number;
-    }[];
-    return rows.find((r) => r.sku === TABLET)!.onHand;
-  };
+  const centerOnHand = async () =>
+    (await stockAt(page.request, at("LC-ICHEON"))).find((r) => r.sku === TABLET)!.onHand;
   const before = await centerOnHand();
   const note = `반품 e2e ${Date.now()}`;
   const second = await page.request.post("/api/transfers", {
@@ -185,11 +151,7 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
     expect((await page.request.post(`/api/transfers/${secondId}/${step}`, { data: {} })).status()).toBe(200);
   expect(await centerOnHand()).toBe(before - 3);
   await page.goto("/marketing/transfers?status=in_transit");
-  const shipped = page
-    .getByRole("main")
-    .getByTestId("transfers-table")
-    .getByRole("row")
-    .filter({ hasText: note });
+  const shipped = transferRows(page, note);
   await shipped.getByRole("button", { name: "취소", exact: true }).click();
   const back = page.getByRole("dialog", { name: "운송 중인 이동 취소" });
   await back.getByLabel(/반품$/).check();
@@ -197,7 +159,5 @@ test("marketing cancels a replenishment in transit, writing its line off with a 
   await expect(back).toBeHidden();
   expect(await centerOnHand()).toBe(before);
   await page.goto("/marketing/transfers?status=cancelled");
-  await expect(
-    page.getByRole("main").getByTestId("transfers-table").getByRole("row").filter({ hasText: note }),
-  ).toContainText("3개 출발지로 반품");
+  await expect(transferRows(page, note)).toContainText("3개 출발지로 반품");
 });

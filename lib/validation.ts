@@ -29,16 +29,56 @@ export function idOrNotFound(raw: unknown, notFound: () => NotFound): string {
   if (!id.success) throw notFound();
   return id.data;
 }
-export const Quantity = z
-  .number({ error: "Must be a whole number from 1 to 1,000." })
-  .int({ error: "Must be a whole number from 1 to 1,000." })
-  .min(1, { error: "Must be at least 1." })
-  .max(1000, { error: "Must be at most 1,000." });
+
+/** A number as the API's messages write it, e.g. 10,080 (API text, not UI: no locale). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/**
+ * A whole number from `min` to `max` in a JSON body; `unit` names what it counts. Every numeric input
+ * uses it, so every one refuses alike: "Must be a whole number of minutes from 1 to 10,080.", then
+ * "Must be at least 1." or "Must be at most 10,080.".
+ */
+export function WholeNumber(min: number, max: number, unit?: string) {
+  const error = `Must be a whole number ${unit ? `of ${unit} ` : ""}from ${grouped(min)} to ${grouped(max)}.`;
+  return z
+    .number({ error })
+    .int({ error })
+    .min(min, { error: `Must be at least ${grouped(min)}.` })
+    .max(max, { error: `Must be at most ${grouped(max)}.` });
+}
+export const Quantity = WholeNumber(1, 1000);
+
+/** A free-text note a verb may be given: optional where it is used, at most 500 characters. */
+export const Note = z
+  .string({ error: "Must be text." })
+  .trim()
+  .max(500, { error: "Use at most 500 characters." });
+
+/** Why staff refuse or call something off: required; `ask` is what an empty one is told. */
+export const Reason = (ask = "Say why.") =>
+  z.string({ error: ask }).trim().min(1, { error: ask }).max(500, { error: "Use at most 500 characters." });
+
+/**
+ * For a superRefine: refuses a list that names one variant twice, on the later line's `variantId`.
+ * `path` is where the list sits in the input (`[]` when refining the list itself).
+ */
+export function eachVariantOnce(
+  lines: readonly { variantId: string }[],
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  message: string,
+) {
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    if (seen.has(line.variantId)) ctx.addIssue({ code: "custom", path: [...path, i, "variantId"], message });
+    seen.add(line.variantId);
+  });
+}
 
 /** Paging in a query string (`?page=2&pageSize=50`): every list uses these, so every list refuses alike. */
-const wholeNumber = (max: number) => {
-  const error = `Must be a whole number from 1 to ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.`; // API text, not UI: no locale
+const pageNumber = (max: number) => {
+  const error = `Must be a whole number from 1 to ${grouped(max)}.`;
   return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error });
 };
-export const Page = wholeNumber(10_000).default(1);
-export const PageSize = wholeNumber(100).default(20);
+export const Page = pageNumber(10_000).default(1);
+export const PageSize = pageNumber(100).default(20);

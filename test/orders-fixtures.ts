@@ -21,6 +21,8 @@ export async function demoIds(db: Db) {
   return { loc, variant, price: (sku: string) => vars.find((x) => x.sku === sku)!.price! };
 }
 
+export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
+
 /** Sets a level through the ledger (an adjustment row), so on_hand = Σ deltas keeps holding. */
 export async function setStock(db: Db, locationId: string, variantId: string, onHand: number) {
   const [cur] = await db

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { reservables, reservations, users } from "@/db/schema";
+import { reservations, users } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/http/rate-limit";
 import { POST as reserve } from "@/app/api/reservations/route";
@@ -8,6 +8,7 @@ import { POST as signup } from "@/app/api/signup/route";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { openPreorder } from "@/test/reservation-fixtures";
 
 const headers = vi.hoisted(() => ({ current: new Headers() }));
 vi.mock("@/lib/auth/session", async (orig) => ({
@@ -35,12 +36,7 @@ beforeAll(async () => {
   await seedDemo(t.db);
   customer = await actorFor(t.db, "customer@demo.test");
   customer2 = await actorFor(t.db, "customer2@demo.test");
-  open = (
-    await t.db
-      .select()
-      .from(reservables)
-      .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)))
-  )[0]!;
+  open = await openPreorder(t.db);
 });
 
 afterEach(() => {

@@ -7,6 +7,55 @@ import { BoltIcon, BoxIcon, TruckIcon } from "./icons";
 
 const HUBS_SHOWN = 5;
 
+const TONES = {
+  center: {
+    box: "bg-sky-50/70 ring-sky-200",
+    title: "text-sky-950",
+    text: "text-sky-900/80",
+    amount: "text-sky-900",
+  },
+  warehouse: {
+    box: "bg-slate-50 ring-slate-200",
+    title: "text-ink",
+    text: "text-slate-600",
+    amount: "text-ink",
+  },
+};
+
+/** One source that is not a HUB: what it is and how long it takes, and how much it holds. */
+function SourceRow({
+  tone,
+  icon,
+  title,
+  text,
+  amount,
+  testId,
+}: {
+  tone: keyof typeof TONES;
+  icon: React.ReactNode;
+  title: string;
+  text: React.ReactNode;
+  amount: string;
+  testId: string;
+}) {
+  const c = TONES[tone];
+  return (
+    <div
+      className={`flex items-center justify-between gap-4 rounded-xl p-4 ring-1 ${c.box}`}
+      data-testid={testId}
+    >
+      <div>
+        <p className={`flex items-center gap-2 text-sm font-bold ${c.title}`}>
+          {icon}
+          {title}
+        </p>
+        <p className={`mt-0.5 text-xs ${c.text}`}>{text}</p>
+      </div>
+      <p className={`whitespace-nowrap text-lg font-extrabold ${c.amount}`}>{amount}</p>
+    </div>
+  );
+}
+
 /**
  * The chosen variant's stock, the way a customer decides: HUBs (same/next day) by name, the
  * logistics centers (1–3 days) as one total, and for marketplace items the seller's warehouse.
@@ -77,42 +126,26 @@ export function AvailabilityPanel({ rows, seller }: { rows: Availability[]; sell
         ) : null}
 
         {centers.length > 0 || !marketplace ? (
-          <div
-            className="flex items-center justify-between gap-4 rounded-xl bg-sky-50/70 p-4 ring-1 ring-sky-200"
-            data-testid="availability-center"
-          >
-            <div>
-              <p className="flex items-center gap-2 text-sm font-bold text-sky-950">
-                <TruckIcon size={16} />
-                {t("centerTitle")}
-              </p>
-              <p className="mt-0.5 text-xs text-sky-900/80">{t("centerText", { count: centers.length })}</p>
-            </div>
-            <p className="whitespace-nowrap text-lg font-extrabold text-sky-900">
-              {t("centerTotal", { count: centerTotal })}
-            </p>
-          </div>
+          <SourceRow
+            tone="center"
+            icon={<TruckIcon size={16} />}
+            title={t("centerTitle")}
+            text={t("centerText", { count: centers.length })}
+            amount={t("centerTotal", { count: centerTotal })}
+            testId="availability-center"
+          />
         ) : null}
 
         {warehouses.map((w) => (
-          <div
+          <SourceRow
             key={w.locationId}
-            className="flex items-center justify-between gap-4 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200"
-            data-testid="availability-warehouse"
-          >
-            <div>
-              <p className="flex items-center gap-2 text-sm font-bold text-ink">
-                <BoxIcon size={16} />
-                {t("warehouseTitle")}
-              </p>
-              <p className="mt-0.5 text-xs text-slate-600">
-                {t("warehouseText", { seller: locale === "en" ? seller.nameEn : seller.name })} · {label(w)}
-              </p>
-            </div>
-            <p className="whitespace-nowrap text-lg font-extrabold text-ink">
-              {t("units", { count: w.available })}
-            </p>
-          </div>
+            tone="warehouse"
+            icon={<BoxIcon size={16} />}
+            title={t("warehouseTitle")}
+            text={`${t("warehouseText", { seller: locale === "en" ? seller.nameEn : seller.name })} · ${label(w)}`}
+            amount={t("units", { count: w.available })}
+            testId="availability-warehouse"
+          />
         ))}
       </div>
       {marketplace ? null : <p className="mt-4 text-xs text-slate-500">{t("deliveryNote")}</p>}

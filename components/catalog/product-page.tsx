@@ -42,7 +42,7 @@ export function ProductPage({
   const { status } = product;
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb label={t("editor.breadcrumb")} trail={[back]} current={name} />
+      <Breadcrumb trail={[back]} current={name} />
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">

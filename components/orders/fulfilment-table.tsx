@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { SelectField } from "@/components/ui/field";
 import type { SellerOrderRow } from "@/lib/orders/fulfilment-queries";
 import type { LocationRef } from "@/lib/orders/view";
 import { FulfilmentRowActions } from "./fulfilment-row-actions";
@@ -119,36 +120,29 @@ export function FulfilmentTable({ basePath, rows, total, page, pageSize, locatio
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          {t("filterStatus")}
-          <select
-            value={filters.status}
-            onChange={(e) => go({ status: e.target.value })}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">{t("allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          {t("filterLocation")}
-          <select
-            value={filters.locationId}
-            onChange={(e) => go({ locationId: e.target.value })}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            <option value="">{t("allLocations")}</option>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {locale === "en" ? l.nameEn : l.name} ({l.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          name="status"
+          label={t("filterStatus")}
+          value={filters.status}
+          onChange={(e) => go({ status: e.target.value })}
+          options={[
+            { value: "", label: t("allStatuses") },
+            ...STATUSES.map((s) => ({ value: s, label: ts(s) })),
+          ]}
+        />
+        <SelectField
+          name="locationId"
+          label={t("filterLocation")}
+          value={filters.locationId}
+          onChange={(e) => go({ locationId: e.target.value })}
+          options={[
+            { value: "", label: t("allLocations") },
+            ...locations.map((l) => ({
+              value: l.id,
+              label: `${locale === "en" ? l.nameEn : l.name} (${l.code})`,
+            })),
+          ]}
+        />
         <p className="ml-auto text-sm text-slate-500" aria-live="polite">
           {navigating ? "…" : t("count", { total })}
         </p>

@@ -101,6 +101,31 @@ function ChoiceSelect({
   );
 }
 
+/** The actor's hub a form acts at (`locationId`). */
+function HubSelect({
+  form,
+  hubs,
+  value,
+  onChange,
+}: {
+  form: string;
+  hubs: Choice[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const t = useTranslations("reservables");
+  return (
+    <ChoiceSelect
+      form={form}
+      name="locationId"
+      label={t("hub")}
+      value={value}
+      onChange={onChange}
+      choices={hubs}
+    />
+  );
+}
+
 /** What the form says after a try: the success line, or the failure mapped to words. */
 function Outcome({ ok, failure }: { ok: ReactNode; failure: string | null }) {
   return (
@@ -147,14 +172,7 @@ export function GenerateSlotsForm({ hubs, variants }: { hubs: Choice[]; variants
         );
       }}
     >
-      <ChoiceSelect
-        form="slots"
-        name="locationId"
-        label={t("hub")}
-        value={hub}
-        onChange={setHub}
-        choices={hubs}
-      />
+      <HubSelect form="slots" hubs={hubs} value={hub} onChange={setHub} />
       <ChoiceSelect
         form="slots"
         name="variantId"
@@ -299,14 +317,7 @@ export function CancelDayForm({ hubs }: { hubs: Choice[] }) {
         );
       }}
     >
-      <ChoiceSelect
-        form="cancel-day"
-        name="locationId"
-        label={t("hub")}
-        value={hub}
-        onChange={setHub}
-        choices={hubs}
-      />
+      <HubSelect form="cancel-day" hubs={hubs} value={hub} onChange={setHub} />
       <Field id="cancel-day-date" label={t("day")} name="date" type="date" error={errors.date} required />
       <div className="sm:col-span-2">
         <Field

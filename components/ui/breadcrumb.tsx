@@ -1,17 +1,17 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** Where this page sits: links to the pages above it, then this page's name. */
 export function Breadcrumb({
-  label,
   trail,
   current,
 }: {
-  label: string;
   trail: { href: string; label: string }[];
   current: string;
 }) {
+  const t = useTranslations("common");
   return (
-    <nav aria-label={label} className="text-sm text-slate-500">
+    <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
       {trail.map((t) => (
         <span key={t.href}>
           <Link href={t.href} className="hover:text-ink hover:underline">

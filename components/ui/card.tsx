@@ -51,3 +51,33 @@ export function SectionCard({
     </section>
   );
 }
+
+/**
+ * A page's main list: its heading with how many there are (`count`, already worded), what chooses
+ * among them (`filters`) beside it, then the list and its paging.
+ */
+export function ListSection({
+  id,
+  title,
+  count,
+  filters,
+  children,
+}: {
+  id: string;
+  title: React.ReactNode;
+  count: React.ReactNode;
+  filters?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="flex min-w-0 flex-col gap-4" aria-labelledby={id}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={id} className="text-lg font-bold text-ink">
+          {title} <span className="text-sm font-medium text-slate-500">{count}</span>
+        </h2>
+        {filters}
+      </div>
+      {children}
+    </section>
+  );
+}

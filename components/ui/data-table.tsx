@@ -190,28 +190,39 @@ export function DataTable<T>({
       </div>
       {pageSize && pages > 1 ? (
         <div className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-          <button
-            type="button"
-            onClick={() => table.previousPage()}
-            disabled={!table.getCanPreviousPage()}
-            className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300"
-          >
+          <PageButton onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
             {t("previous")}
-          </button>
+          </PageButton>
           <span className="text-slate-600">
             {t("page", { page: table.getState().pagination.pageIndex + 1, pages })}
           </span>
-          <button
-            type="button"
-            onClick={() => table.nextPage()}
-            disabled={!table.getCanNextPage()}
-            className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300"
-          >
+          <PageButton onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
             {t("next")}
-          </button>
+          </PageButton>
         </div>
       ) : null}
     </div>
+  );
+}
+
+function PageButton({
+  onClick,
+  disabled,
+  children,
+}: {
+  onClick: () => void;
+  disabled: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300"
+    >
+      {children}
+    </button>
   );
 }
 

@@ -30,19 +30,27 @@ type Reader = Db | Tx;
 
 const productNotFound = () => new NotFound("product.not_found", "No such product.");
 
-/** The retailer's own store and the marketplace sellers (dealers and marketing sell nothing). */
+/** A storefront's columns: the retailer's own store or a marketplace seller (dealers and marketing sell nothing). */
+const storefront = {
+  id: organisations.id,
+  name: organisations.name,
+  nameEn: organisations.nameEn,
+  kind: organisations.kind,
+};
+const sells = inArray(organisations.kind, ["retailer", "seller"]);
+const asSeller = (r: { id: string; name: string; nameEn: string; kind: string }): Seller => ({
+  ...r,
+  kind: r.kind === "retailer" ? "retailer" : "marketplace",
+});
+
+/** The retailer's own store and the marketplace sellers. */
 export async function listSellers(db: Reader): Promise<Seller[]> {
   const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      nameEn: organisations.nameEn,
-      kind: organisations.kind,
-    })
+    .select(storefront)
     .from(organisations)
-    .where(inArray(organisations.kind, ["retailer", "seller"]))
+    .where(sells)
     .orderBy(sql`${organisations.kind} = 'seller'`, asc(organisations.name));
-  return rows.map((r) => ({ ...r, kind: r.kind === "retailer" ? "retailer" : "marketplace" }));
+  return rows.map(asSeller);
 }
 
 /** `%`, `_` and `\` are LIKE wildcards/escape: a customer searching "100%" means the characters. */
@@ -259,16 +267,11 @@ async function searchPage(
 export async function getSeller(db: Reader, id: string): Promise<Seller> {
   if (!Id.safeParse(id).success) throw sellerNotFound();
   const [row] = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      nameEn: organisations.nameEn,
-      kind: organisations.kind,
-    })
+    .select(storefront)
     .from(organisations)
-    .where(and(eq(organisations.id, id), inArray(organisations.kind, ["retailer", "seller"])));
+    .where(and(eq(organisations.id, id), sells));
   if (!row) throw sellerNotFound();
-  return { ...row, kind: row.kind === "retailer" ? "retailer" : "marketplace" };
+  return asSeller(row);
 }
 
 const sellerNotFound = () => new NotFound("seller.not_found", "No such seller.");

@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
+import { eventVerb } from "@/lib/event-verbs";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { nextProductStatus, REASON_REQUIRED, STEP_ACTORS, type ProductEvent } from "./lifecycle";
@@ -67,18 +68,12 @@ async function step(
   return productDetail(tx, { ...product, status: to });
 }
 
-export const submitProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "submit");
-export const approveProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "approve");
-export const sendBackProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "send_back");
-export const publishProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "publish");
-export const pauseProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "pause");
-export const discontinueProduct = (tx: Tx, actor: Actor | null, id: unknown, body: unknown) =>
-  step(tx, actor, id, body, "discontinue");
+export const submitProduct = eventVerb(step, "submit");
+export const approveProduct = eventVerb(step, "approve");
+export const sendBackProduct = eventVerb(step, "send_back");
+export const publishProduct = eventVerb(step, "publish");
+export const pauseProduct = eventVerb(step, "pause");
+export const discontinueProduct = eventVerb(step, "discontinue");
 
 export const PRODUCT_STEPS = {
   submit: submitProduct,

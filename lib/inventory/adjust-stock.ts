@@ -4,11 +4,11 @@ import type { Tx } from "@/db/client";
 import { stockLevels } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { Conflict, Invalid } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import { loadOperatedLocation } from "./location-access";
 import { applyStockMoves, ensureLevels } from "./stock";
 import { AdjustStockInput } from "./stock-ops-schemas";
-import { unstockable } from "./stockable";
+import { assertStockable } from "./stockable";
 
 export type Level = { variantId: string; onHand: number; reserved: number; available: number };
 
@@ -26,8 +26,7 @@ export async function adjustStock(
 ): Promise<Level> {
   const { location, user } = await loadOperatedLocation(tx, actor, rawLocationId, "stock:count:own-location");
   const input = AdjustStockInput.parse(raw);
-  const errors = await unstockable(tx, location, [input.variantId], () => "variantId");
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  await assertStockable(tx, location, [input.variantId], () => "variantId");
 
   const key = { locationId: location.id, variantId: input.variantId };
   await ensureLevels(tx, [key]);

@@ -2,11 +2,11 @@ import type { Tx } from "@/db/client";
 import { stockReceiptItems, stockReceipts } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { Forbidden, Invalid } from "@/lib/errors";
+import { Forbidden } from "@/lib/errors";
 import { loadOperatedLocation } from "./location-access";
 import { applyStockMoves, ensureLevels, type StockMove } from "./stock";
 import { ReceiveGoodsInput } from "./stock-ops-schemas";
-import { unstockable } from "./stockable";
+import { assertStockable } from "./stockable";
 
 export type Receipt = {
   id: string;
@@ -34,13 +34,12 @@ export async function receiveGoods(
       "Supplier deliveries arrive at logistics centers and sellers' warehouses; hubs are stocked by transfers.",
     );
   }
-  const errors = await unstockable(
+  await assertStockable(
     tx,
     location,
     input.items.map((i) => i.variantId),
     (i) => `items.${i}.variantId`,
   );
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
 
   const [receipt] = await tx
     .insert(stockReceipts)

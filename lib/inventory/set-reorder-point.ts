@@ -3,10 +3,9 @@ import type { Tx } from "@/db/client";
 import { reorderPoints } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
-import { Invalid } from "@/lib/errors";
 import { loadOperatedLocation } from "./location-access";
 import { SetReorderPointInput } from "./stock-ops-schemas";
-import { unstockable } from "./stockable";
+import { assertStockable } from "./stockable";
 
 export type ReorderPoint = { locationId: string; variantId: string; reorderPoint: number };
 
@@ -23,8 +22,7 @@ export async function setReorderPoint(
 ): Promise<ReorderPoint> {
   const { location, user } = await loadOperatedLocation(tx, actor, rawLocationId, "stock:count:own-location");
   const input = SetReorderPointInput.parse(raw);
-  const errors = await unstockable(tx, location, [input.variantId], () => "variantId");
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  await assertStockable(tx, location, [input.variantId], () => "variantId");
 
   // Lock the row there is (if any) before replacing it, so two operators saving at once each audit
   // the figure they replaced.

@@ -1,14 +1,26 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { organisations, products, variants } from "@/db/schema";
+import { Invalid } from "@/lib/errors";
 import type { LocationRow } from "./location-access";
 
 /**
  * Which variants a location may hold: a seller's warehouse its own products' stock items; centers and
- * hubs the retailer's own stock items (marketplace items ship from their seller). Field errors by
- * `field(i)` for the others, so the caller can answer 422 naming each line.
+ * hubs the retailer's own stock items (marketplace items ship from their seller). The others are
+ * refused with 422, naming each line by `field(i)`.
  */
-export async function unstockable(
+export async function assertStockable(
+  tx: Tx,
+  location: LocationRow,
+  variantIds: string[],
+  field: (i: number) => string,
+) {
+  const errors = await unstockable(tx, location, variantIds, field);
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+}
+
+/** The field errors of assertStockable, by `field(i)`: none when the location may hold every variant. */
+async function unstockable(
   tx: Tx,
   location: LocationRow,
   variantIds: string[],

@@ -1,13 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Tx } from "@/db/client";
 import { stockMovements, transferItems } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { ZodError } from "zod";
-import { ledgerDrift } from "@/lib/inventory/queries";
 import { zodFieldErrors } from "@/lib/validation";
 import { auditProbe } from "@/test/audit";
 import { setupTestDb } from "@/test/db";
+import { checkLedgerAfterEach } from "@/test/demo-world";
 import { seedDemo } from "@/test/factories";
 import { demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import { approveTransfer, cancelTransfer, receiveTransfer, shipTransfer } from "./advance-transfer";
@@ -28,9 +28,7 @@ beforeAll(async () => {
   ({ ids, dealer, dealer2, marketing, seller, customer } = await demoWorld(t.db));
 });
 
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 
 async function snapshot() {
   const [row] = await t.db.execute(sql`select

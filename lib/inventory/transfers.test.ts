@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Tx } from "@/db/client";
 import { stockLevels, stockMovements, transferEvents, transfers, variants } from "@/db/schema";
@@ -8,6 +8,7 @@ import { ledgerDrift } from "@/lib/inventory/queries";
 import { FakePaymentProvider } from "@/lib/payments/fake";
 import { placeOrder } from "@/lib/orders/place-order";
 import { setupTestDb } from "@/test/db";
+import { checkLedgerAfterEach } from "@/test/demo-world";
 import { makeCustomer, seedDemo } from "@/test/factories";
 import { address, demoIds, demoWorld, setStock, stockAt } from "@/test/orders-fixtures";
 import {
@@ -33,10 +34,7 @@ beforeAll(async () => {
   ({ ids, dealer, dealer2, marketing, seller, customer } = await demoWorld(t.db));
 });
 
-// The ledger explains every level after every test.
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 
 /** A new variant of a retailer's stock product, held nowhere yet. */
 async function newRetailerVariant(sku: string) {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { orderItems, orders, sellerOrderEvents, sellerOrders } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { eventVerb } from "@/lib/event-verbs";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/policy";
 import { Conflict } from "@/lib/errors";
@@ -84,11 +85,7 @@ async function advance(
   return loadSellerOrderRow(tx, part.id);
 }
 
-export const acceptSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
-  advance(tx, actor, id, raw, "accept");
-export const packSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
-  advance(tx, actor, id, raw, "pack");
-export const shipSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
-  advance(tx, actor, id, raw, "ship");
-export const deliverSellerOrder = (tx: Tx, actor: Actor | null, id: unknown, raw: unknown) =>
-  advance(tx, actor, id, raw, "deliver");
+export const acceptSellerOrder = eventVerb(advance, "accept");
+export const packSellerOrder = eventVerb(advance, "pack");
+export const shipSellerOrder = eventVerb(advance, "ship");
+export const deliverSellerOrder = eventVerb(advance, "deliver");

@@ -8,10 +8,18 @@ import type { SellerOrderStatus } from "./order-status";
 import { FulfilmentQueueQuery } from "./schemas";
 import { sellerOrderNotFound } from "./seller-order-access";
 import { idOrNotFound } from "@/lib/validation";
-import { iso, locationRef, type LocationRef } from "./view";
+import {
+  fulfilmentTimes,
+  iso,
+  locationRef,
+  orderLine,
+  type FulfilmentTimes,
+  type LocationRef,
+  type OrderLine,
+} from "./view";
 
 /** A seller order as its fulfiller sees it: what to send, where to, and what can be done next. */
-export type SellerOrderRow = {
+export type SellerOrderRow = FulfilmentTimes & {
   id: string;
   orderId: string;
   status: SellerOrderStatus;
@@ -21,12 +29,6 @@ export type SellerOrderRow = {
   sourceLocation: LocationRef;
   subtotal: number;
   createdAt: string;
-  acceptedAt: string | null;
-  packedAt: string | null;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
   shipTo: {
     name: string;
     phone: string;
@@ -35,14 +37,7 @@ export type SellerOrderRow = {
     postalCode: string;
     region: string;
   };
-  items: {
-    variantId: string;
-    sku: string;
-    productName: string;
-    productNameEn: string;
-    quantity: number;
-    price: number;
-  }[];
+  items: OrderLine[];
   /** The steps the state machine allows from here. */
   next: FulfilmentEvent[];
 };
@@ -94,23 +89,9 @@ async function rowsOf(
     sourceLocation: locationRef(loc),
     subtotal: so.subtotal,
     createdAt: iso(so.createdAt)!,
-    acceptedAt: iso(so.acceptedAt),
-    packedAt: iso(so.packedAt),
-    shippedAt: iso(so.shippedAt),
-    deliveredAt: iso(so.deliveredAt),
-    cancelledAt: iso(so.cancelledAt),
-    cancelReason: so.cancelReason,
+    ...fulfilmentTimes(so),
     shipTo: { ...address, line2: address.line2 ?? null },
-    items: items
-      .filter((i) => i.sellerOrderId === so.id)
-      .map((i) => ({
-        variantId: i.variantId,
-        sku: i.sku,
-        productName: i.productName,
-        productNameEn: i.productNameEn,
-        quantity: i.quantity,
-        price: i.price,
-      })),
+    items: items.filter((i) => i.sellerOrderId === so.id).map(orderLine),
     next: allowedEvents(so.status),
   }));
 }

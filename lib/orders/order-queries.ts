@@ -15,7 +15,7 @@ import { authorize } from "@/lib/auth/policy";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 import { idOrNotFound } from "@/lib/validation";
 import { MyOrdersQuery } from "./schemas";
-import { iso, locationRef, type OrderView } from "./view";
+import { fulfilmentTimes, iso, locationRef, orderLine, type OrderView } from "./view";
 
 export function orderNotFound() {
   return new NotFound("order.not_found", "No such order.");
@@ -53,15 +53,7 @@ export async function loadOrderView(tx: Tx | Db, orderId: string): Promise<Order
     createdAt: iso(order.createdAt)!,
     cancelledAt: iso(order.cancelledAt),
     cancelReason: order.cancelReason,
-    items: items.map((i) => ({
-      variantId: i.variantId,
-      sku: i.sku,
-      productName: i.productName,
-      productNameEn: i.productNameEn,
-      quantity: i.quantity,
-      price: i.price,
-      sellerOrderId: i.sellerOrderId,
-    })),
+    items: items.map((i) => ({ ...orderLine(i), sellerOrderId: i.sellerOrderId })),
     sellerOrders: parts.map(({ so, seller, loc }): OrderView["sellerOrders"][number] => ({
       id: so.id,
       sellerId: so.sellerId,
@@ -71,12 +63,7 @@ export async function loadOrderView(tx: Tx | Db, orderId: string): Promise<Order
       sourceLocation: locationRef(loc),
       status: so.status,
       subtotal: so.subtotal,
-      acceptedAt: iso(so.acceptedAt),
-      packedAt: iso(so.packedAt),
-      shippedAt: iso(so.shippedAt),
-      deliveredAt: iso(so.deliveredAt),
-      cancelledAt: iso(so.cancelledAt),
-      cancelReason: so.cancelReason,
+      ...fulfilmentTimes(so),
       events: events
         .filter((e) => e.ev.sellerOrderId === so.id)
         .map((e) => ({

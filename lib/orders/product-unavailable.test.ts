@@ -57,6 +57,16 @@ const body = () => ({
   shippingAddress: address(),
 });
 
+/** Places body() with an approving provider: it must be refused as unavailable with `meta`, writing nothing. */
+async function refusedAsUnavailable(meta: Record<string, unknown>) {
+  const before = [await count(orders), await count(payments)];
+  const err = await placeOrder(t.db, customer, body(), { payments: new FakePaymentProvider() }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(ProductUnavailable);
+  expect(err).toMatchObject({ status: 409, code: "order.product_unavailable", meta });
+  expect([await count(orders), await count(payments)]).toEqual(before);
+  return err as ProductUnavailable;
+}
+
 beforeAll(async () => {
   await seedDemo(t.db);
   ids = await demoIds(t.db);
@@ -74,16 +84,13 @@ beforeEach(async () => {
 describe("an order with a product that is not on sale", () => {
   it("is refused with 409 order.product_unavailable naming the item, and nothing is written", async () => {
     await setStatus(powerBank, "paused");
-    const before = [await count(orders), await count(payments)];
-    const err = await placeOrder(t.db, customer, body(), { payments: new FakePaymentProvider() }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ProductUnavailable);
-    expect(err).toMatchObject({
-      status: 409,
-      code: "order.product_unavailable",
-      meta: { variantId: powerBank, sku: "EB-U2510-1", productNameEn: "25W Wireless Power Bank 10,000 mAh", productStatus: "paused" },
+    const err = await refusedAsUnavailable({
+      variantId: powerBank,
+      sku: "EB-U2510-1",
+      productNameEn: "25W Wireless Power Bank 10,000 mAh",
+      productStatus: "paused",
     });
-    expect((err as ProductUnavailable).message).toContain("25W Wireless Power Bank 10,000 mAh");
-    expect([await count(orders), await count(payments)]).toEqual(before);
+    expect(err.message).toContain("25W Wireless Power Bank 10,000 mAh");
   });
 
   it("is refused inside the placement transaction when the product is paused after the plan", async () => {
@@ -138,15 +145,7 @@ describe("an order with a variant that is no longer sold", () => {
     ["without a price", { price: null }],
   ] as const)("is refused with 409 order.product_unavailable when the variant is %s, and nothing is written", async (_, change) => {
     await t.db.update(variants).set(change).where(eq(variants.id, powerBank));
-    const before = [await count(orders), await count(payments)];
-    const err = await placeOrder(t.db, customer, body(), { payments: new FakePaymentProvider() }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ProductUnavailable);
-    expect(err).toMatchObject({
-      status: 409,
-      code: "order.product_unavailable",
-      meta: { variantId: powerBank, sku: "EB-U2510-1", productStatus: "on_sale", variantAvailable: false },
-    });
-    expect([await count(orders), await count(payments)]).toEqual(before);
+    await refusedAsUnavailable({ variantId: powerBank, sku: "EB-U2510-1", productStatus: "on_sale", variantAvailable: false });
   });
 
   it("is refused inside the placement transaction when the variant is retired after the plan", async () => {

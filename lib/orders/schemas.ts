@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { regions } from "@/db/schema";
+import { regions, sellerOrderStatus } from "@/db/schema";
 import { CardNumber } from "@/lib/payments/schemas";
-import { Id, Page, PageSize, Quantity } from "@/lib/validation";
+import { eachVariantOnce, Id, Note, Page, PageSize, Quantity, Reason } from "@/lib/validation";
 
 /** The zod inputs of the orders domain: one schema for the form and the API alike. */
 
@@ -41,45 +41,25 @@ export const PlaceOrderInput = z
     /** Optional: without it the shop's default test card, which the fake provider approves. */
     payment: z.strictObject({ cardNumber: CardNumber }).optional(),
   })
-  .superRefine((input, ctx) => {
-    const seen = new Map<string, number>();
-    input.items.forEach((item, i) => {
-      if (seen.has(item.variantId)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["items", i, "variantId"],
-          message: "This item is listed twice: combine the quantities.",
-        });
-      }
-      seen.set(item.variantId, i);
-    });
-  });
+  .superRefine((input, ctx) =>
+    eachVariantOnce(input.items, ctx, ["items"], "This item is listed twice: combine the quantities."),
+  );
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
-export const CancelOrderInput = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const CancelOrderInput = z.strictObject({ reason: Note.optional() });
 
 /** Staff cancelling a seller order say why. */
-export const CancelSellerOrderInput = z.strictObject({
-  reason: z.string({ error: "Say why." }).trim().min(1, { error: "Say why." }).max(500),
-});
+export const CancelSellerOrderInput = z.strictObject({ reason: Reason() });
 
 /** Fulfilment steps take `{}` (an optional note). */
-export const FulfilmentStepInput = z.strictObject({ note: z.string().trim().max(500).optional() });
+export const FulfilmentStepInput = z.strictObject({ note: Note.optional() });
 
 export const AddToCartInput = z.strictObject({ variantId: Id, quantity: Quantity });
 export const SetCartQuantityInput = z.strictObject({ quantity: Quantity });
 
-export const sellerOrderStatuses = [
-  "confirmed",
-  "accepted",
-  "packed",
-  "shipped",
-  "delivered",
-  "cancelled",
-] as const;
-
 export const FulfilmentQueueQuery = z.strictObject({
-  status: z.enum(sellerOrderStatuses).optional(),
+  // The queue holds paid parts only: one still being paid for is nobody's to fulfil yet.
+  status: z.enum(sellerOrderStatus.enumValues).exclude(["pending_payment", "payment_failed"]).optional(),
   locationId: Id.optional(),
   sort: z
     .enum(["createdAt", "-createdAt", "status", "-status", "subtotal", "-subtotal"])

@@ -1,4 +1,4 @@
-import type { ShippingAddress } from "@/db/schema";
+import type { sellerOrders, ShippingAddress } from "@/db/schema";
 import type { LocationKind } from "./eta";
 import type { OrderStatus, SellerOrderStatus } from "./order-status";
 
@@ -18,14 +18,26 @@ export type OrderView = {
   sellerOrders: SellerOrderView[];
 };
 
-export type OrderItemView = {
+/** An item as it was bought: its names and price are those of the moment the order was placed. */
+export type OrderLine = {
   variantId: string;
   sku: string;
   productName: string;
   productNameEn: string;
   quantity: number;
   price: number;
-  sellerOrderId: string;
+};
+
+export type OrderItemView = OrderLine & { sellerOrderId: string };
+
+/** When a seller order reached each step of fulfilment (null until it does), and why it was cancelled. */
+export type FulfilmentTimes = {
+  acceptedAt: string | null;
+  packedAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
 };
 
 export type LocationRef = {
@@ -47,7 +59,7 @@ export const locationRef = (l: LocationRef): LocationRef => ({
   region: l.region,
 });
 
-export type SellerOrderView = {
+export type SellerOrderView = FulfilmentTimes & {
   id: string;
   sellerId: string;
   sellerName: string;
@@ -56,12 +68,6 @@ export type SellerOrderView = {
   sourceLocation: LocationRef;
   status: SellerOrderStatus;
   subtotal: number;
-  acceptedAt: string | null;
-  packedAt: string | null;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  cancelledAt: string | null;
-  cancelReason: string | null;
   /** The timeline: every transition with when, who (a role, never a staff member's name) and why. */
   events: {
     fromStatus: SellerOrderStatus | null;
@@ -74,3 +80,22 @@ export type SellerOrderView = {
 
 export const iso = (d: Date | string | null | undefined): string | null =>
   d === null || d === undefined ? null : new Date(d).toISOString();
+
+/** An order item row (or any object with its fields) as the views name it: just the line's fields. */
+export const orderLine = (i: OrderLine): OrderLine => ({
+  variantId: i.variantId,
+  sku: i.sku,
+  productName: i.productName,
+  productNameEn: i.productNameEn,
+  quantity: i.quantity,
+  price: i.price,
+});
+
+export const fulfilmentTimes = (so: typeof sellerOrders.$inferSelect): FulfilmentTimes => ({
+  acceptedAt: iso(so.acceptedAt),
+  packedAt: iso(so.packedAt),
+  shippedAt: iso(so.shippedAt),
+  deliveredAt: iso(so.deliveredAt),
+  cancelledAt: iso(so.cancelledAt),
+  cancelReason: so.cancelReason,
+});

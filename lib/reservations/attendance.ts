@@ -8,7 +8,7 @@ import { TIME_ZONE } from "@/lib/i18n/config";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/actor";
 import { Conflict } from "@/lib/errors";
-import { idOrNotFound } from "@/lib/validation";
+import { idOrNotFound, Note } from "@/lib/validation";
 import { manages, requireStaff, reservationNotFound } from "./access";
 import { notifyChanged } from "./events";
 
@@ -16,7 +16,7 @@ import { notifyChanged } from "./events";
 export const CHECK_IN_EARLY_MINUTES = 30;
 
 export const AttendanceInput = z.strictObject({
-  note: z.string({ error: "Must be text." }).trim().max(500, { error: "At most 500 characters." }).optional(),
+  note: Note.optional(),
 });
 
 export type Attendance = "checked_in" | "no_show";

@@ -1,6 +1,6 @@
 import { addMinutes } from "date-fns";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import {
   orders,
@@ -13,7 +13,6 @@ import {
   stockMovements,
 } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
-import { ledgerDrift } from "@/lib/inventory/queries";
 import {
   acceptSellerOrder,
   deliverSellerOrder,
@@ -24,6 +23,7 @@ import { cancelOrder } from "@/lib/orders/cancel-order";
 import { fulfilmentQueue } from "@/lib/orders/fulfilment-queries";
 import { getOrderFor } from "@/lib/orders/order-queries";
 import { setupTestDb } from "@/test/db";
+import { checkLedgerAfterEach } from "@/test/demo-world";
 import { actorFor, seedDemo } from "@/test/factories";
 import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
 import { cancelReservable } from "./cancel-reservable";
@@ -49,9 +49,7 @@ beforeAll(async () => {
   retailerId = retailer!.id;
 });
 
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 
 /** A retailer's pre-order shipping from `locationCode`, with `n` customers who reserved `qty` each and paid. */
 async function paidPreorder(locationCode: string, n: number, qty = 1, price = 900_000) {

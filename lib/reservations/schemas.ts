@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CardNumber } from "@/lib/payments/schemas";
-import { Id, Quantity } from "@/lib/validation";
+import { Id, Note, Quantity, Reason, WholeNumber } from "@/lib/validation";
 
 /** `POST /api/reservations`: one request for `quantity` of a reservable; the worker decides it. */
 export const RequestReservationInput = z.strictObject({
@@ -14,41 +14,17 @@ export const PayReservationInput = z.strictObject({
   cardNumber: CardNumber.optional(),
 });
 
-export const CancelReservationInput = z.strictObject({
-  reason: z
-    .string({ error: "Must be text." })
-    .trim()
-    .max(500, { error: "Use at most 500 characters." })
-    .optional(),
-});
+export const CancelReservationInput = z.strictObject({ reason: Note.optional() });
 
 export const JoinWaitlistInput = z.strictObject({
   quantity: Quantity.default(1),
 });
 
-export const CancelReservableInput = z.strictObject({
-  reason: z
-    .string({ error: "Say why (customers see it)." })
-    .trim()
-    .min(1, { error: "Say why (customers see it)." })
-    .max(500, { error: "Use at most 500 characters." }),
-});
+export const CancelReservableInput = z.strictObject({ reason: Reason("Say why (customers see it).") });
 
-const Capacity = z
-  .number({ error: "Must be a whole number from 1 to 100,000." })
-  .int({ error: "Must be a whole number from 1 to 100,000." })
-  .min(1, { error: "Must be at least 1." })
-  .max(100_000, { error: "Must be at most 100,000." });
-const Limit = z
-  .number({ error: "Must be a whole number from 1 to 1,000." })
-  .int({ error: "Must be a whole number from 1 to 1,000." })
-  .min(1, { error: "Must be at least 1." })
-  .max(1000, { error: "Must be at most 1,000." });
-const HoldMinutes = z
-  .number({ error: "Must be a whole number of minutes from 1 to 10,080." })
-  .int({ error: "Must be a whole number of minutes from 1 to 10,080." })
-  .min(1, { error: "Must be at least 1." })
-  .max(10_080, { error: "Must be at most 10,080 (a week)." });
+const Capacity = WholeNumber(1, 100_000);
+const Limit = WholeNumber(1, 1000);
+const HoldMinutes = WholeNumber(1, 10_080, "minutes"); // a week
 const Instant = z.iso
   .datetime({ offset: true, error: "Must be an ISO-8601 time with an offset." })
   .transform((s) => new Date(s));
@@ -90,27 +66,14 @@ export const GenerateSlotsInput = z
     variantId: Id,
     locationId: Id,
     fromDate: LocalDate,
-    days: z
-      .number({ error: "Must be a whole number from 1 to 31." })
-      .int({ error: "Must be a whole number from 1 to 31." })
-      .min(1)
-      .max(31),
+    days: WholeNumber(1, 31),
     dayStart: LocalTime,
     dayEnd: LocalTime,
-    slotMinutes: z
-      .number({ error: "Must be a whole number of minutes from 10 to 480." })
-      .int({ error: "Must be a whole number of minutes from 10 to 480." })
-      .min(10, { error: "Must be at least 10." })
-      .max(480, { error: "Must be at most 480." }),
+    slotMinutes: WholeNumber(10, 480, "minutes"),
     capacity: Capacity,
     perCustomerLimit: Limit.nullable().default(1),
     holdMinutes: HoldMinutes.default(30),
-    cancelHoursBefore: z
-      .number({ error: "Must be a whole number of hours from 0 to 168." })
-      .int({ error: "Must be a whole number of hours from 0 to 168." })
-      .min(0)
-      .max(168)
-      .default(2),
+    cancelHoursBefore: WholeNumber(0, 168, "hours").default(2),
   })
   .refine((v) => v.dayStart < v.dayEnd, { path: ["dayEnd"], error: "Must be after the day's start." });
 export type GenerateSlotsInput = z.infer<typeof GenerateSlotsInput>;

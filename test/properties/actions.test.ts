@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
@@ -13,7 +12,7 @@ import { AdjustStockInput, ReceiveGoodsInput, SetReorderPointInput } from "@/lib
 import { CancelTransferInput, CreateTransferInput, ReceiveTransferInput, RejectTransferInput, TransferStepInput } from "@/lib/inventory/transfer-schemas";
 import { AddToCartInput, CancelOrderInput, CancelSellerOrderInput, PlaceOrderInput, SetCartQuantityInput } from "@/lib/orders/schemas";
 import { CancelReservableInput, CancelReservationInput, CancelSlotDayInput, CreatePreorderInput, GenerateSlotsInput, JoinWaitlistInput, PayReservationInput, RequestReservationInput } from "@/lib/reservations/schemas";
-import { badParam, fingerprint, mutationOf, namesField, nasty, runs, type Mutation } from "./fuzz";
+import { badParam, day, fingerprint, idsByKey, mutationOf, namesField, nasty, runs, soon, type Mutation } from "./fuzz";
 import { makeWorld, ROLES, type Role } from "./world";
 
 // The actions read the signed-in user and the request's headers from Next; here the test says who.
@@ -61,10 +60,7 @@ type Spec = {
   runs: number;
 };
 
-const ids: Record<string, string> = {};
-const id = (k: string) => ids[k] ?? (ids[k] = randomUUID());
-const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const day = (days: number) => soon(days).slice(0, 10);
+const { ids, id } = idsByKey();
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 /** The id arguments at these positions are the valid ones (real, or at least the ones the case started from). */
 const same = (args: unknown[], valid: unknown[], at: number[]) => at.every((i) => args[i] === valid[i]);

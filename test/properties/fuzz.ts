@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
@@ -8,6 +9,19 @@ import type { Db } from "@/db/client";
  * values a client can send that no schema should take, near-valid inputs (one valid input with one
  * fault), and a fingerprint of the whole database to show that nothing was written.
  */
+
+/**
+ * The ids valid inputs name, by key: the world's real ones once its setup has `Object.assign`ed them
+ * into `ids`, a fresh (unknown) UUID for any other key, the same on every call.
+ */
+export function idsByKey() {
+  const ids: Record<string, string> = {};
+  const id = (k: string) => ids[k] ?? (ids[k] = randomUUID());
+  return { ids, id };
+}
+/** A moment `days` from now (ISO-8601), and that day (YYYY-MM-DD), for valid dates in inputs. */
+export const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+export const day = (days: number) => soon(days).slice(0, 10);
 
 /** How many cases each property runs; HUB_PROPERTY_RUNS scales them all (e.g. 10000 for a long soak). */
 export function runs(base: number): number {

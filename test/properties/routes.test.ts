@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ import { CancelTransferInput, CreateTransferInput, ReceiveTransferInput, RejectT
 import { AddToCartInput, CancelOrderInput, CancelSellerOrderInput, FulfilmentStepInput, PlaceOrderInput, SetCartQuantityInput } from "@/lib/orders/schemas";
 import { AttendanceInput } from "@/lib/reservations/attendance";
 import { CancelReservableInput, CancelReservationInput, CancelSlotDayInput, CreatePreorderInput, GenerateSlotsInput, JoinWaitlistInput, PayReservationInput, RequestReservationInput } from "@/lib/reservations/schemas";
-import { badParam, bodyOf, expectClientProblem, fingerprint, runs } from "./fuzz";
+import { badParam, bodyOf, day, expectClientProblem, fingerprint, idsByKey, runs, soon } from "./fuzz";
 import { makeWorld, ROLES, type Role } from "./world";
 
 import * as cartItem from "@/app/api/cart/items/[variantId]/route";
@@ -80,10 +79,7 @@ type Spec = {
   runs: number;
 };
 
-const ids: Record<string, string> = {};
-const id = (k: string) => ids[k] ?? (ids[k] = randomUUID());
-const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const day = (days: number) => soon(days).slice(0, 10);
+const { ids, id } = idsByKey();
 
 const SPECS: Spec[] = [
   { method: "POST", path: "/api/orders", handler: orders.POST, as: "customer", runs: 1500, body: { schema: PlaceOrderInput, valid: () => ({ items: [{ variantId: id("phone"), quantity: 1 }], sourceLocationId: id("center"), shippingAddress: address(), payment: { cardNumber: "4242 4242 4242 4242" } }) } },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
+import { catalogState } from "@/test/catalog-fixtures";
 import { setupTestDb } from "@/test/db";
 import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 
@@ -23,16 +24,7 @@ const as = (name: string) => {
 };
 
 /** Everything a product write could touch, to prove a refused action wrote nothing. */
-async function written() {
-  const [row] = await t.db.execute(sql`select
-    (select count(*)::int from products) as products,
-    (select count(*)::int from product_status_events) as events,
-    (select count(*)::int from option_groups) as groups,
-    (select count(*)::int from option_values) as "values",
-    (select string_agg(id::text || status::text || name_ko || updated_at::text, ',' order by id) from products) as products_state,
-    (select string_agg(id::text || sku || coalesce(price, 0)::text || active::text, ',' order by id) from variants) as variants_state`);
-  return row;
-}
+const written = () => catalogState(t.db);
 
 const draft = {
   nameKo: "차량용 무선 충전기",
@@ -61,6 +53,16 @@ const groups = {
     },
   ],
 };
+
+/** Each edit of draft `p` (its fields, its options, a variant's price) is refused with `code`. */
+async function expectEditsRefused(p: { id: string; variants: { id: string }[] }, code: string) {
+  expect(await updateProductAction(p.id, { nameKo: "x" })).toMatchObject({ ok: false, code });
+  expect(await setOptionsAction(p.id, groups)).toMatchObject({ ok: false, code });
+  expect(await updateVariantAction(p.id, p.variants[0]!.id, { price: 1000 })).toMatchObject({
+    ok: false,
+    code,
+  });
+}
 
 /** A seller's draft with its four variants, through the actions themselves. */
 async function newDraft(owner = "seller") {
@@ -224,26 +226,13 @@ describe("the seller centre's server actions", () => {
     for (const [name, code] of cases) {
       as(name);
       expect(await createProductAction(draft)).toMatchObject({ ok: false, code });
-      expect(await updateProductAction(p.id, { nameKo: "x" })).toMatchObject({ ok: false, code });
-      expect(await setOptionsAction(p.id, groups)).toMatchObject({ ok: false, code });
-      expect(await updateVariantAction(p.id, p.variants[0]!.id, { price: 1000 })).toMatchObject({
-        ok: false,
-        code,
-      });
+      await expectEditsRefused(p, code);
       expect(await productStepAction(p.id, "submit")).toMatchObject({ ok: false, code });
       expect(await productStepAction(p.id, "discontinue")).toMatchObject({ ok: false, code });
     }
     // Another seller: as if the product did not exist.
     as("seller");
-    expect(await updateProductAction(p.id, { nameKo: "x" })).toMatchObject({
-      ok: false,
-      code: "product.not_found",
-    });
-    expect(await setOptionsAction(p.id, groups)).toMatchObject({ ok: false, code: "product.not_found" });
-    expect(await updateVariantAction(p.id, p.variants[0]!.id, { price: 1000 })).toMatchObject({
-      ok: false,
-      code: "product.not_found",
-    });
+    await expectEditsRefused(p, "product.not_found");
     expect(await productStepAction(p.id, "discontinue")).toMatchObject({
       ok: false,
       code: "product.not_found",
@@ -251,15 +240,7 @@ describe("the seller centre's server actions", () => {
     // Marketing reviews; it does not create or edit, nor take the seller's steps.
     as("marketing");
     expect(await createProductAction(draft)).toMatchObject({ ok: false, code: "product.seller_only" });
-    expect(await updateProductAction(p.id, { nameKo: "x" })).toMatchObject({
-      ok: false,
-      code: "product.seller_only",
-    });
-    expect(await setOptionsAction(p.id, groups)).toMatchObject({ ok: false, code: "product.seller_only" });
-    expect(await updateVariantAction(p.id, p.variants[0]!.id, { price: 1000 })).toMatchObject({
-      ok: false,
-      code: "product.seller_only",
-    });
+    await expectEditsRefused(p, "product.seller_only");
     expect(await productStepAction(p.id, "publish")).toMatchObject({
       ok: false,
       code: "product.step_not_allowed",

@@ -10,6 +10,16 @@ import { AppointmentsTable } from "@/components/reservations/appointments-table"
 import { todaysAppointments } from "@/lib/reservations/attendance";
 import { titleFrom } from "@/lib/http/page";
 
+/** One of the page's forms, folded under its title until opened. */
+function FormSection({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+      <summary className="cursor-pointer text-lg font-semibold text-ink">{title}</summary>
+      <div className="mt-4">{children}</div>
+    </details>
+  );
+}
+
 /** The reservables page of a staff role: the live table, and the forms this role may use. */
 export async function StaffReservablesPage({ role }: { role: StaffRole }) {
   const actor = await requirePageRole([role], `/${role}/reservables`);
@@ -25,28 +35,19 @@ export async function StaffReservablesPage({ role }: { role: StaffRole }) {
       <StaffReservables initial={rows} />
       {choices.hubs.length > 0 ? <AppointmentsTable rows={appointments} /> : null}
       {choices.hubs.length > 0 && choices.slotVariants.length > 0 ? (
-        <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-          <summary className="cursor-pointer text-lg font-semibold text-ink">{t("generateTitle")}</summary>
-          <div className="mt-4">
-            <GenerateSlotsForm hubs={choices.hubs} variants={choices.slotVariants} />
-          </div>
-        </details>
+        <FormSection title={t("generateTitle")}>
+          <GenerateSlotsForm hubs={choices.hubs} variants={choices.slotVariants} />
+        </FormSection>
       ) : null}
       {choices.hubs.length > 0 ? (
-        <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-          <summary className="cursor-pointer text-lg font-semibold text-ink">{t("cancelDayTitle")}</summary>
-          <div className="mt-4">
-            <CancelDayForm hubs={choices.hubs} />
-          </div>
-        </details>
+        <FormSection title={t("cancelDayTitle")}>
+          <CancelDayForm hubs={choices.hubs} />
+        </FormSection>
       ) : null}
       {choices.preorderVariants.length > 0 ? (
-        <details className="group rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
-          <summary className="cursor-pointer text-lg font-semibold text-ink">{t("preorderTitle")}</summary>
-          <div className="mt-4">
-            <CreatePreorderForm variants={choices.preorderVariants} sources={choices.preorderSources} />
-          </div>
-        </details>
+        <FormSection title={t("preorderTitle")}>
+          <CreatePreorderForm variants={choices.preorderVariants} sources={choices.preorderSources} />
+        </FormSection>
       ) : null}
     </div>
   );

@@ -1,33 +1,25 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
 import { hubStock } from "@/lib/inventory/hub-stock";
-import { ledgerDrift } from "@/lib/inventory/queries";
 import { listReceipts } from "@/lib/inventory/receipt-queries";
-import { setupTestDb } from "@/test/db";
-import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { checkLedgerAfterEach, setupDemoWorld } from "@/test/demo-world";
+import { makeCustomer } from "@/test/factories";
+import { setStock, stockAt } from "@/test/orders-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as UserActor | null }));
 vi.mock("@/lib/auth/session", () => ({ currentActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const { adjustStockAction, receiveGoodsAction, setReorderPointAction } = await import("./actions");
 
-const t = setupTestDb();
-let ids: Awaited<ReturnType<typeof demoIds>>;
-const who: Record<string, UserActor | null> = { anonymous: null };
+const { t, ids, who } = setupDemoWorld();
 const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product, stocked at WH-DIGITALPLAZA
 beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 const as = (name: string) => {
-  session.actor = who[name]!;
+  session.actor = name === "anonymous" ? null : who[name]!;
 };
 
 async function written() {

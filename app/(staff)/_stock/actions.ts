@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { UserActor } from "@/lib/auth/actor";
+import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { adjustStock } from "@/lib/inventory/adjust-stock";
 import { receiveGoods } from "@/lib/inventory/receive-goods";
@@ -15,34 +16,28 @@ import { inTransaction } from "@/lib/http/route";
  * as `stock.stale` with the figures now in `meta`.
  */
 
-/** The pages of the one who acted (`/seller…`, `/dealer…`, `/marketing…`). */
-function revalidateStock(actor: UserActor | null) {
+/**
+ * The one door: the verb as the current actor in a transaction, then the pages of the one who acted
+ * (`/seller…`, `/dealer…`, `/marketing…`) refreshed.
+ */
+async function asActor<T>(verb: (tx: Tx, actor: Actor | null) => Promise<T>): Promise<T> {
+  const actor = await currentActor();
+  const out = await inTransaction((tx) => verb(tx, actor));
   if (actor) revalidatePath(`/${actor.role}`, "layout");
+  return out;
 }
 
 export async function receiveGoodsAction(locationId: string, input: unknown) {
   return runAction(async () => {
-    const actor = await currentActor();
-    const receipt = await inTransaction((tx) => receiveGoods(tx, actor, locationId, input));
-    revalidateStock(actor);
+    const receipt = await asActor((tx, actor) => receiveGoods(tx, actor, locationId, input));
     return { id: receipt.id, units: receipt.items.reduce((s, i) => s + i.quantity, 0) };
   });
 }
 
 export async function adjustStockAction(locationId: string, input: unknown) {
-  return runAction(async () => {
-    const actor = await currentActor();
-    const level = await inTransaction((tx) => adjustStock(tx, actor, locationId, input));
-    revalidateStock(actor);
-    return level;
-  });
+  return runAction(() => asActor((tx, actor) => adjustStock(tx, actor, locationId, input)));
 }
 
 export async function setReorderPointAction(locationId: string, input: unknown) {
-  return runAction(async () => {
-    const actor = await currentActor();
-    const point = await inTransaction((tx) => setReorderPoint(tx, actor, locationId, input));
-    revalidateStock(actor);
-    return point;
-  });
+  return runAction(() => asActor((tx, actor) => setReorderPoint(tx, actor, locationId, input)));
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { PageTitle } from "@/components/ui/card";
+import { ListSection, PageTitle } from "@/components/ui/card";
+import { PillLink } from "@/components/ui/pill-link";
 import { Disclosure } from "@/components/ui/disclosure";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -60,8 +60,6 @@ export async function TransfersPage({
     const s = q.toString();
     return s ? `${base}?${s}` : base;
   };
-  const pill = (active: boolean) =>
-    `rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${active ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`;
   return (
     <div className="flex flex-col gap-6">
       <PageTitle
@@ -93,28 +91,23 @@ export async function TransfersPage({
           />
         </div>
       </Disclosure>
-      <section className="flex min-w-0 flex-col gap-4" aria-labelledby="transfers-list">
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="transfers-list" className="text-lg font-bold text-ink">
-            {t("listTitle")}{" "}
-            <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
-          </h2>
+      <ListSection
+        id="transfers-list"
+        title={t("listTitle")}
+        count={t("count", { count: list.total })}
+        filters={
           <nav aria-label={t("filter")} className="flex flex-wrap gap-2">
-            <Link href={hrefFor({})} className={pill(!status)} aria-current={!status ? "page" : undefined}>
+            <PillLink href={hrefFor({})} current={!status}>
               {t("all")}
-            </Link>
+            </PillLink>
             {transferStatuses.map((s) => (
-              <Link
-                key={s}
-                href={hrefFor({ status: s })}
-                className={pill(status === s)}
-                aria-current={status === s ? "page" : undefined}
-              >
+              <PillLink key={s} href={hrefFor({ status: s })} current={status === s}>
                 {t(`status.${s}`)}
-              </Link>
+              </PillLink>
             ))}
           </nav>
-        </div>
+        }
+      >
         <TransferTable rows={list.items} locale={locale} stepAction={stepTransferAction} />
         <PaginationLinks
           page={page}
@@ -122,7 +115,7 @@ export async function TransfersPage({
           hrefFor={(p) => hrefFor({ status, page: p })}
           label={t("pages")}
         />
-      </section>
+      </ListSection>
     </div>
   );
 }

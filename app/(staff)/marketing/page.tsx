@@ -5,9 +5,8 @@ import { getDb } from "@/db/client";
 import { LocationStockTable } from "@/components/inventory/location-stock-table";
 import { LeadTimeChart, OrdersBySourceChart } from "@/components/network/kpi-charts";
 import { LeadTimeTable, OrdersPerDayTable, StockOutTable } from "@/components/network/kpi-tables";
-import { Button } from "@/components/ui/button";
 import { PageTitle, SectionCard } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { PeriodForm } from "@/components/ui/period-form";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { Invalid } from "@/lib/errors";
@@ -19,8 +18,6 @@ import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 const ACCENT = {
   logistics_center: "bg-sky-500",
@@ -57,11 +54,6 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
   const dayText = (d: string) => format.dateTime(`${d}T12:00:00+09:00`, "date");
   const days = k.daily.map((d) => ({ ...d, dayText: dayText(d.day) }));
   const today = seoulDayKey(new Date());
-  const ranges = [
-    { label: t("last7"), from: addDays(today, -6) },
-    { label: t("last30"), from: addDays(today, -29) },
-    { label: t("last90"), from: addDays(today, -89) },
-  ];
   const hours = (x: number | null) => (x === null ? t("none") : t("hours", { n: x }));
   const ordersInRange = Object.values(k.ordersBySource).reduce((s, n) => s + n, 0);
   const delivered = k.leadTime.hub.orders + k.leadTime.center.orders;
@@ -96,39 +88,13 @@ export default async function MarketingHome({ searchParams }: { searchParams: Pr
         <h2 className="text-lg font-bold text-ink">{t("kpiTitle")}</h2>
         <p className="text-sm text-slate-500">{t("kpiHelp", range)}</p>
       </div>
-      <form
-        method="get"
+      <PeriodForm
         action="/marketing"
-        className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <nav aria-label={t("range")} className="flex flex-wrap gap-2">
-          {ranges.map((r) => {
-            const current = k.from === r.from && k.to === today;
-            return (
-              <Link
-                key={r.from}
-                href={`/marketing?from=${r.from}&to=${today}`}
-                aria-current={current ? "page" : undefined}
-                className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 ${current ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
-              >
-                {r.label}
-              </Link>
-            );
-          })}
-        </nav>
-        <div className="ml-auto">
-          <Field type="date" name="from" label={t("from")} defaultValue={k.from} max={today} />
-        </div>
-        <Field type="date" name="to" label={t("to")} defaultValue={k.to} />
-        <Button type="submit" variant="secondary">
-          {t("apply")}
-        </Button>
-        {wanted === null ? (
-          <p role="alert" className="w-full text-sm font-medium text-red-700">
-            {t("invalid")}
-          </p>
-        ) : null}
-      </form>
+        from={k.from}
+        to={k.to}
+        today={today}
+        invalid={wanted === null ? t("invalid") : null}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <StatCard

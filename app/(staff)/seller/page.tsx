@@ -4,7 +4,7 @@ import { formatFor } from "@/lib/format";
 import { getDb } from "@/db/client";
 import { ProductListFilters, productListHref } from "@/components/catalog/product-list-filters";
 import { ProductListTable } from "@/components/catalog/product-list-table";
-import { PageTitle } from "@/components/ui/card";
+import { ListSection, PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -75,13 +75,7 @@ export default async function SellerHome({
           accent="bg-slate-400"
         />
       </div>
-      <section className="flex flex-col gap-4" aria-labelledby="products-title">
-        <div className="flex items-baseline justify-between gap-3">
-          <h2 id="products-title" className="text-lg font-bold text-ink">
-            {t("listTitle")}{" "}
-            <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
-          </h2>
-        </div>
+      <ListSection id="products-title" title={t("listTitle")} count={t("count", { count: list.total })}>
         <ProductListFilters base="/seller" filter={filter} counts={counts} tabs={ProductStatus.options} />
         <ProductListTable
           mode="seller"
@@ -108,7 +102,7 @@ export default async function SellerHome({
           hrefFor={(page) => productListHref("/seller", { ...filter, page })}
           label={t("pages")}
         />
-      </section>
+      </ListSection>
     </div>
   );
 }

@@ -3,23 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { uuidv7 } from "@/lib/ids";
-import { setupTestDb } from "@/test/db";
-import { demoActors, seedDemo } from "@/test/factories";
+import { setupDemoWorld } from "@/test/demo-world";
 import { call } from "@/test/http";
-import { demoIds, setStock } from "@/test/orders-fixtures";
+import { setStock } from "@/test/orders-fixtures";
 import { POST as approve } from "../transfers/[id]/approve/route";
 import { POST as createTransfer } from "../transfers/route";
 import { GET } from "./route";
 
-const t = setupTestDb();
-const who: Record<string, UserActor> = {};
-let ids: Awaited<ReturnType<typeof demoIds>>;
+const { t, ids, who } = setupDemoWorld();
 const PHONE = "SM-S931N-1-1";
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { idempotencyKeys, reservables, reservations } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
@@ -6,6 +6,7 @@ import { settleUntilIdle } from "@/lib/reservations/worker";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
+import { demoStaff, openPreorder } from "@/test/reservation-fixtures";
 import { GET as getOne } from "./[id]/route";
 import { GET, POST } from "./route";
 
@@ -22,15 +23,8 @@ beforeAll(async () => {
   await seedDemo(t.db);
   customer = await actorFor(t.db, "customer@demo.test");
   customer2 = await actorFor(t.db, "customer2@demo.test");
-  staff = await Promise.all(
-    ["dealer@demo.test", "marketing@demo.test", "seller@demo.test"].map((e) => actorFor(t.db, e)),
-  );
-  open = (
-    await t.db
-      .select()
-      .from(reservables)
-      .where(and(eq(reservables.kind, "preorder"), isNull(reservables.perCustomerLimit)))
-  )[0]!;
+  staff = await demoStaff(t.db);
+  open = await openPreorder(t.db);
   limited = (
     await t.db
       .select()

@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sellerOrderEvents, sellerOrders } from "@/db/schema";
-import type { UserActor } from "@/lib/auth/actor";
 import { placeOrder } from "@/lib/orders/place-order";
 import { call } from "@/test/http";
-import { setupTestDb } from "@/test/db";
-import { demoActors, seedDemo } from "@/test/factories";
-import { address, demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { setupDemoWorld } from "@/test/demo-world";
+import { address, setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as accept } from "./[id]/accept/route";
 import { POST as cancel } from "./[id]/cancel/route";
 import { POST as deliver } from "./[id]/deliver/route";
@@ -15,14 +13,9 @@ import { GET as getOne } from "./[id]/route";
 import { POST as ship } from "./[id]/ship/route";
 import { GET as queue } from "./route";
 
-const t = setupTestDb();
-let ids: Awaited<ReturnType<typeof demoIds>>;
-const who: Record<string, UserActor> = {};
+const { t, ids, who } = setupDemoWorld();
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("HUB-GANGNAM"), ids.variant("IP16P-2-1"), 200);
 });
 

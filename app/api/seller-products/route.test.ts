@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
+import { catalogState } from "@/test/catalog-fixtures";
 import { setupTestDb } from "@/test/db";
 import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
 import { call } from "@/test/http";
@@ -21,17 +22,7 @@ beforeAll(async () => {
 });
 
 /** Everything a product write could touch, to prove a refused call wrote nothing. */
-async function snapshot() {
-  const [row] = await t.db.execute(sql`select
-    (select count(*)::int from products) as products,
-    (select count(*)::int from product_status_events) as events,
-    (select count(*)::int from option_groups) as groups,
-    (select count(*)::int from option_values) as "values",
-    (select count(*)::int from variants) as variants,
-    (select string_agg(id::text || status::text || name_ko || updated_at::text, ',' order by id) from products) as products_state,
-    (select string_agg(id::text || sku || coalesce(price, 0)::text || active::text, ',' order by id) from variants) as variants_state`);
-  return row;
-}
+const snapshot = () => catalogState(t.db);
 
 const draft = {
   nameKo: "무선 충전 거치대",
@@ -79,6 +70,15 @@ async function newProduct(as = who.seller!, body: object = draft) {
 }
 const doStep = (id: string, name: string, as: UserActor | null, body: object = {}) =>
   call(step, { as, params: { id, step: name }, body });
+
+/** A product of `as` without options (so one variant), priced at ₩5,000 and submitted for review. */
+async function submittedProduct(as = who.seller!, body: object = draft) {
+  const p = await newProduct(as, body);
+  const { variants } = (await call(putOptions, { as, params: { id: p.id }, body: { groups: [] } })).body;
+  await call(patchVariant, { as, params: { id: p.id, variantId: variants[0].id }, body: { price: 5000 } });
+  await doStep(p.id, "submit", as);
+  return p;
+}
 
 describe("a seller's product, from draft to on sale, over HTTP", () => {
   it("creates a draft with no options and no variants, in the the API contract shape", async () => {
@@ -272,20 +272,11 @@ describe("a seller's product, from draft to on sale, over HTTP", () => {
   });
 
   it("lists a seller's own products in every status, and the review queue for marketing", async () => {
-    const p = await newProduct(who.seller2!, {
+    const p = await submittedProduct(who.seller2!, {
       ...draft,
       nameKo: "리뷰 대기 상품",
       nameEn: "Awaiting review",
     });
-    const { variants } = (
-      await call(putOptions, { as: who.seller2, params: { id: p.id }, body: { groups: [] } })
-    ).body;
-    await call(patchVariant, {
-      as: who.seller2,
-      params: { id: p.id, variantId: variants[0].id },
-      body: { price: 5000 },
-    });
-    await doStep(p.id, "submit", who.seller2!);
 
     const mine = await call(list, { as: who.seller2, url: "/api/seller-products?page=1" });
     expect(mine.status).toBe(200);
@@ -447,16 +438,7 @@ describe("who may do what (refused calls write nothing)", () => {
   });
 
   it("edits only a draft's content (409 outside draft)", async () => {
-    const p = await newProduct();
-    const { variants } = (
-      await call(putOptions, { as: who.seller, params: { id: p.id }, body: { groups: [] } })
-    ).body;
-    await call(patchVariant, {
-      as: who.seller,
-      params: { id: p.id, variantId: variants[0].id },
-      body: { price: 5000 },
-    });
-    await doStep(p.id, "submit", who.seller!);
+    const p = await submittedProduct();
     const before = await snapshot();
     expect(
       (await call(patch, { as: who.seller, params: { id: p.id }, body: { nameKo: "바뀐 이름" } })).status,

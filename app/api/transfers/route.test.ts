@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
-import { ledgerDrift } from "@/lib/inventory/queries";
-import { setupTestDb } from "@/test/db";
-import { demoActors, seedDemo } from "@/test/factories";
+import { checkLedgerAfterEach, setupDemoWorld } from "@/test/demo-world";
 import { call } from "@/test/http";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as approve } from "./[id]/approve/route";
 import { POST as cancel } from "./[id]/cancel/route";
 import { POST as receive } from "./[id]/receive/route";
@@ -14,21 +12,13 @@ import { GET as getOne } from "./[id]/route";
 import { POST as ship } from "./[id]/ship/route";
 import { GET as list, POST as create } from "./route";
 
-const t = setupTestDb();
-let ids: Awaited<ReturnType<typeof demoIds>>;
-const who: Record<string, UserActor> = {};
+const { t, ids, who } = setupDemoWorld();
 const PHONE = "SM-S931N-1-1";
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
   await setStock(t.db, ids.loc("LC-ICHEON"), ids.variant(PHONE), 100);
 });
-
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 
 async function snapshot() {
   const [row] = await t.db.execute(sql`select

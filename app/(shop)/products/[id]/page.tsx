@@ -43,7 +43,6 @@ export default async function ProductPage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumb
-        label={t("breadcrumb")}
         trail={[
           { label: t("home"), href: "/" },
           { label: tl(`category.${product.category}`), href: `/?category=${product.category}` },

@@ -37,7 +37,7 @@ export default async function SellerPage({ params, searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb label={t("breadcrumb")} trail={[{ label: t("home"), href: "/" }]} current={name} />
+      <Breadcrumb trail={[{ label: t("home"), href: "/" }]} current={name} />
 
       <SellerHeader name={name} kind={seller.kind} count={result.total} capped={result.totalCapped} />
 

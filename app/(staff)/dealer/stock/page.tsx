@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { HubStockTable } from "@/components/inventory/hub-stock-table";
 import { MovementTable } from "@/components/inventory/movement-table";
 import { PageTitle } from "@/components/ui/card";
+import { PillLink } from "@/components/ui/pill-link";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { StatCard } from "@/components/ui/stat-card";
 import { adjustStockAction, setReorderPointAction } from "@/app/(staff)/_stock/actions";
@@ -101,8 +102,6 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
     const s = href(here);
     return s.includes("?") ? `${s}&` : `${s}?`;
   })();
-  const pill = (active: boolean) =>
-    `rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${active ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`;
   const placeName = (l: { name: string; nameEn: string }) => (locale === "en" ? l.nameEn : l.name);
 
   return (
@@ -111,14 +110,9 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
       {hubs.length > 1 ? (
         <nav aria-label={t("hubs")} className="-mt-4 flex flex-wrap gap-2">
           {hubs.map((h) => (
-            <Link
-              key={h.id}
-              href={href({ hub: h.id })}
-              className={pill(h.id === hub.id)}
-              aria-current={h.id === hub.id ? "page" : undefined}
-            >
+            <PillLink key={h.id} href={href({ hub: h.id })} current={h.id === hub.id}>
               {placeName(h)}
-            </Link>
+            </PillLink>
           ))}
         </nav>
       ) : null}
@@ -156,20 +150,12 @@ export default async function DealerStockPage({ searchParams }: { searchParams: 
             {placeName(hub)} <span className="font-mono text-sm font-medium text-slate-400">{hub.code}</span>
           </h2>
           <nav aria-label={t("col.status")} className="flex gap-2">
-            <Link
-              href={href({ hub: hub.id })}
-              className={pill(!low)}
-              aria-current={!low ? "page" : undefined}
-            >
+            <PillLink href={href({ hub: hub.id })} current={!low}>
               {t("all")}
-            </Link>
-            <Link
-              href={href({ hub: hub.id, low: true })}
-              className={pill(low)}
-              aria-current={low ? "page" : undefined}
-            >
+            </PillLink>
+            <PillLink href={href({ hub: hub.id, low: true })} current={low}>
               {t("onlyLow")} · {format.number(stock.lowCount)}
-            </Link>
+            </PillLink>
           </nav>
         </div>
         <HubStockTable

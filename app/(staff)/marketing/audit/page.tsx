@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditRowViews } from "@/components/audit/audit-view";
-import { PageTitle } from "@/components/ui/card";
+import { ListSection, PageTitle } from "@/components/ui/card";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { AUDIT_ACTIONS, AuditQuery, auditActors, auditRefs, listAudit } from "@/lib/audit";
 import { requirePageRole } from "@/lib/auth/guard";
@@ -68,11 +68,7 @@ export default async function AuditPage({
           {t("invalidFilters")}
         </p>
       )}
-      <section className="flex min-w-0 flex-col gap-4" aria-labelledby="audit-list">
-        <h2 id="audit-list" className="text-lg font-bold text-ink">
-          {t("listTitle")}{" "}
-          <span className="text-sm font-medium text-slate-500">{t("count", { count: list.total })}</span>
-        </h2>
+      <ListSection id="audit-list" title={t("listTitle")} count={t("count", { count: list.total })}>
         <AuditTable rows={rows} />
         <PaginationLinks
           page={list.page}
@@ -80,7 +76,7 @@ export default async function AuditPage({
           hrefFor={hrefFor}
           label={t("pages")}
         />
-      </section>
+      </ListSection>
     </div>
   );
 }

@@ -34,11 +34,7 @@ export default async function LedgerPage({
   };
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb
-        label={td("breadcrumb")}
-        trail={[{ href: "/marketing", label: td("dashboard") }]}
-        current={t("title")}
-      />
+      <Breadcrumb trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageTitle title={t("title")} subtitle={t("subtitle")} />
         <Link

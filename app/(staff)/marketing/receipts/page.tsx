@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { ReceiptsTable } from "@/components/inventory/receipts-table";
 import { WarehouseStock, type StockRow } from "@/components/inventory/warehouse-stock";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { PageTitle, SectionCard } from "@/components/ui/card";
+import { ListSection, PageTitle, SectionCard } from "@/components/ui/card";
+import { PillLink } from "@/components/ui/pill-link";
 import { PaginationLinks } from "@/components/ui/pagination-links";
 import { requirePageRole } from "@/lib/auth/guard";
 import { hubStock } from "@/lib/inventory/hub-stock";
@@ -61,27 +61,15 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
     const s = q.toString();
     return s ? `/marketing/receipts?${s}` : "/marketing/receipts";
   };
-  const pill = (active: boolean) =>
-    `rounded-full px-3 py-1.5 text-sm font-medium ring-1 transition ${active ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`;
-
   return (
     <div className="flex flex-col gap-6">
-      <Breadcrumb
-        label={td("breadcrumb")}
-        trail={[{ href: "/marketing", label: td("dashboard") }]}
-        current={t("title")}
-      />
+      <Breadcrumb trail={[{ href: "/marketing", label: td("dashboard") }]} current={t("title")} />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <nav aria-label={t("center")} className="-mt-4 flex flex-wrap gap-2">
         {centers.map((c) => (
-          <Link
-            key={c.id}
-            href={href(c.id)}
-            className={pill(c.id === center.id)}
-            aria-current={c.id === center.id ? "page" : undefined}
-          >
+          <PillLink key={c.id} href={href(c.id)} current={c.id === center.id}>
             {name(c)}
-          </Link>
+          </PillLink>
         ))}
       </nav>
       <SectionCard id="book" title={t("stockTitle", { center: name(center) })} description={t("stockHelp")}>
@@ -93,11 +81,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
           rows={rows}
         />
       </SectionCard>
-      <section className="flex flex-col gap-3" aria-labelledby="receipts-title">
-        <h2 id="receipts-title" className="text-lg font-bold text-ink">
-          {t("listTitle")}{" "}
-          <span className="text-sm font-medium text-slate-500">{t("count", { count: receipts.total })}</span>
-        </h2>
+      <ListSection id="receipts-title" title={t("listTitle")} count={t("count", { count: receipts.total })}>
         <ReceiptsTable rows={receipts.items} />
         <PaginationLinks
           page={page}
@@ -105,7 +89,7 @@ export default async function ReceiptsPage({ searchParams }: { searchParams: Pro
           hrefFor={(p) => href(center.id, p)}
           label={t("pages")}
         />
-      </section>
+      </ListSection>
     </div>
   );
 }

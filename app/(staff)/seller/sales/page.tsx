@@ -1,13 +1,11 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatFor, seoulDayKey } from "@/lib/format";
 import { ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { SalesChart } from "@/components/catalog/sales-chart";
 import { SalesByDay, SalesByProduct } from "@/components/catalog/sales-tables";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { PageTitle, SectionCard } from "@/components/ui/card";
+import { PeriodForm } from "@/components/ui/period-form";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageRole } from "@/lib/auth/guard";
 import { sellerSales } from "@/lib/catalog/seller-product-queries";
@@ -16,8 +14,6 @@ import { titleFrom } from "@/lib/http/page";
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const generateMetadata = titleFrom("sellerCentre.sales");
 
@@ -38,12 +34,6 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const dayText = (day: string) => format.dateTime(`${day}T12:00:00+09:00`, "date");
   const days = report.days.map((d) => ({ ...d, dayText: dayText(d.day) }));
   const today = seoulDayKey(new Date());
-  const ranges = [
-    { label: t("last7"), from: addDays(today, -6) },
-    { label: t("last30"), from: addDays(today, -29) },
-    { label: t("last90"), from: addDays(today, -89) },
-  ];
-  const current = (from: string) => report.from === from && report.to === today;
 
   return (
     <div className="flex flex-col gap-6">
@@ -51,36 +41,13 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
         title={t("title")}
         subtitle={t("subtitle", { from: dayText(report.from), to: dayText(report.to) })}
       />
-      <form
-        method="get"
+      <PeriodForm
         action="/seller/sales"
-        className="flex flex-wrap items-end gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
-      >
-        <nav aria-label={t("range")} className="flex flex-wrap gap-2">
-          {ranges.map((r) => (
-            <Link
-              key={r.from}
-              href={`/seller/sales?from=${r.from}&to=${today}`}
-              aria-current={current(r.from) ? "page" : undefined}
-              className={`rounded-full px-3 py-1.5 text-sm font-medium ring-1 ${current(r.from) ? "bg-ink text-white ring-ink" : "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50"}`}
-            >
-              {r.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="ml-auto">
-          <Field type="date" name="from" label={t("from")} defaultValue={report.from} max={today} />
-        </div>
-        <Field type="date" name="to" label={t("to")} defaultValue={report.to} />
-        <Button type="submit" variant="secondary">
-          {t("apply")}
-        </Button>
-        {invalid ? (
-          <p role="alert" className="w-full text-sm font-medium text-red-700">
-            {t("invalid")}
-          </p>
-        ) : null}
-      </form>
+        from={report.from}
+        to={report.to}
+        today={today}
+        invalid={invalid ? t("invalid") : null}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label={t("revenue")} value={format.krw(report.totals.revenue)} />

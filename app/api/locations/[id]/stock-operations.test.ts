@@ -1,29 +1,21 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/auth/actor";
-import { ledgerDrift } from "@/lib/inventory/queries";
-import { setupTestDb } from "@/test/db";
-import { demoActors, makeCustomer, seedDemo } from "@/test/factories";
+import { checkLedgerAfterEach, setupDemoWorld } from "@/test/demo-world";
+import { makeCustomer } from "@/test/factories";
 import { call } from "@/test/http";
-import { demoIds, setStock, stockAt } from "@/test/orders-fixtures";
+import { setStock, stockAt } from "@/test/orders-fixtures";
 import { POST as adjust } from "./adjustments/route";
 import { POST as receive } from "./receipts/route";
 
-const t = setupTestDb();
-let ids: Awaited<ReturnType<typeof demoIds>>;
-const who: Record<string, UserActor> = {};
+const { t, ids, who } = setupDemoWorld();
 const PHONE = "SM-S931N-1-1";
 const ROUTER = "DP-AX6E-1"; // Digital Plaza's (seller@demo.test) own product
 
 beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
   who.customer = await makeCustomer(t.db);
 });
-afterEach(async () => {
-  expect(await ledgerDrift(t.db)).toEqual([]);
-});
+checkLedgerAfterEach(t);
 
 async function snapshot() {
   const [row] = await t.db.execute(sql`select

@@ -1,8 +1,7 @@
 import { addMinutes } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reservables, reservations } from "@/db/schema";
-import type { UserActor } from "@/lib/auth/actor";
 import { checkInReservation, markNoShow, todaysAppointments } from "@/lib/reservations/attendance";
 import { payReservation } from "@/lib/reservations/pay-reservation";
 import { reservationFor } from "@/lib/reservations/queries";
@@ -10,23 +9,13 @@ import { requestReservation } from "@/lib/reservations/request-reservation";
 import { makeCustomers, makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { settleUntilIdle } from "@/lib/reservations/worker";
 import { auditProbe } from "@/test/audit";
-import { setupTestDb } from "@/test/db";
-import { demoActors, seedDemo } from "@/test/factories";
+import { setupDemoWorld } from "@/test/demo-world";
 import { call } from "@/test/http";
-import { demoIds } from "@/test/orders-fixtures";
 import { POST as checkIn } from "./check-in/route";
 import { POST as noShow } from "./no-show/route";
 
-const t = setupTestDb();
+const { t, ids, who } = setupDemoWorld();
 const { rowsWritten } = auditProbe(() => t.db);
-let ids: Awaited<ReturnType<typeof demoIds>>;
-const who: Record<string, UserActor> = {};
-
-beforeAll(async () => {
-  await seedDemo(t.db);
-  ids = await demoIds(t.db);
-  Object.assign(who, await demoActors(t.db));
-});
 
 /** A paid appointment at `hub` (booked while the slot was ahead), then the clock moved: it starts `startsIn` minutes from now. */
 async function appointment(

@@ -9,18 +9,13 @@ export const generateMetadata = titleFrom("sellerCentre.new");
 
 export default async function NewProductPage() {
   await requirePageRole(["seller"], "/seller/products/new");
-  const [t, tl, te] = await Promise.all([
+  const [t, tl] = await Promise.all([
     getTranslations("sellerCentre.new"),
     getTranslations("sellerCentre.list"),
-    getTranslations("sellerCentre.editor"),
   ]);
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-4">
-      <Breadcrumb
-        label={te("breadcrumb")}
-        trail={[{ href: "/seller", label: tl("title") }]}
-        current={t("title")}
-      />
+      <Breadcrumb trail={[{ href: "/seller", label: tl("title") }]} current={t("title")} />
       <PageTitle title={t("title")} subtitle={t("subtitle")} />
       <Card>
         <ProductBasicsForm />
