@@ -107,10 +107,10 @@ runBench(async (cleanups) => {
   const t0 = performance.now();
   const customerEmails = await makeAccounts(db, CUSTOMERS, PASSWORD, { prefix: "soak-customer" });
   const staffGroups = await staffAccounts(db);
-  const customers = await signedIn(base, customerEmails, PASSWORD, TIMEOUT_MS);
+  const customers = await signedIn(base, customerEmails, PASSWORD, { timeoutMs: TIMEOUT_MS, batch: 4 });
   const staffUsers: Staff[] = [];
   for (const g of staffGroups)
-    for (const c of await signedIn(base, g.emails, PASSWORD, TIMEOUT_MS))
+    for (const c of await signedIn(base, g.emails, PASSWORD, { timeoutMs: TIMEOUT_MS, batch: 4 }))
       staffUsers.push({ c, role: g.role, own: await ownLocations(c) });
   const visitors = Array.from({ length: ANONYMOUS }, () => new Client(base, TIMEOUT_MS));
   const world = await readWorld(visitors[0] ?? new Client(base, TIMEOUT_MS));
