@@ -105,17 +105,19 @@ async function buy(c: Client, rec: Recorder, w: World) {
   if (!order) return;
   if (chance(0.1)) {
     // The same key and body again (a client that lost the answer): the first order, nothing new.
-    rec.replays.sent++;
     const again = await rec.call(c, "POST /api/orders", "POST", "/api/orders", body, {
       "idempotency-key": key,
     });
-    if (again?.status === 429) rec.replays.sent--;
-    else if (again?.status === 200 && (JSON.parse(again.body) as { id: string }).id === order.id)
-      rec.replays.matched++;
-    else
-      rec.broken.push(
-        `an Idempotency-Key replay of order ${order.id} answered ${again?.status}: ${again?.body.slice(0, 200)}`,
-      );
+    // No answer is an error and a 429 a refusal (both counted as such); any other answer is a replay.
+    if (again && again.status !== 429) {
+      rec.replays.sent++;
+      if (again.status === 200 && (JSON.parse(again.body) as { id: string }).id === order.id)
+        rec.replays.matched++;
+      else
+        rec.broken.push(
+          `an Idempotency-Key replay of order ${order.id} answered ${again.status}: ${again.body.slice(0, 200)}`,
+        );
+    }
   }
   await think();
   await rec.call(c, "GET /api/orders/{id}", "GET", `/api/orders/${order.id}`);
