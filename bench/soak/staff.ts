@@ -100,16 +100,18 @@ async function advanceTransfer(s: Staff, rec: Recorder) {
   await rec.call(s.c, `POST /api/transfers/{id}/${step}`, "POST", `/api/transfers/${t.id}/${step}`, {});
 }
 
+/** One line of a location's stock, as its operator reads it (none when it stocks nothing). */
+async function stockLine(s: Staff, rec: Recorder, at: Location) {
+  const a = await rec.call(s.c, "GET /api/locations/{id}/stock", "GET", `/api/locations/${at.id}/stock`);
+  return pick(ok<StockRow[]>(a) ?? []);
+}
+
 /** Into one of the account's hubs, from a logistics center (a replenishment) or another of its hubs. */
 async function requestTransfer(s: Staff, rec: Recorder, w: World) {
   const hubs = s.own.filter((l) => l.kind === "org_hub" || l.kind === "dealer_hub");
   const to = pick(hubs);
   if (!to) return;
-  const stock =
-    ok<StockRow[]>(
-      await rec.call(s.c, "GET /api/locations/{id}/stock", "GET", `/api/locations/${to.id}/stock`),
-    ) ?? [];
-  const line = pick(stock);
+  const line = await stockLine(s, rec, to);
   if (!line) return;
   const otherHubs = hubs.filter((h) => h.id !== to.id);
   const from =
@@ -139,11 +141,7 @@ async function requestTransfer(s: Staff, rec: Recorder, w: World) {
 async function countOrReceive(s: Staff, rec: Recorder) {
   const at = pick(s.own);
   if (!at) return;
-  const stock =
-    ok<StockRow[]>(
-      await rec.call(s.c, "GET /api/locations/{id}/stock", "GET", `/api/locations/${at.id}/stock`),
-    ) ?? [];
-  const line = pick(stock);
+  const line = await stockLine(s, rec, at);
   if (!line) return;
   await think();
   if ((at.kind === "logistics_center" || at.kind === "seller_warehouse") && chance(0.6)) {
