@@ -18,7 +18,7 @@ export type Answer = { status: number; body: string; setCookies: string[] };
  */
 export function send(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
+  opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent; timeoutMs?: number } = {},
   attempt = 1,
 ): Promise<Answer> {
   const body = opts.body;
@@ -40,6 +40,8 @@ export function send(
         res.on("error", reject);
       },
     );
+    // A server that stops answering fails the request (ETIMEDOUT) instead of holding the client forever.
+    if (opts.timeoutMs) req.setTimeout(opts.timeoutMs, () => req.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })));
     req.on("error", (e: NodeJS.ErrnoException) => {
       if (req.reusedSocket && e.code === "ECONNRESET" && attempt < 3) resolve(send(url, opts, attempt + 1));
       else reject(e);
@@ -52,7 +54,11 @@ export function send(
 export class Client {
   private cookies = new Map<string, string>();
   private agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  constructor(readonly base: string) {}
+  /** `timeoutMs`: a request with no answer (no byte) within it fails with ETIMEDOUT. */
+  constructor(
+    readonly base: string,
+    private readonly timeoutMs?: number,
+  ) {}
 
   get cookie() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -61,6 +67,7 @@ export class Client {
   async request(method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const a = await send(this.base + path, {
       agent: this.agent,
+      timeoutMs: this.timeoutMs,
       method,
       headers: {
         ...(json === undefined ? {} : { "content-type": "application/json" }),

@@ -17,22 +17,30 @@
  * and BENCH_BARE_PORT (3390), the first free port from there,
  * BENCH_PROFILE=<dir> (the shop's processes write --cpu-prof profiles there when stopped).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { createDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { freePort } from "@/db/embedded";
-import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
 import { makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { buildIfNeeded } from "@/scripts/build-stamp";
-import { benchDatabase } from "../database";
-import { Client, send } from "../http-client";
+import { type Client, send } from "../http-client";
+import {
+  type Cleanups,
+  durableDatabase,
+  fmt,
+  loadAverage,
+  makeAccounts,
+  percentile,
+  runBench,
+  signedIn,
+  startProcess,
+  startShop as shop,
+} from "../shop";
 import { ensureWrk, lua, luaScript, wrk, type WrkResult } from "./wrk";
-import { stopProcessGroup } from "../process-group";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARM = Number(process.env.BENCH_WARM_SECONDS ?? 3);
@@ -45,9 +53,7 @@ const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const BARE = path.resolve("bench/http/bare");
 
 const log = (m: string) => console.log(m);
-const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
-const cleanups: (() => Promise<void> | void)[] = [];
+let cleanups: Cleanups;
 
 // ---------- the servers ----------
 
@@ -77,49 +83,11 @@ function buildBare() {
   writeFileSync(stampFile, stamp);
 }
 
-/** Starts a server in its own process group (stopping it stops its children) and waits for `ready`. */
-async function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, readyUrl: string) {
-  const logFile = path.join(os.tmpdir(), `hub-bench-http-${name}-${process.pid}.log`);
-  const out = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  cleanups.push(() => stopProcessGroup(child, 20_000));
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}); see ${logFile}`);
-    try {
-      if ((await send(readyUrl)).status === 200) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not come up; see ${logFile}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { logFile };
-}
-
 async function startShop(url: string, port: number) {
   const profileDir = process.env.BENCH_PROFILE;
-  return startProcess(
-    "shop",
-    ["--import", "tsx", "scripts/start.ts"],
-    {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HUB_DATA_DIR: path.join(os.tmpdir(), `hub-bench-unused-${process.pid}`),
-      HUB_RESEED: "1",
-      NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {}),
-    },
-    `http://127.0.0.1:${port}/api/health`,
-  );
+  return shop(url, port, cleanups, {
+    env: profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {},
+  });
 }
 
 async function startBare(url: string, port: number) {
@@ -128,6 +96,7 @@ async function startBare(url: string, port: number) {
     [path.join(BARE, "serve.mjs")],
     { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     `http://127.0.0.1:${port}/api/one`,
+    cleanups,
   );
 }
 
@@ -174,20 +143,6 @@ async function measure(label: string, url: string, opts: { baseline?: WrkResult;
   return r;
 }
 
-async function customers(db: Db, n: number, password: string) {
-  const passwordHash = await hashPassword(password);
-  const emails = Array.from({ length: n }, (_, i) => `http-${i}-${randomUUID().slice(0, 8)}@bench.test`);
-  await db.insert(users).values(emails.map((email, i) => ({ email, name: `Bench ${i}`, role: "customer" as const, passwordHash })));
-  return emails;
-}
-
-async function signedIn(base: string, emails: string[], password: string) {
-  const clients = emails.map(() => new Client(base));
-  for (let i = 0; i < clients.length; i += 20)
-    await Promise.all(clients.slice(i, i + 20).map((c, k) => c.signIn(emails[i + k]!, password)));
-  return clients;
-}
-
 /** A wrk script sending POST /api/reservations, each request as the next of the clients (one account each). */
 function reservationScript(clients: Client[], reservableId: string) {
   return luaScript(`
@@ -229,11 +184,6 @@ async function decided(db: Db, reservableId: string) {
   };
 }
 
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
-
 /**
  * Open loop: each client's POSTs are sent on a fixed schedule, one a second (PACED_RATE in all, the
  * starts spread over the first second), whether or not its last one has been answered, and each
@@ -266,19 +216,13 @@ async function paced(clients: Client[], reservableId: string) {
   return { latencies, statuses, wallMs, cpuShare: (cpu.user + cpu.system) / 1000 / wallMs };
 }
 
-async function main() {
+async function main(registry: Cleanups) {
+  cleanups = registry;
   const started = performance.now();
-  log(`HTTP benchmark (issue 13) — ${os.cpus().length} CPU cores, Node ${process.version}; load average at start ${load()}`);
+  log(`HTTP benchmark (issue 13) — ${os.cpus().length} CPU cores, Node ${process.version}; load average at start ${loadAverage()}`);
   ensureWrk(log);
-  const database = await benchDatabase("hub_http", () => {});
-  cleanups.push(database.stop);
-  const { db, sql: conn } = createDb(database.url, { max: 4 });
-  cleanups.push(() => conn.end().then(() => {}));
-  const [s] = await db.execute<{ fsync: string; sc: string; v: string }>(
-    sql`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc, current_setting('server_version') as v`,
-  );
-  if (s!.fsync !== "on" || s!.sc !== "on") throw new Error(`commits are not durable (fsync=${s!.fsync}, synchronous_commit=${s!.sc})`);
-  log(`PostgreSQL ${s!.v} (${database.label}): fsync=${s!.fsync}, synchronous_commit=${s!.sc}`);
+  const database = await durableDatabase("hub_http", cleanups, log);
+  const db = database.db;
 
   buildIfNeeded({ ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" }, log);
   buildBare();
@@ -331,8 +275,8 @@ async function main() {
     log(`\nPOST /api/reservations: ${CLIENTS} signed-in clients, each its own account, real rate limits`);
     const password = "bench-password-1";
     const t0 = performance.now();
-    const closedClients = await signedIn(shop, await customers(db, CLIENTS, password), password);
-    const pacedClients = await signedIn(shop, await customers(db, CLIENTS, password), password);
+    const closedClients = await signedIn(shop, await makeAccounts(db, CLIENTS, password, { prefix: "http" }), password);
+    const pacedClients = await signedIn(shop, await makeAccounts(db, CLIENTS, password, { prefix: "http" }), password);
     log(`  ${CLIENTS * 2} accounts signed in through /api/auth/callback/credentials in ${fmt((performance.now() - t0) / 1000, 1)} s`);
     const product = await makeReservationProduct(db);
     const [warmR, hot, pacedR] = [
@@ -381,17 +325,8 @@ async function main() {
   log(
     `Targets: ratios ${ratiosOk ? "met" : "NOT met"}; POST (all 202, ≥ 0.5×, last decision ≤ 1 s, paced p99 < 100 ms) ${postOk ? "met" : "NOT met"}; HTML ≤ 80 KB ${htmlOk ? "met" : "NOT met"}; zero 5xx ${allFiveXX === 0 ? "met" : "NOT met"}`,
   );
-  log(`Load average at the end ${load()}; total bench time ${fmt((performance.now() - started) / 1000, 1)} s`);
+  log(`Load average at the end ${loadAverage()}; total bench time ${fmt((performance.now() - started) / 1000, 1)} s`);
   return ratiosOk && postOk && htmlOk && allFiveXX === 0;
 }
 
-main()
-  .then(async (ok) => {
-    for (const c of cleanups.reverse()) await c();
-    process.exit(ok ? 0 : 1);
-  })
-  .catch(async (e) => {
-    console.error(e);
-    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
-    process.exit(1);
-  });
+runBench(main);
