@@ -189,6 +189,11 @@ function runAccount(): Account {
   }
 }
 
+/** Where the embedded cluster keeps its data: HUB_DATA_DIR, or `.data/pg` in the checkout. */
+export function embeddedDataDir(): string {
+  return process.env.HUB_DATA_DIR ?? ".data/pg";
+}
+
 /**
  * Where the cluster of `dataDir` really lives, as startEmbeddedPostgres finds it (a link into
  * SHARED_ROOT when we are root and PostgreSQL's account cannot enter the folder; made here if missing),

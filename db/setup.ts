@@ -2,7 +2,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { connectionTarget, createDb, directDatabaseUrl } from "./client";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { embeddedDataDir, startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
 
 export const MIGRATIONS = path.resolve(process.cwd(), "db/migrations");
 
@@ -45,7 +45,7 @@ export async function provideDatabase(
 ): Promise<{ url: string; directUrl: string; embedded?: EmbeddedServer }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, directUrl: directDatabaseUrl() };
   const embedded = await startEmbeddedPostgres({
-    dataDir: process.env.HUB_DATA_DIR ?? ".data/pg",
+    dataDir: embeddedDataDir(),
     port: Number(process.env.HUB_PG_PORT ?? 54329),
     log,
   });

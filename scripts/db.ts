@@ -10,20 +10,18 @@
 import path from "node:path";
 import { backupCluster, restoreCluster } from "@/db/backup";
 import { createDb } from "@/db/client";
-import { clusterLocation, embeddedUrl, runningServer, startEmbeddedPostgres } from "@/db/embedded";
+import { clusterLocation, embeddedDataDir, embeddedUrl, runningServer, startEmbeddedPostgres } from "@/db/embedded";
 import { seed } from "@/db/seed";
 import { provideDatabase, runMigrations } from "@/db/setup";
-
-const dataDirSetting = () => process.env.HUB_DATA_DIR ?? ".data/pg";
 
 async function backup(file: string | undefined) {
   if (process.env.DATABASE_URL)
     throw new Error("DATABASE_URL is set: this backs up the embedded server only. Back up that server with its own tools (pg_basebackup, pg_dump of the same major version, or the provider's backups).");
   const target = path.resolve(file ?? path.join(".data", "backups", `hub-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`));
-  const { dir } = clusterLocation(dataDirSetting());
+  const { dir } = clusterLocation(embeddedDataDir());
   const running = runningServer(dir);
   // The shop's own server when it runs; otherwise one started for the backup (and stopped after it).
-  const embedded = running ? null : await startEmbeddedPostgres({ dataDir: dataDirSetting(), port: Number(process.env.HUB_PG_PORT ?? 54329), log: console.log });
+  const embedded = running ? null : await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port: Number(process.env.HUB_PG_PORT ?? 54329), log: console.log });
   try {
     const url = embedded ? embedded.url("postgres") : embeddedUrl(running!.port, "postgres");
     const r = await backupCluster({ url, dataDir: dir, file: target, log: console.log });
@@ -41,7 +39,7 @@ async function main() {
     const file = process.argv[3];
     if (!file) throw new Error("usage: npm run db:restore <backup file>");
     if (process.env.DATABASE_URL) throw new Error("DATABASE_URL is set: db:restore puts a backup in place of the embedded server's data only.");
-    await restoreCluster({ file, dataDir: dataDirSetting(), log: console.log });
+    await restoreCluster({ file, dataDir: embeddedDataDir(), log: console.log });
     return;
   }
   if (cmd !== "migrate" && cmd !== "seed") throw new Error("usage: tsx scripts/db.ts migrate|seed|backup [file]|restore <file>");

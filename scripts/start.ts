@@ -13,7 +13,7 @@ import path from "node:path";
 import { createDb } from "@/db/client";
 import { demoUsers, DEMO_PASSWORD } from "@/db/seed/data";
 import { demoAccounts, DemoAccountsInProduction, prepareData } from "@/db/seed/startup";
-import { superviseEmbedded } from "@/db/embedded";
+import { embeddedDataDir, superviseEmbedded } from "@/db/embedded";
 import { provideDatabase, runMigrations } from "@/db/setup";
 import { buildIfNeeded } from "./build-stamp";
 
@@ -88,7 +88,7 @@ async function main() {
   // The embedded server is restarted when it dies (db/embedded.ts), or the whole shop stops.
   const pg = embedded
     ? superviseEmbedded(embedded, {
-        dataDir: process.env.HUB_DATA_DIR ?? ".data/pg",
+        dataDir: embeddedDataDir(),
         log,
         isStopping: () => stopping,
         onGiveUp: (why) => {
@@ -166,7 +166,7 @@ async function main() {
     }
 
     log(`Hub Commerce is running at http://localhost:${port}`);
-    log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in ${process.env.HUB_DATA_DIR ?? ".data/pg"})` : "DATABASE_URL"}`);
+    log(`Database: ${embedded ? `embedded PostgreSQL on port ${embedded.port} (data in ${embeddedDataDir()})` : "DATABASE_URL"}`);
     if (hasDemo) log(`Demo accounts (password \`${DEMO_PASSWORD}\`): ${demoUsers.map((u) => `${u.email} (${u.role})`).join(", ")}`);
     log("Press Ctrl-C to stop.");
   } catch (e) {
