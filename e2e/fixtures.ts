@@ -31,9 +31,13 @@ export async function setLanguage(page: Page, lang: "ko" | "en") {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
 }
 
-/** Saves a full-page screenshot under test-results/screens, to look at. */
+/**
+ * Saves a screenshot under test-results/screens, to look at: the first screen of the page, or the whole
+ * page with E2E_FULL_PAGE=1. A whole long page is rasterized in software here (no GPU): up to 6 s a
+ * shot on the busy machine, where the first screen takes well under one, and `npm test` takes 120.
+ */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: process.env.E2E_FULL_PAGE === "1" });
 }
 
 /** An HTTP error answer a spec expects from the shop: its URL (a RegExp, or the exact path) and status. */

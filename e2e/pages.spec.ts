@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Cookie, Page } from "@playwright/test";
 import { locationIds } from "./api";
 import { expect, screenshot, setLanguage, signInAs, test, type DemoAccount } from "./fixtures";
 
@@ -167,9 +167,34 @@ async function check(page: Page, visit: Visit, lang: Lang, shot: string) {
   await screenshot(page, `${shot}-${lang}`);
 }
 
-// Every visit signs in on its own page, so the visits may share the two workers: this file was the
-// last to finish, on one worker, while the other stood idle.
+// The visits share the two workers (this file was the last to finish, on one worker, while the other
+// stood idle), each signing in on its own page.
 test.describe.configure({ mode: "parallel" });
+
+/**
+ * A role's session, made once per worker: the first visit of a role signs in (a customer signs up and
+ * orders first), and the later ones of that worker start with its cookies. A sign-in is a scrypt hash
+ * on the server, a second or more of the busy machine's time, and the visits look at pages, not at
+ * signing in (auth.spec.ts does).
+ */
+type Session = { cookies: Cookie[]; orderId?: string };
+const sessions = new Map<Role, Promise<Session>>();
+async function signedIn(page: Page, role: Exclude<Role, "guest">): Promise<{ orderId?: string }> {
+  const known = sessions.get(role);
+  if (known) {
+    const { cookies, orderId } = await known;
+    await page.context().addCookies(cookies);
+    return { orderId };
+  }
+  const made = (async (): Promise<Session> => {
+    const orderId = role === "customer" ? (await customerWithAnOrder(page)).orderId : undefined;
+    if (role !== "customer") await signInAs(page, role);
+    return { cookies: (await page.context().storageState()).cookies, orderId };
+  })();
+  sessions.set(role, made);
+  made.catch(() => sessions.delete(role));
+  return { orderId: (await made).orderId };
+}
 
 for (const { role, pages } of ROLES) {
   test.describe(`${role} pages in Korean and English`, () => {
@@ -177,11 +202,9 @@ for (const { role, pages } of ROLES) {
       const slug = visit.slug ?? visit.path.replace(`/${role}/`, "/").replace(/^\//, "").replace(/\//g, "-");
       test(`${role} ${visit.path}`, async ({ page }) => {
         let target = visit.path;
-        if (role === "customer") {
-          const { orderId } = await customerWithAnOrder(page);
-          target = target.replace(":order", orderId);
-        } else if (role !== "guest") {
-          await signInAs(page, role);
+        if (role !== "guest") {
+          const { orderId } = await signedIn(page, role);
+          if (orderId) target = target.replace(":order", orderId);
         }
         if (target.includes(":product")) target = target.replace(":product", (await findProduct(page)).id);
         if (target.includes(":sellerProduct"))
