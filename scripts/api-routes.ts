@@ -1,7 +1,7 @@
 /**
  * Writes lib/http/api-routes.ts: every route under app/api/ with the HTTP methods its route.ts exports,
- * so that proxy.ts can answer a method a known path does not take with 405 problem+json and an Allow
- * header (Next itself answers a bare 405). Run it after adding a route or a method:
+ * so that the production server (lib/http/methods.ts) can answer a method a known path does not take
+ * with 405 problem+json and an Allow header (Next itself answers a bare 405). Run it after adding a route or a method:
  * `npm run gen:api-routes`; test/methods.test.ts fails while the file is stale.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";

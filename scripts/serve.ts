@@ -1,13 +1,15 @@
 /**
  * The production web server `npm start` runs: Next's request handler behind a Node HTTP server that owns
  * the socket, so the client address the rate limits count comes from the connection, not from a header
- * the client wrote (lib/http/peer.ts), and the public catalog pages of visitors without a session are
- * answered from a few seconds' microcache (lib/http/page-cache.ts). `npm run dev` keeps `next dev`.
+ * the client wrote (lib/http/peer.ts), a method an API path does not take is 405 before Next
+ * (lib/http/methods.ts), and the public catalog pages of visitors without a session are answered from
+ * a few seconds' microcache (lib/http/page-cache.ts). `npm run dev` keeps `next dev`.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { directDatabaseUrl } from "@/db/client";
 import { databaseOutageSince } from "@/db/outage";
+import { methodGate } from "@/lib/http/methods";
 import { createPageCache, pageCacheOptionsFromEnv } from "@/lib/http/page-cache";
 import { withPeerAddress } from "@/lib/http/peer";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -49,7 +51,9 @@ async function main() {
     ...pageCacheOptionsFromEnv(),
   });
   void pages.ready(); // its listener connects now; until it is up, every page goes to Next
-  const server = createServer(withPeerAddress(pages.handler(outageAware((req, res) => handle(req, res)))));
+  const server = createServer(
+    withPeerAddress(methodGate(pages.handler(outageAware((req, res) => handle(req, res))))),
+  );
   server.listen(port, hostname);
   const stop = () => server.close(() => void pages.stop().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { POST as addToCart } from "@/app/api/cart/items/route";
 import { GET as unknownGet, POST as unknownPost } from "@/app/api/[...path]/route";
 import { withPeerAddress } from "@/lib/http/peer";
-import { SECURITY_HEADERS } from "@/next.config";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";

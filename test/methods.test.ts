@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
-import { NextRequest } from "next/server";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { proxy, config } from "@/proxy";
+import { methodGate, methodNotAllowed } from "@/lib/http/methods";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { apiRoutes, apiRoutesSource, HTTP_METHODS } from "@/scripts/api-routes";
 
 const ID = "00000000-0000-4000-8000-000000000000";
@@ -10,8 +12,7 @@ const routes = apiRoutes();
 const urlOf = (pattern: string) =>
   pattern.replace(/\[\[?\.\.\.[^\]]+\]\]?/g, "session/x").replace(/\[[^\]]+\]/g, ID);
 
-const ask = (method: string, path: string) =>
-  proxy(new NextRequest(new URL(path, "http://localhost:3000"), { method }));
+const ask = (method: string, path: string) => methodNotAllowed(method, path) ?? undefined;
 
 describe("the map of routes and methods (lib/http/api-routes.ts)", () => {
   it("is what scripts/api-routes.ts generates from app/api (run npm run gen:api-routes)", () => {
@@ -22,10 +23,6 @@ describe("the map of routes and methods (lib/http/api-routes.ts)", () => {
     const mod = (await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, unknown>;
     const exported = HTTP_METHODS.filter((m) => typeof mod[m] === "function");
     expect(exported).toEqual(methods);
-  });
-
-  it("the proxy runs for every /api/ path", () => {
-    expect(config.matcher).toBe("/api/:path*");
   });
 });
 
@@ -61,4 +58,42 @@ describe("a method a known /api/ path does not take", () => {
     for (const path of ["/api/nope", `/api/orders/${ID}/refund`, "/api/cart/items/x/y", "/api"])
       for (const method of HTTP_METHODS) expect(ask(method, path), `${method} ${path}`).toBeUndefined();
   });
+});
+
+describe("the production server's gate (methodGate, in front of Next in scripts/serve.ts)", () => {
+  async function serve<T>(fn: (base: string) => Promise<T>): Promise<T> {
+    const server = createServer(methodGate((_req, res) => res.writeHead(200, { "x-next": "yes" }).end("next")));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      return await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("answers 405 problem+json with Allow and the security headers, without Next", () =>
+    serve(async (base) => {
+      const res = await fetch(`${base}/api/orders?page=2`, { method: "DELETE" });
+      expect(res.status).toBe(405);
+      expect(res.headers.get("x-next")).toBeNull();
+      expect(res.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      for (const { key, value } of SECURITY_HEADERS) expect(res.headers.get(key)).toBe(value);
+      expect(await res.json()).toMatchObject({ status: 405, code: "request.method_not_allowed" });
+    }));
+
+  it("passes everything else to Next: methods the route takes, unknown API paths, pages", () =>
+    serve(async (base) => {
+      for (const [method, path] of [
+        ["POST", "/api/orders"],
+        ["GET", `/api/orders/${ID}?x=1`],
+        ["OPTIONS", "/api/orders"],
+        ["DELETE", "/api/nope"],
+        ["DELETE", "/products/x"],
+        ["POST", "/"],
+      ] as const) {
+        const res = await fetch(`${base}${path}`, { method });
+        expect(res.headers.get("x-next"), `${method} ${path}`).toBe("yes");
+      }
+    }));
 });

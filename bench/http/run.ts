@@ -86,7 +86,13 @@ function buildBare() {
 async function startShop(url: string, port: number) {
   const profileDir = process.env.BENCH_PROFILE;
   return shop(url, port, cleanups, {
-    env: profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {},
+    // Node 20 refuses --cpu-prof in NODE_OPTIONS: a preloaded inspector session does what it does.
+    env: profileDir
+      ? {
+          NODE_OPTIONS: `--require ${path.resolve("bench/http/cpu-prof-preload.cjs")}`,
+          BENCH_PROFILE_DIR: path.resolve(profileDir),
+        }
+      : {},
   });
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { catalogChanged } from "@/lib/catalog/cache";
-import { SECURITY_HEADERS } from "@/next.config";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { setupTestDb } from "@/test/db";
 import { CACHE_HEADER, createPageCache, pageCacheOptionsFromEnv, type PageCache } from "./page-cache";
 
@@ -108,8 +108,16 @@ describe("the anonymous-page cache", () => {
     expect(viaWriteHead.headers["x-from"]).toBe("writehead");
   });
 
-  it("holds the product, seller and pre-order pages, and no other path or method", async () => {
-    for (const path of ["/products/abc", "/sellers/abc", "/reservations/browse?productId=x"]) {
+  it("holds the product, seller and pre-order pages, the API's catalog reads, and no other path or method", async () => {
+    for (const path of [
+      "/products/abc",
+      "/sellers/abc",
+      "/reservations/browse?productId=x",
+      "/api/products",
+      "/api/products?q=%EB%B3%B4%EC%A1%B0&page=2",
+      "/api/products/abc",
+      "/api/sellers",
+    ]) {
       expect((await get(path)).state, path).toBe("miss");
       expect((await get(path)).state, path).toBe("hit");
     }
@@ -118,7 +126,12 @@ describe("the anonymous-page cache", () => {
       "/products",
       "/products/abc/edit",
       "/reservations",
-      "/api/products",
+      "/api/products/abc/images",
+      "/api/sellers/abc",
+      "/api/reservables",
+      "/api/orders",
+      "/api/cart",
+      "/api/auth/session",
       "/orders/x",
     ]) {
       const before = renders;
@@ -127,13 +140,19 @@ describe("the anonymous-page cache", () => {
       expect(renders - before, path).toBe(2);
     }
     await get("/");
+    await get("/api/products");
     const before = renders;
     expect((await get("/", {}, "POST")).state).toBeUndefined();
-    expect(renders - before).toBe(1);
+    expect((await get("/api/products", {}, "POST")).state).toBeUndefined();
+    expect(renders - before).toBe(2);
   });
 
   it("lets every request with a session cookie through to Next", async () => {
     await get("/products/abc");
+    await get("/api/products?q=x");
+    const before = renders;
+    expect((await get("/api/products?q=x", { cookie: "next-auth.session-token=abc" })).state).toBe("bypass");
+    expect(renders - before).toBe(1);
     for (const cookie of [
       "next-auth.session-token=abc",
       "locale=en; next-auth.session-token=abc",

@@ -13,9 +13,9 @@ import { LOCALE_COOKIE, localeFor } from "@/lib/i18n/config";
  * would keep it in front of the app.
  *
  * - What: GET and HEAD of `/` (any query), `/products/<id>`, `/sellers/<id>` and
- *   `/reservations/browse`, when the request carries no next-auth session cookie and is a document
- *   request (not the router's RSC fetch, prefetch or a server action). Everything else goes to Next
- *   untouched.
+ *   `/reservations/browse`, and of the API's `/api/products` (any query), `/api/products/<id>` and
+ *   `/api/sellers`, when the request carries no next-auth session cookie and is a document request
+ *   (not the router's RSC fetch, prefetch or a server action). Everything else goes to Next untouched.
  * - Key: the path and query as sent (GET and HEAD share it), with what the page's bytes depend on
  *   besides: the locale as the pages resolve it (lib/i18n/config.ts `localeFor`), the accepted
  *   encodings (Next compresses), Next's bot class of the user agent (bots get metadata in the head),
@@ -36,8 +36,20 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 export type CacheState = "hit" | "stale" | "miss" | "bypass";
 export const CACHE_HEADER = "x-hub-cache";
 
-/** The public catalog pages: the storefront, a product, a seller's storefront, the pre-orders. */
-const PAGES = [/^\/$/, /^\/products\/[^/]+$/, /^\/sellers\/[^/]+$/, /^\/reservations\/browse$/];
+/**
+ * The public catalog: the storefront, a product, a seller's storefront, the pre-orders, and the JSON
+ * API's catalog reads (`GET /api/products`, `/api/products/<id>`, `/api/sellers`), which answer every
+ * client without a session the same (lib/catalog/cached-reads.ts) — what a CDN in front of a shop's
+ * public API keeps for a few seconds.
+ */
+const PAGES = [
+  /^\/$/,
+  /^\/products\/[^/]+$/,
+  /^\/sellers\/[^/]+$/,
+  /^\/reservations\/browse$/,
+  /^\/api\/products(\/[^/]+)?$/,
+  /^\/api\/sellers$/,
+];
 
 /** A next-auth session cookie, plain, `__Secure-` or a chunk of a long one: any trace of it bypasses. */
 const SESSION_COOKIE = /next-auth\.session-token/;
