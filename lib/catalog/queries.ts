@@ -70,13 +70,16 @@ export function searchWords(q: string | undefined): string[] {
  * substrings. docs/decisions/0008-korean-partial-search.md. The shop and the seller centre's list both
  * search with it.
  */
-export function searchCondition(q: string | undefined): SQL | undefined {
+export function searchCondition(
+  q: string | undefined,
+  keysOf: (word: string) => SQL = (w) => sql`(select hub_search_keys(${w}::text))`,
+): SQL | undefined {
   const words = searchWords(q);
   if (words.length === 0) return undefined;
   return and(
     ...words.map((w) => {
       // A subquery: its keys are computed once per query (an InitPlan), not once per row scanned.
-      const grams = sql`${products.searchGrams} @> (select hub_search_keys(${w}::text))`;
+      const grams = sql`${products.searchGrams} @> ${keysOf(w)}`;
       return gramsAreExact(w)
         ? grams
         : and(grams, or(ilike(products.nameKo, likePattern(w)), ilike(products.nameEn, likePattern(w))));
@@ -104,19 +107,20 @@ export const COUNT_CAP = 1000;
 /** On-sale products, categories in order (phones, tablets, …), each by price (flagships first). */
 export async function listProducts(db: Reader, raw: unknown): Promise<ProductPage> {
   const input = ProductListQuery.parse(raw);
-  const search = searchCondition(input.q);
-  const where = and(
+  const filters = and(
     eq(products.status, "on_sale"),
     input.type ? eq(products.type, input.type) : undefined,
     input.category ? eq(products.category, input.category) : undefined,
     input.seller ? eq(products.sellerId, input.seller) : undefined,
-    search,
   )!;
   const offset = (input.page - 1) * PAGE_SIZE;
-  const { n, rows } = search
-    ? await searchPage(db, where, searchWords(input.q), input, offset)
-    : await listingPage(db, where, offset);
-  const items = await withVariants(db, rows);
+  const page =
+    input.q && searchWords(input.q).length > 0
+      ? await searchPage(db, filters, input.q, input, offset)
+      : listingPage(db, filters, offset);
+  // The page's variants are read as soon as its rows are in, while the count may still be running:
+  // a listing costs the longer of the two, not their sum.
+  const [n, items] = await Promise.all([page.n, page.rows.then((rows) => withVariants(db, rows))]);
   return {
     items,
     total: Math.min(n, COUNT_CAP),
@@ -126,28 +130,27 @@ export async function listProducts(db: Reader, raw: unknown): Promise<ProductPag
   };
 }
 
-type Counted = { n: number; rows: ProductRow[] };
+/** A page's rows and its capped count, two statements under way side by side. */
+type Counted = { n: Promise<number>; rows: Promise<ProductRow[]> };
 
 /**
  * A listing without words: the page in the order of the listing indexes on products (status, [type,]
  * category, price_max desc, id), read 20 rows deep, and the capped count beside it.
  */
-async function listingPage(db: Reader, where: SQL, offset: number): Promise<Counted> {
-  const [[counted], rows] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(
-        sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`,
-      ),
-    db
-      .select(productColumns)
-      .from(products)
-      .where(where)
-      .orderBy(asc(products.category), sql`${products.priceMax} desc nulls last`, asc(products.id))
-      .limit(PAGE_SIZE)
-      .offset(offset),
-  ]);
-  return { n: counted?.n ?? 0, rows };
+function listingPage(db: Reader, where: SQL, offset: number): Counted {
+  const n = db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(select 1 from ${products} where ${where} limit ${sql.raw(String(COUNT_CAP + 1))}) as capped`)
+    .then(([counted]) => counted?.n ?? 0);
+  const rows = db
+    .select(productColumns)
+    .from(products)
+    .where(where)
+    .orderBy(asc(products.category), sql`${products.priceMax} desc nulls last`, asc(products.id))
+    .limit(PAGE_SIZE)
+    .offset(offset)
+    .then((r) => r);
+  return { n, rows };
 }
 
 type MatchedRow = {
@@ -177,14 +180,25 @@ type MatchedRow = {
  */
 async function searchPage(
   db: Reader,
-  where: SQL,
-  words: string[],
+  filtered: SQL,
+  q: string,
   filters: { type?: string; category?: string; seller?: string },
   offset: number,
 ): Promise<Counted> {
+  const words = searchWords(q);
+  const where = and(filtered, searchCondition(q))!;
   const frequencies = await gramFrequencies(db);
   const hints = searchKeys(words);
   const list = (values: SQL[]) => sql.join(values, sql`, `);
+  const hinted = sql`unnest(
+        array[${list(hints.map((k) => sql`${k}::text`))}],
+        array[${list(hints.map((k) => sql`${frequencies.get(k) ?? 0}::float8`))}]
+      ) as h(gram, freq)`;
+  // A long word's count needs no more of its grams than its two rarest to find the candidates: its
+  // ILIKE is the exact test, and each gram the GIN index intersects costs a posting list read whole.
+  const rarestTwo = (w: string) => sql`(select array(
+      select k from unnest(hub_search_keys(${w}::text)) as k left join ${hinted} on h.gram = k
+      order by coalesce(h.freq, 0), k limit 2))`;
   const ranked = sql`
     with ranked as (
       select k.gram, row_number() over (order by coalesce(h.freq, 0), k.gram) as r
@@ -192,10 +206,7 @@ async function searchPage(
         select distinct unnest(hub_search_keys(w)) as gram
         from unnest(array[${list(words.map((w) => sql`${w}::text`))}]) as w
       ) k
-      left join unnest(
-        array[${list(hints.map((k) => sql`${k}::text`))}],
-        array[${list(hints.map((k) => sql`${frequencies.get(k) ?? 0}::float8`))}]
-      ) as h(gram, freq) on h.gram = k.gram
+      left join ${hinted} on h.gram = k.gram
     ),
     rarest as (select gram from ranked where r = 1),
     second as (select gram from ranked where r = 2)`;
@@ -226,12 +237,15 @@ async function searchPage(
           )}`
         : sql``
     }`
-    : sql`select 1 from ${products} where ${where}`;
-  const [countRows, pageRows] = await Promise.all([
-    db.execute<{ n: number }>(
+    : sql`select 1 from ${products} where ${and(filtered, searchCondition(q, rarestTwo))}`;
+  const n = db
+    .execute<{ n: number }>(
       sql`select count(*)::int as n from (${counted} limit ${sql.raw(String(COUNT_CAP + 1))}) x`,
-    ),
-    db.execute<MatchedRow>(sql`${ranked}
+    )
+    .then((r) => [...r][0]?.n ?? 0);
+  const rows = db
+    .execute<MatchedRow>(
+      sql`${ranked}
     select m.*
     from product_search_grams g
     cross join lateral (
@@ -246,21 +260,21 @@ async function searchPage(
         select o.product_id from product_search_grams o where o.gram = (select gram from second)
       ))
     order by g.category, g.price_max desc nulls last, g.product_id
-    limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int`),
-  ]);
-  return {
-    n: [...countRows][0]?.n ?? 0,
-    rows: [...pageRows].map((r) => ({
-      id: r.id,
-      nameKo: r.name_ko,
-      nameEn: r.name_en,
-      brand: r.brand,
-      category: r.category,
-      type: r.type,
-      status: r.status,
-      sellerId: r.seller_id,
-    })),
-  };
+    limit ${sql.raw(String(PAGE_SIZE))} offset ${offset}::int`,
+    )
+    .then((r) =>
+      [...r].map((m) => ({
+        id: m.id,
+        nameKo: m.name_ko,
+        nameEn: m.name_en,
+        brand: m.brand,
+        category: m.category,
+        type: m.type,
+        status: m.status,
+        sellerId: m.seller_id,
+      })),
+    );
+  return { n, rows };
 }
 
 /** A seller's storefront: the retailer's own store or a marketplace seller; anything else NotFound. */
