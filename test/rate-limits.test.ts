@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { reservations, users } from "@/db/schema";
+import { idempotencyKeys, rateLimits, reservations, users } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/http/rate-limit";
 import { POST as reserve } from "@/app/api/reservations/route";
@@ -9,6 +9,7 @@ import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
 import { actorFor, makeCustomer, seedDemo } from "@/test/factories";
 import { openPreorder } from "@/test/reservation-fixtures";
+import { makeReservable } from "@/lib/reservations/testing";
 
 const headers = vi.hoisted(() => ({ current: new Headers() }));
 vi.mock("@/lib/auth/session", async (orig) => ({
@@ -122,6 +123,101 @@ describe("rate limits over the API", () => {
           })
         ).status,
       ).toBe(201);
+  });
+});
+
+/** The account's `create` window as rate_limits holds it, or undefined when nothing was counted. */
+const windowOf = async (c: UserActor) =>
+  (await t.db.select().from(rateLimits).where(eq(rateLimits.key, `create-user:${c.id}`)))[0];
+const keysOf = async (c: UserActor) =>
+  (await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, c.id))).length;
+
+// The reservation POST counts its `create` attempt inside its own statement (one round trip, one
+// commit); these hold it to what the separate count did.
+describe("the reservation POST's limit, counted in its own statement", () => {
+  const body = () => ({ reservableId: open.id, quantity: 1 });
+
+  it("refuses the attempt past the limit with 429, inserting nothing and claiming no key, and counts it", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "2";
+    const c = await makeCustomer(t.db);
+    for (let i = 0; i < 2; i++) expect((await call(reserve, { as: c, body: body() })).status).toBe(202);
+    const refused = await call(reserve, { as: c, body: body(), headers: { "idempotency-key": "past-the-limit" } });
+    expect([refused.status, refused.body.code]).toEqual([429, "rate_limited"]);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await reservationsOf(c)).toBe(2);
+    expect(await keysOf(c)).toBe(0);
+    expect((await windowOf(c))!.points).toBe(3);
+  });
+
+  it("starts a new window once the old one has ended (the count starts again at 1)", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "1";
+    const c = await makeCustomer(t.db);
+    expect((await call(reserve, { as: c, body: body() })).status).toBe(202);
+    expect((await call(reserve, { as: c, body: body() })).status).toBe(429);
+    await t.db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `create-user:${c.id}`));
+    expect((await call(reserve, { as: c, body: body() })).status).toBe(202);
+    const w = (await windowOf(c))!;
+    expect(w.points).toBe(1);
+    expect(w.expire!.getTime()).toBeGreaterThan(Date.now() + 55_000);
+    expect(await reservationsOf(c)).toBe(2);
+  });
+
+  it("counts and refuses nothing when turned off", async () => {
+    process.env.HUB_RATE_LIMITS = "off";
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "1";
+    const c = await makeCustomer(t.db);
+    for (let i = 0; i < 3; i++) expect((await call(reserve, { as: c, body: body() })).status).toBe(202);
+    expect(await reservationsOf(c)).toBe(3);
+    expect(await windowOf(c)).toBeUndefined();
+  });
+
+  it("counts an idempotent replay as an attempt (and refuses it past the limit)", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "2";
+    const c = await makeCustomer(t.db);
+    const headers = { "idempotency-key": "replayed" };
+    const first = await call(reserve, { as: c, body: body(), headers });
+    const again = await call(reserve, { as: c, body: body(), headers });
+    expect([again.status, again.body.id, again.headers.get("idempotent-replayed")]).toEqual([202, first.body.id, "true"]);
+    expect((await windowOf(c))!.points).toBe(2);
+    expect((await call(reserve, { as: c, body: body(), headers })).status).toBe(429);
+    expect(await reservationsOf(c)).toBe(1);
+    expect(await keysOf(c)).toBe(1);
+  });
+
+  it("answers 429 over the limit even when the request would be refused anyway (not open, no such reservable)", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "1";
+    const c = await makeCustomer(t.db);
+    const notYet = await makeReservable(t.db, { opensAt: new Date(Date.now() + 3_600_000) });
+    const first = await call(reserve, { as: c, body: { reservableId: notYet.id, quantity: 1 } });
+    expect([first.status, first.body.code]).toEqual([409, "reservable.not_open"]); // within the limit: counted, refused
+    const over = await call(reserve, { as: c, body: { reservableId: notYet.id, quantity: 1 } });
+    expect([over.status, over.body.code]).toEqual([429, "rate_limited"]);
+    const missing = await call(reserve, {
+      as: c,
+      body: { reservableId: "00000000-0000-4000-8000-000000000000", quantity: 1 },
+    });
+    expect(missing.status).toBe(429);
+    expect((await windowOf(c))!.points).toBe(3);
+  });
+
+  it("does not count input it refuses before the statement (422)", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "1";
+    const c = await makeCustomer(t.db);
+    expect((await call(reserve, { as: c, body: { reservableId: open.id, quantity: 0 } })).status).toBe(422);
+    expect(await windowOf(c)).toBeUndefined();
+    expect((await call(reserve, { as: c, body: body() })).status).toBe(202);
+  });
+
+  it("counts exactly under concurrency: 40 at once with a limit of 30 insert exactly 30, and the window says 40", async () => {
+    process.env.HUB_RATE_CREATES_PER_MINUTE = "30";
+    const c = await makeCustomer(t.db);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => call(reserve, { as: c, body: body() })));
+    expect(answers.filter((a) => a.status === 202)).toHaveLength(30);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(10);
+    expect(await reservationsOf(c)).toBe(30);
+    expect((await windowOf(c))!.points).toBe(40);
   });
 });
 

@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { sql, type SQL, type SQLChunk } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { getDb, type Db } from "@/db/client";
 import { prepared } from "@/db/raw";
 import type { UserActor } from "@/lib/auth/actor";
 import { RateLimited } from "@/lib/errors";
@@ -16,7 +18,9 @@ import { RateLimited } from "@/lib/errors";
  * one hot row that every request of that address updates.
  *
  * `HUB_RATE_LIMITS=off` turns them all off. The doors (route handlers, server actions) call `rateLimit`
- * before the verb; a refusal is RateLimited (429 with Retry-After), and nothing is written.
+ * before the verb; a refusal is RateLimited (429 with Retry-After), and nothing is written. The reservation
+ * request, the launch-day hot path, counts its `create` attempt inside its own statement instead
+ * (createLimitSql below).
  */
 export type LimitKind = "signup" | "create";
 
@@ -39,31 +43,43 @@ const createRule = (): Rule => ({
 });
 
 /**
+ * The count of one attempt in one window, as a fragment a statement embeds as a CTE (`a as (${…})`):
+ * an upsert that returns the window's points and expire. A window whose `expire` has passed starts
+ * again at 1 (fixed windows, as the library's store did). `onlyIf` skips the count (no row returned).
+ * Key = `<rule name>:<key>`, the library's layout, so counts carry over. This is the one text of it:
+ * CONSUME below and the reservation request's statement (createLimitSql) both embed it.
+ */
+function countSql(p: { key: SQLChunk; seconds: SQLChunk; now: SQLChunk }, onlyIf?: SQL): SQL {
+  return sql`insert into rate_limits as t (key, points, expire)
+    select ${p.key}::text, 1, ${p.now}::timestamptz + make_interval(secs => ${p.seconds}::int)
+    ${onlyIf ? sql`where ${onlyIf}` : sql``}
+    on conflict (key) do update set
+      points = case when t.expire <= ${p.now}::timestamptz then 1 else t.points + 1 end,
+      expire = case when t.expire <= ${p.now}::timestamptz then excluded.expire else t.expire end
+    returning t.points, t.expire`;
+}
+
+/** A statement's text, made once, and the names of its placeholders in parameter order. */
+function statement(q: SQL) {
+  const built = new PgDialect().sqlToQuery(q);
+  return { text: built.sql, order: built.params.map((x) => (x as { name: string }).name) };
+}
+const ph = (n: string) => sql.placeholder(n);
+
+/**
  * One statement counts a point in each of up to two windows, the second only when the first is not over
  * its limit (a refused attempt counts nowhere further), and returns the counts. It is prepared once per
  * connection and carries its whole text (no query building per request): the hot POSTs run it on every
- * call. A window whose `expire` has passed starts again at 1 (fixed windows, as the library's store did).
- * Key = `<rule name>:<key>`, the library's layout, so counts carry over.
+ * call.
  */
-const CONSUME_SQL = `
-  with a as (
-    insert into rate_limits as t (key, points, expire) values ($1::text, 1, $3::timestamptz + make_interval(secs => $2::int))
-    on conflict (key) do update set
-      points = case when t.expire <= $3::timestamptz then 1 else t.points + 1 end,
-      expire = case when t.expire <= $3::timestamptz then excluded.expire else t.expire end
-    returning t.points, t.expire
-  ),
-  b as (
-    insert into rate_limits as t (key, points, expire)
-    select $5::text, 1, $3::timestamptz + make_interval(secs => $6::int)
-    where $5::text is not null and (select points from a) <= $4::int
-    on conflict (key) do update set
-      points = case when t.expire <= $3::timestamptz then 1 else t.points + 1 end,
-      expire = case when t.expire <= $3::timestamptz then excluded.expire else t.expire end
-    returning t.points, t.expire
-  )
+const CONSUME = statement(sql`
+  with a as (${countSql({ key: ph("k1"), seconds: ph("s1"), now: ph("now") })}),
+  b as (${countSql(
+    { key: ph("k2"), seconds: ph("s2"), now: ph("now") },
+    sql`${ph("k2")}::text is not null and (select points from a) <= ${ph("p1")}::int`,
+  )})
   select a.points as a_points, a.expire as a_expire, b.points as b_points, b.expire as b_expire
-  from a left join b on true`;
+  from a left join b on true`);
 
 type Counted = { a_points: number; a_expire: string | Date; b_points: number | null; b_expire: string | Date | null };
 
@@ -72,14 +88,15 @@ const retryAfter = (expire: string | Date) => Math.max(1, Math.ceil((new Date(ex
 /** Counts one point against `first` (and, unless that is over its limit, `second`); RateLimited when over. */
 async function consume(db: Db, first: { rule: Rule; key: string }, second?: { rule: Rule; key: string }) {
   sweepExpired(db);
-  const [row] = await prepared<Counted>(db, CONSUME_SQL, [
-    `${first.rule.name}:${first.key}`,
-    first.rule.seconds,
-    new Date().toISOString(),
-    first.rule.points,
-    second ? `${second.rule.name}:${second.key}` : null,
-    second?.rule.seconds ?? 0,
-  ]);
+  const values: Record<string, unknown> = {
+    k1: `${first.rule.name}:${first.key}`,
+    s1: first.rule.seconds,
+    now: new Date().toISOString(),
+    p1: first.rule.points,
+    k2: second ? `${second.rule.name}:${second.key}` : null,
+    s2: second?.rule.seconds ?? 0,
+  };
+  const [row] = await prepared<Counted>(db, CONSUME.text, CONSUME.order.map((n) => values[n]));
   if (row!.a_points > first.rule.points) throw new RateLimited(retryAfter(row!.a_expire));
   if (second && row!.b_points !== null && row!.b_points > second.rule.points)
     throw new RateLimited(retryAfter(row!.b_expire!));
@@ -103,6 +120,58 @@ export async function rateLimit(db: Db, kind: LimitKind, who: { actor?: UserActo
   if (kind === "signup") await consume(db, { rule: signupRule(), key: who.address });
   // Not signed in: the verb answers 401 (there is no account to count).
   else if (who.actor) await consume(db, { rule: createRule(), key: who.actor.id });
+}
+
+// ---------- the create limit, counted inside the creation's own statement ----------
+
+/**
+ * The `create` count as a CTE of a creation's own statement, for the launch-day hot path (the
+ * reservation request): counting it there makes the request one round trip and one commit instead of
+ * two (rateLimit's upsert, then the creation). Same rule, key and windows as rateLimit's. `p` names the
+ * statement's placeholders for createLimitParams' values; a null key (limits off) counts nothing.
+ *
+ * `count` is the CTE (`<cte> as (…)`, returning the window's points and expire); `within` is the
+ * condition the creation must hold to go ahead. A data-modifying CTE runs whether or not it is
+ * referenced, so it is `within`, not the CTE, that keeps a refused attempt from creating anything.
+ */
+export function createLimitSql(
+  cte: string,
+  p: { key: SQLChunk; seconds: SQLChunk; now: SQLChunk; points: SQLChunk },
+): { count: SQL; within: SQL } {
+  return {
+    count: sql`${sql.identifier(cte)} as (${countSql(p, sql`${p.key}::text is not null`)})`,
+    within: sql`(${p.key}::text is null or (select points from ${sql.identifier(cte)}) <= ${p.points}::int)`,
+  };
+}
+
+/** The values of createLimitSql's placeholders: key null when nothing is counted. */
+export type CreateLimit = { key: string | null; seconds: number; now: string; points: number };
+
+/**
+ * This actor's `create` attempt now; nothing is counted when rate limits are off or there is no actor
+ * (a caller that is not a door, or nobody signed in, whom the verb answers 401). It starts the
+ * expired-window sweeper on the app's pool (the doors that fold the count into their statement run on
+ * it), as rateLimit does on the database it is given.
+ */
+export function createLimitParams(actor: UserActor | null): CreateLimit {
+  const rule = createRule();
+  const counted = actor !== null && process.env.HUB_RATE_LIMITS !== "off";
+  if (counted) sweepExpired(getDb());
+  return {
+    key: counted ? `${rule.name}:${actor.id}` : null,
+    seconds: rule.seconds,
+    now: new Date().toISOString(),
+    points: rule.points,
+  };
+}
+
+/** Throws RateLimited when the statement's count (its CTE's points and expire) was over the limit. */
+export function refuseOverCreateLimit(
+  limit: CreateLimit,
+  counted: { points: number | null; expire: string | Date | null },
+): void {
+  if (limit.key !== null && counted.points !== null && counted.points > limit.points)
+    throw new RateLimited(retryAfter(counted.expire!));
 }
 
 /**
