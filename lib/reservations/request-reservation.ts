@@ -106,8 +106,8 @@ if (
  * One statement does the checks, the Idempotency-Key claim and the INSERT (and, from the doors, the
  * rate limit's count), so the request path is one round trip (and one commit) to PostgreSQL. Arrival
  * order is `seq`, taken by this INSERT; `created_at` is the clock at that moment (not the transaction
- * start), so the worker's grace window measures from when the number was taken. The caller answers 202 only after the commit. See
- * docs/decisions/0003-reservation-arrival-order.md.
+ * start), so the worker's grace window measures from when the number was taken. The caller answers
+ * 202 only after the commit. See docs/decisions/0003-reservation-arrival-order.md.
  */
 export async function requestReservation(
   tx: Db | Tx,
