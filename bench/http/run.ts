@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { freePort } from "@/db/embedded";
@@ -89,7 +90,7 @@ async function startShop(url: string, port: number) {
     // Node 20 refuses --cpu-prof in NODE_OPTIONS: a preloaded inspector session does what it does.
     env: profileDir
       ? {
-          NODE_OPTIONS: `--require ${path.resolve("bench/http/cpu-prof-preload.cjs")}`,
+          NODE_OPTIONS: `--import ${pathToFileURL(path.resolve("bench/http/cpu-prof-preload.mjs")).href}`,
           BENCH_PROFILE_DIR: path.resolve(profileDir),
         }
       : {},
