@@ -54,6 +54,10 @@ async function main() {
   const server = createServer(
     withPeerAddress(methodGate(pages.handler(outageAware((req, res) => handle(req, res))))),
   );
+  // Idle keep-alive connections are kept longer than clients keep theirs (Node's default is 5 s): a
+  // client reusing a socket at the moment the server closes it gets ECONNRESET (seen in the e2e run).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname);
   const stop = () => server.close(() => void pages.stop().finally(() => process.exit(0)));
   process.on("SIGTERM", stop);
