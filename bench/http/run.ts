@@ -28,7 +28,7 @@ import type { Db } from "@/db/client";
 import { freePort } from "@/db/embedded";
 import { makeReservable, makeReservationProduct } from "@/lib/reservations/testing";
 import { buildIfNeeded } from "@/scripts/build-stamp";
-import { type Client, send } from "../http-client";
+import { Client, send } from "../http-client";
 import {
   type Cleanups,
   durableDatabase,
@@ -170,6 +170,16 @@ end
 `);
 }
 
+/** A wrk script sending the same JSON POST on every request, without cookies (the bare app's floors). */
+function postScript(pathname: string, body: unknown) {
+  return luaScript(`
+body = ${lua(JSON.stringify(body))}
+function request()
+  return wrk.format("POST", ${lua(pathname)}, { ["Content-Type"] = "application/json" }, body)
+end
+`);
+}
+
 /** Waits until the worker decided every request for the reservable; when its last decision came. */
 async function decided(db: Db, reservableId: string) {
   const deadline = Date.now() + 60_000;
@@ -201,7 +211,7 @@ async function decided(db: Db, reservableId: string) {
  * latency counts from the moment the request was due, not from when it left: a slow answer is not
  * hidden by the requests it delayed (no coordinated omission, as wrk2 measures).
  */
-async function paced(clients: Client[], reservableId: string) {
+async function paced(clients: Client[], pathname: string, body: unknown) {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const cpu0 = process.cpuUsage();
@@ -214,7 +224,7 @@ async function paced(clients: Client[], reservableId: string) {
       const due = t0 + (i / clients.length) * intervalMs + k * intervalMs;
       sends.push(
         new Promise<void>((r) => setTimeout(r, Math.max(0, due - performance.now()))).then(async () => {
-          const a = await c.request("POST", "/api/reservations", { reservableId, quantity: 1 });
+          const a = await c.request("POST", pathname, body);
           latencies.push(performance.now() - due);
           statuses[a.status] = (statuses[a.status] ?? 0) + 1;
         }),
@@ -241,6 +251,10 @@ async function main(registry: Cleanups) {
     await freePort(Number(process.env.BENCH_SHOP_PORT ?? 3290)),
     await freePort(Number(process.env.BENCH_BARE_PORT ?? 3390)),
   ];
+  // The bare app's write floor (bench/http/bare/app/api/write) inserts here.
+  await db.execute(
+    sql`create table if not exists bare_writes (id bigserial primary key, body jsonb not null, at timestamptz not null default now())`,
+  );
   const shopLog = await startShop(database.url, shopPort);
   const bareLog = await startBare(database.url, barePort);
   const shop = `http://127.0.0.1:${shopPort}`;
@@ -304,10 +318,27 @@ async function main(registry: Cleanups) {
     await wrk({ url: `${shop}/api/reservations`, connections: CLIENTS, seconds: WARM, script: reservationScript(pacedClients, warmR.id) });
     await decided(db, warmR.id);
 
+    // The framework's floors for this POST, same connections, same body, in this run: the bare route's
+    // POST (the JSON read, one SELECT 1) and the bare durable write (the JSON read, one INSERT committed).
+    const postBody = { reservableId: hot.id, quantity: 1 };
+    const bareFloor = async (label: string, pathname: string) => {
+      await wrk({ url: `${bare}${pathname}`, connections: CLIENTS, seconds: WARM, script: postScript(pathname, postBody) });
+      const r = await wrk({ url: `${bare}${pathname}`, connections: CLIENTS, seconds: SECONDS, script: postScript(pathname, postBody) });
+      const floor: Row = { label, r };
+      rows.push(floor);
+      print(floor);
+      return r;
+    };
+    const barePost = await bareFloor(`bare: POST, SELECT 1 (${CLIENTS} conns)`, "/api/one");
+    const bareWrite = await bareFloor(`bare: POST, 1 INSERT (${CLIENTS} conns)`, "/api/write");
+
     const closed = await wrk({ url: `${shop}/api/reservations`, connections: CLIENTS, seconds: SECONDS, script: reservationScript(closedClients, hot.id) });
     const row: Row = { label: `POST /api/reservations (${CLIENTS} conns)`, r: closed, baseline: bareRoute, min: 0.5 };
     rows.push(row);
     print(row);
+    log(
+      `    the same POST against the bare floors of this run: ${fmt(closed.rate / barePost.rate, 2)}× the bare POST (SELECT 1, ${CLIENTS} conns), ${fmt(closed.rate / bareWrite.rate, 2)}× the bare durable INSERT (${CLIENTS} conns); the ratio above is to the GET route at ${CONNECTIONS} conns`,
+    );
     const d = await decided(db, hot.id);
     const all202 = Object.keys(closed.statuses).every((k) => k === "202");
     log(
@@ -315,7 +346,15 @@ async function main(registry: Cleanups) {
     );
     log(`    last decision ${fmt(d.afterMs)} ms after the last request was recorded (target ≤ 1,000 ms)`);
 
-    const p = await paced(pacedClients, pacedR.id);
+    // The floor of the paced target: the bare durable write, paced the same way by as many clients.
+    const bareClients = Array.from({ length: CLIENTS }, () => new Client(bare));
+    const floor = await paced(bareClients, "/api/write", postBody);
+    log(
+      `  bare: POST, 1 INSERT paced at ${PACED_RATE}/s (the same client, ${fmt(floor.cpuShare * 100)}% of one core): ${fmt(floor.latencies.length)} requests → p50 ${fmt(percentile(floor.latencies, 50), 1)} ms | p99 ${fmt(percentile(floor.latencies, 99), 1)} ms | max ${fmt(Math.max(...floor.latencies), 1)} ms | answers: ${Object.entries(floor.statuses).map(([k, v]) => `${v}× ${k}`).join(", ")}`,
+    );
+    allFiveXX += fiveXX(floor.statuses);
+
+    const p = await paced(pacedClients, "/api/reservations", { reservableId: pacedR.id, quantity: 1 });
     const pd = await decided(db, pacedR.id);
     const total = Object.values(p.statuses).reduce((a, b) => a + b, 0);
     const p99 = percentile(p.latencies, 99);
