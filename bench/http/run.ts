@@ -10,8 +10,8 @@
  *
  * wrk (Debian's package, installed when missing as root) measures every target, 50 connections, after
  * a warm-up; the ratio is to the bare app's figure of the same round. Then POST /api/reservations from
- * 200 signed-in clients (each its own account, signed in through Auth.js's credentials flow, the real
- * rate limits), and the same POST paced at 200 requests/s from a node:http client; beside them, the
+ * 200 connections going round 400 signed-in accounts (signed in through Auth.js's credentials flow, the
+ * real rate limits), and the same POST paced at 200 requests/s from a node:http client; beside them, the
  * bare app's floors for that POST in the same run: its POST route (the JSON read, one SELECT 1) and a
  * durable write (the JSON read, one INSERT committed), at the same 200 connections, and the write paced
  * at 200/s by the same client.

@@ -1,12 +1,6 @@
-import postgres from "postgres";
+import { sql } from "../db.js";
 
 export const dynamic = "force-dynamic";
-
-const g = globalThis;
-const sql = (g.__bareSql ??= postgres(process.env.DATABASE_URL, {
-  max: Number(process.env.DB_POOL_MAX ?? 20),
-  onnotice: () => {},
-}));
 
 /**
  * The floor of a write: the JSON body read and one INSERT committed durably (fsync, synchronous_commit
