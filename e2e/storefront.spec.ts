@@ -127,3 +127,14 @@ test("products ordered together show on each other's page as often bought togeth
   await expect(row.getByTestId("product-card").filter({ hasText: "Galaxy Watch7 LTE" })).toHaveCount(1);
   await screenshot(page, "storefront-bought-together-en");
 });
+
+test("every answer of the running shop carries the security headers: a page, a cached page, the API, a 404, a static file", async ({ page }) => {
+  for (const path of ["/", "/", "/api/products", "/api/products/00000000-0000-4000-8000-000000000000", "/icon.svg"]) {
+    const res = await page.request.get(path, { failOnStatusCode: false });
+    const h = res.headers();
+    expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"], path).toBe("nosniff");
+    expect(h["x-frame-options"], path).toBe("DENY");
+    expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+});

@@ -2,7 +2,8 @@
  * The production web server `npm start` runs: Next's request handler behind a Node HTTP server that owns
  * the socket, so the client address the rate limits count comes from the connection, not from a header
  * the client wrote (lib/http/peer.ts), a method an API path does not take is 405 before Next
- * (lib/http/methods.ts), and the public catalog pages of visitors without a session are answered from
+ * (lib/http/methods.ts), every response carries the security headers (lib/http/security-headers.ts),
+ * and the public catalog pages of visitors without a session are answered from
  * a few seconds' microcache (lib/http/page-cache.ts). `npm run dev` keeps `next dev`.
  */
 import { createServer } from "node:http";
@@ -12,6 +13,7 @@ import { databaseOutageSince } from "@/db/outage";
 import { methodGate } from "@/lib/http/methods";
 import { createPageCache, pageCacheOptionsFromEnv } from "@/lib/http/page-cache";
 import { withPeerAddress } from "@/lib/http/peer";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
@@ -52,7 +54,7 @@ async function main() {
   });
   void pages.ready(); // its listener connects now; until it is up, every page goes to Next
   const server = createServer(
-    withPeerAddress(methodGate(pages.handler(outageAware((req, res) => handle(req, res))))),
+    withSecurityHeaders(withPeerAddress(methodGate(pages.handler(outageAware((req, res) => handle(req, res)))))),
   );
   // Idle keep-alive connections are kept longer than clients keep theirs (Node's default is 5 s): a
   // client reusing a socket at the moment the server closes it gets ECONNRESET (seen in the e2e run).

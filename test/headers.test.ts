@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { POST as addToCart } from "@/app/api/cart/items/route";
 import { GET as unknownGet, POST as unknownPost } from "@/app/api/[...path]/route";
-import { withPeerAddress } from "@/lib/http/peer";
-import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { SECURITY_HEADERS, withSecurityHeaders } from "@/lib/http/security-headers";
 import { call } from "@/test/http";
 import { setupTestDb } from "@/test/db";
 import { actorFor, seedDemo } from "@/test/factories";
@@ -65,11 +64,27 @@ describe("security headers", () => {
   let server: Server;
   let base: string;
   beforeAll(async () => {
-    server = createServer(withPeerAddress((_req, res) => res.end("ok")));
+    // What the handler inside does with the response: a plain end, a 404 through writeHead, a header of its own.
+    server = createServer(
+      withSecurityHeaders((req, res) => {
+        if (req.url === "/missing") return void res.writeHead(404, { "content-type": "text/plain" }).end("no");
+        if (req.url === "/own") res.setHeader("X-Frame-Options", "SAMEORIGIN");
+        res.end("ok");
+      }),
+    );
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("are on every response of the server, whatever the handler inside writes (it may override one)", async () => {
+    for (const path of ["/", "/missing", "/api/x?y=1"]) {
+      const res = await fetch(`${base}${path}`);
+      for (const { key, value } of SECURITY_HEADERS) expect(res.headers.get(key), `${path} ${key}`).toBe(value);
+    }
+    expect((await fetch(`${base}/missing`)).status).toBe(404);
+    expect((await fetch(`${base}/own`)).headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
 
   it("sends HSTS only over https (a trusted proxy's X-Forwarded-Proto), never over plain http", async () => {
     expect((await fetch(base)).headers.get("strict-transport-security")).toBeNull();

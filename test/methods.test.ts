@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { methodGate, methodNotAllowed } from "@/lib/http/methods";
-import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { SECURITY_HEADERS, withSecurityHeaders } from "@/lib/http/security-headers";
 import { apiRoutes, apiRoutesSource, HTTP_METHODS } from "@/scripts/api-routes";
 
 const ID = "00000000-0000-4000-8000-000000000000";
@@ -62,7 +62,10 @@ describe("a method a known /api/ path does not take", () => {
 
 describe("the production server's gate (methodGate, in front of Next in scripts/serve.ts)", () => {
   async function serve<T>(fn: (base: string) => Promise<T>): Promise<T> {
-    const server = createServer(methodGate((_req, res) => res.writeHead(200, { "x-next": "yes" }).end("next")));
+    // As scripts/serve.ts composes them: the security headers around the gate.
+    const server = createServer(
+      withSecurityHeaders(methodGate((_req, res) => res.writeHead(200, { "x-next": "yes" }).end("next"))),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       return await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);

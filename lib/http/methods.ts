@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SECURITY_HEADERS } from "./security-headers";
 import { MethodNotAllowed } from "@/lib/errors";
 import { API_ROUTES } from "./api-routes";
 import { toProblemResponse } from "./problem";
@@ -75,8 +74,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
  * The production server's gate in front of Next (scripts/serve.ts): a request under /api/ with a method
- * its route does not take is answered here, 405 problem+json with Allow and the shop's security
- * headers; everything else goes on to `next` untouched. It is a string match in the server that owns
+ * its route does not take is answered here, 405 problem+json with Allow (the security headers are
+ * withSecurityHeaders', around it); everything else goes on to `next` untouched. It is a string match in the server that owns
  * the socket, so the requests that do go on pay nothing for it: as Next's proxy (proxy.ts) it ran
  * Next's middleware adapter on every API call, about an eighth of a small route's time over HTTP.
  * `npm run dev` (plain `next dev`) answers such a method with Next's own bare 405.
@@ -95,7 +94,6 @@ export function methodGate(next: Handler): Handler {
 
 async function writeAnswer(answer: Response, res: ServerResponse) {
   const body = await answer.text();
-  for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
   answer.headers.forEach((value, key) => res.setHeader(key, value));
   res.setHeader("content-length", Buffer.byteLength(body));
   res.writeHead(answer.status).end(body);

@@ -29,12 +29,7 @@ export function withPeerAddress(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const peer = (req.socket.remoteAddress ?? "unknown").replace(/^::ffff:/, "");
-    const hops = trustedProxyHops();
-    // HSTS only over https: our own TLS socket, or a trusted proxy that says it took https.
-    const proto = String(req.headers["x-forwarded-proto"] ?? "").split(",").pop()?.trim();
-    if ((req.socket as { encrypted?: boolean }).encrypted || (hops > 0 && proto === "https"))
-      res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-    req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], peer, hops);
+    req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], peer);
     void handle(req, res);
   };
 }
