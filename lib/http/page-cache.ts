@@ -20,7 +20,7 @@ import { LOCALE_COOKIE, localeFor } from "@/lib/i18n/config";
  *   besides: the locale as the pages resolve it (lib/i18n/config.ts `localeFor`), the accepted
  *   encodings (Next compresses), Next's bot class of the user agent (bots get metadata in the head),
  *   and the host.
- * - Kept: a 200 without Set-Cookie, its status, headers (the security headers of next.config.ts
+ * - Kept: a 200 without Set-Cookie, its status, headers (the security headers of lib/http/security-headers.ts
  *   among them) and body as sent, for `ttlMs` (PAGE_CACHE_TTL_MS, 2 s; 0 turns the cache off).
  *   Concurrent misses of one key wait for one render; while an expired entry is re-rendered (at most
  *   `staleMs` past its TTL) the others get the expired copy.
