@@ -74,10 +74,11 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
  * The production server's gate in front of Next (scripts/serve.ts): a request under /api/ with a method
- * its route does not take is answered here, 405 problem+json with Allow (the security headers are
- * withSecurityHeaders', around it); everything else goes on to `next` untouched. It is a string match in the server that owns
- * the socket, so the requests that do go on pay nothing for it: as Next's proxy (proxy.ts) it ran
- * Next's middleware adapter on every API call, about an eighth of a small route's time over HTTP.
+ * its route does not take is answered here, 405 problem+json with Allow (withSecurityHeaders, around
+ * it, adds the security headers); everything else goes on to `next` untouched. It is a string match in
+ * the server that owns the socket, so the requests that do go on pay nothing for it: as Next's proxy
+ * (proxy.ts) it ran Next's middleware adapter on every API call, about an eighth of a small route's time
+ * over HTTP.
  * `npm run dev` (plain `next dev`) answers such a method with Next's own bare 405.
  */
 export function methodGate(next: Handler): Handler {
