@@ -2,7 +2,7 @@ import { sql as dsql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Db } from "@/db/client";
 import { REQUESTS_CHANNEL } from "./events";
-import { graceMs } from "./decide-batch";
+import { batchGapMs, graceMs } from "./decide-batch";
 import { PAYMENT_IN_FLIGHT } from "./expire-holds";
 import { settleReservable, type SettleResult } from "./settle-reservable";
 
@@ -16,6 +16,13 @@ export type WorkerOptions = {
   sweepMs?: number;
   graceMs?: number;
   batchSize?: number;
+  /**
+   * The least time between two batches of one reservable after one that stopped at the grace window
+   * (notifications of newer requests do not shorten it). Under a steady stream the next request is
+   * always a moment from ready, and every batch is a transaction, a commit and a notification to the
+   * live views: without a gap the worker would settle every few milliseconds (ADR 0004).
+   */
+  batchGapMs?: number;
   log?: (m: string) => void;
   onSettled?: (reservableId: string, r: SettleResult) => void;
 };
@@ -46,6 +53,8 @@ export async function findWork(db: Db, horizonMs = 0): Promise<{ id: string; at:
  */
 export class ReservationWorker {
   private readonly due = new Map<string, number>();
+  /** A reservable whose last batch waited on the grace window starts no sooner than this (batchGapMs). */
+  private readonly notBefore = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
@@ -59,6 +68,7 @@ export class ReservationWorker {
       sweepMs: 1000,
       graceMs: graceMs(),
       batchSize: Number(process.env.RESERVATION_BATCH_SIZE ?? 1000),
+      batchGapMs: batchGapMs(),
       log: () => {},
       ...opts,
     };
@@ -110,8 +120,12 @@ export class ReservationWorker {
     this.timer = null;
     const now = Date.now();
     let next = Infinity;
-    for (const [id, at] of [...this.due.entries()].sort((a, b) => a[1] - b[1])) {
+    for (const [id, due] of [...this.due.entries()].sort((a, b) => a[1] - b[1])) {
       if (this.running.has(id)) continue;
+      const gap = this.notBefore.get(id);
+      if (gap !== undefined && gap <= now) this.notBefore.delete(id);
+      // A notification of a new request schedules it at its own time; the gap still holds.
+      const at = gap !== undefined && gap > due ? gap : due;
       if (at > now) {
         next = Math.min(next, at);
         continue;
@@ -131,7 +145,10 @@ export class ReservationWorker {
       // a little later; with nothing left to do that costs one query.
       if (r.skipped) this.schedule(id, 250);
       else if (r.more) this.schedule(id, 0);
-      else if (r.retryInMs !== null) this.schedule(id, r.retryInMs);
+      else if (r.retryInMs !== null) {
+        if (r.decided > 0) this.notBefore.set(id, Date.now() + this.o.batchGapMs);
+        this.schedule(id, r.retryInMs);
+      }
     } catch (e) {
       if (!this.stopped) {
         this.o.log(`settling ${id} failed (will retry): ${String(e)}`);
