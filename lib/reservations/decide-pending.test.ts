@@ -83,7 +83,7 @@ describe("the worker under a steady stream of requests", () => {
     const customers = await makeCustomers(t.db, 150);
     const p = createDb(t.url, { max: 4 });
     pools.push(p);
-    const settles: { at: number; decided: number }[] = [];
+    const settles: { at: number; decided: number; waited: boolean }[] = [];
     const worker = new ReservationWorker({
       db: p.db,
       sql: p.sql,
@@ -91,9 +91,13 @@ describe("the worker under a steady stream of requests", () => {
       sweepMs: 3_600_000,
       graceMs: 40,
       batchGapMs: 60,
-      onSettled: (id, s) => id === r.id && s.decided > 0 && settles.push({ at: Date.now(), decided: s.decided }),
+      onSettled: (id, s) =>
+        id === r.id &&
+        s.decided > 0 &&
+        settles.push({ at: Date.now(), decided: s.decided, waited: s.retryInMs !== null }),
     });
     await worker.start();
+    const started = Date.now();
     try {
       // One request every ~3 ms for about half a second: the next request is always a moment from ready.
       for (const c of customers) {
@@ -110,8 +114,11 @@ describe("the worker under a steady stream of requests", () => {
     }
     expect(settles.reduce((n, s) => n + s.decided, 0)).toBe(150);
     expect((await reservableRow(t.db, r.id)).taken).toBe(150);
-    // Batches that waited on the window came at least the gap apart (a timer may fire a ms early).
-    for (let i = 1; i < settles.length; i++) expect(settles[i]!.at - settles[i - 1]!.at).toBeGreaterThanOrEqual(55);
-    expect(settles.length).toBeLessThan(30);
+    // A batch that stopped at the window is followed by the next one at least the gap later (a timer
+    // may fire a ms early); one that emptied the queue is not (a new request is then decided on time).
+    for (let i = 1; i < settles.length; i++)
+      if (settles[i - 1]!.waited) expect(settles[i]!.at - settles[i - 1]!.at).toBeGreaterThanOrEqual(55);
+    // So at most one batch per gap over the whole stream, however long the machine took to send it.
+    expect(settles.length).toBeLessThanOrEqual(Math.floor((Date.now() - started) / 55) + 2);
   });
 });

@@ -2,7 +2,7 @@ import { sql as dsql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Db } from "@/db/client";
 import { REQUESTS_CHANNEL } from "./events";
-import { batchGapMs, graceMs } from "./decide-batch";
+import { batchGapMs, batchSize, graceMs } from "./decide-batch";
 import { PAYMENT_IN_FLIGHT } from "./expire-holds";
 import { settleReservable, type SettleResult } from "./settle-reservable";
 
@@ -67,7 +67,7 @@ export class ReservationWorker {
       concurrency: Number(process.env.RESERVATION_WORKER_CONCURRENCY ?? 4),
       sweepMs: 1000,
       graceMs: graceMs(),
-      batchSize: Number(process.env.RESERVATION_BATCH_SIZE ?? 1000),
+      batchSize: batchSize(),
       batchGapMs: batchGapMs(),
       log: () => {},
       ...opts,
