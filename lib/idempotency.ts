@@ -60,11 +60,26 @@ function canonicalJson(v: unknown): string {
  * one row `claimed = true` when this request now owns the key, none when a committed request owns it.
  */
 export function claimKeySql(req: IdempotentRequest, resourceId: string, onlyIf?: SQL): SQL {
+  return claimKeysSql(
+    { userId: req.userId, scope: req.scope, key: req.key, hash: req.hash, resourceId },
+    onlyIf ? sql`where exists (${onlyIf})` : sql``,
+  );
+}
+
+/**
+ * The claim of many keys in one statement (a batch of requests): the columns are expressions over the
+ * relation `from` names (with its own where and order), one claim per row; it returns `user_id`, `key`
+ * and `claimed = true` for each key now owned by this statement's requests. One text for both.
+ */
+export function claimKeysSql(
+  c: { userId: unknown; scope: unknown; key: unknown; hash: unknown; resourceId: unknown },
+  from: SQL,
+): SQL {
   return sql`insert into idempotency_keys (user_id, scope, key, request_hash, resource_id)
-    select ${req.userId}::uuid, ${req.scope}::text, ${req.key}::text, ${req.hash}::text, ${resourceId}::text
-    ${onlyIf ? sql`where exists (${onlyIf})` : sql``}
+    select ${c.userId}::uuid, ${c.scope}::text, ${c.key}::text, ${c.hash}::text, ${c.resourceId}::text
+    ${from}
     on conflict do nothing
-    returning true as claimed`;
+    returning user_id, key, true as claimed`;
 }
 
 const FIND_KEY_SQL = `

@@ -49,14 +49,16 @@ const createRule = (): Rule => ({
  * Key = `<rule name>:<key>`, the library's layout, so counts carry over. This is the one text of it:
  * CONSUME below and the reservation request's statement (createLimitSql) both embed it.
  */
-function countSql(p: { key: SQLChunk; seconds: SQLChunk; now: SQLChunk }, onlyIf?: SQL): SQL {
+function countSql(p: { key: SQLChunk; seconds: SQLChunk; now: SQLChunk }, onlyIf?: SQL, from?: SQL): SQL {
+  // `from`: the relation (with its own where and order) the attempts come from, when there are many.
   return sql`insert into rate_limits as t (key, points, expire)
     select ${p.key}::text, 1, ${p.now}::timestamptz + make_interval(secs => ${p.seconds}::int)
+    ${from ?? sql``}
     ${onlyIf ? sql`where ${onlyIf}` : sql``}
     on conflict (key) do update set
       points = case when t.expire <= ${p.now}::timestamptz then 1 else t.points + 1 end,
       expire = case when t.expire <= ${p.now}::timestamptz then excluded.expire else t.expire end
-    returning t.points, t.expire`;
+    returning t.key, t.points, t.expire`;
 }
 
 /** A statement's text, made once, and the names of its placeholders in parameter order. */
@@ -141,6 +143,26 @@ export function createLimitSql(
   return {
     count: sql`${sql.identifier(cte)} as (${countSql(p, sql`${p.key}::text is not null`)})`,
     within: sql`(${p.key}::text is null or (select points from ${sql.identifier(cte)}) <= ${p.points}::int)`,
+  };
+}
+
+/**
+ * The `create` counts of many attempts in one statement (a batch of reservation requests): one attempt
+ * per row of `rows` (a relation with columns `lk`, the key or null, `ls`, the seconds, and `lp`, the
+ * points), all at `now`. `count` is the CTE, returning each counted key's points and expire; `within`
+ * is the condition on a row `r` of `rows` left-joined to the CTE on `<cte>.key = r.lk`. The keys are
+ * counted in their sort order, so two batches that share keys take their rows' locks in one order and
+ * cannot deadlock on them. A key may appear once per statement (an upsert touches a row once).
+ */
+export function createLimitsSql(cte: string, rows: string, now: SQLChunk): { count: SQL; within: (r: string) => SQL } {
+  const from = sql.raw(rows);
+  return {
+    count: sql`${sql.identifier(cte)} as (${countSql(
+      { key: sql`${from}.lk`, seconds: sql`${from}.ls`, now },
+      undefined,
+      sql`from ${from} where ${from}.lk is not null order by ${from}.lk`,
+    )})`,
+    within: (r) => sql`(${sql.raw(r)}.lk is null or ${sql.identifier(cte)}.points <= ${sql.raw(r)}.lp)`,
   };
 }
 

@@ -10,8 +10,8 @@ export const GET = route(async ({ actor }) => json(await myReservations(getDb(),
 
 /**
  * Records the request and answers 202 pending once it is committed; the worker decides it. The `create`
- * rate limit is counted in the request's own statement (rateLimit: true), not by `limit` first: the
- * launch-day hot path is then one round trip and one commit instead of two.
+ * rate limit is counted in the request's own statement (rateLimit: true), not by `limit` first, and the
+ * requests that arrive together share that statement and its commit (ADR 0004, "Batched intake").
  */
 export const POST = route(async ({ req, actor }) => {
   const body = await readJson(req);
