@@ -8,6 +8,9 @@
  * `keyOf`: two items of one key never share a batch, nor go while another batch of this process holds
  * that key (for statements that may touch a key's row once only, such as an upsert, and so that two
  * batches of one process never wait on each other's row locks). Items keep their order within a key.
+ * The queue is not bounded here: what waits is bounded by the requests the server holds open, and
+ * taking a batch is one pass over it (many items of one key then cost a pass each, microseconds at
+ * the hundreds a web process holds).
  */
 export type BatcherOptions<I> = {
   maxInFlight: number;
