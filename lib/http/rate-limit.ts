@@ -47,7 +47,8 @@ const createRule = (): Rule => ({
  * an upsert that returns the window's points and expire. A window whose `expire` has passed starts
  * again at 1 (fixed windows, as the library's store did). `onlyIf` skips the count (no row returned).
  * Key = `<rule name>:<key>`, the library's layout, so counts carry over. This is the one text of it:
- * CONSUME below and the reservation request's statement (createLimitSql) both embed it.
+ * CONSUME below and the reservation request's statements (createLimitSql for one, createLimitsSql for
+ * a batch) all embed it.
  */
 function countSql(p: { key: SQLChunk; seconds: SQLChunk; now: SQLChunk }, onlyIf?: SQL, from?: SQL): SQL {
   // `from`: the relation (with its own where and order) the attempts come from, when there are many.

@@ -37,7 +37,6 @@ type Row = {
   opens_at: string | Date | null;
   per_customer_limit: number | null;
   held: number;
-  key_claimed: boolean | null;
   inserted: string | null;
   rl_points: number | null;
   rl_expire: string | Date | null;
@@ -90,7 +89,7 @@ function requestStatement(withKey: boolean) {
       from ok where exists (select 1 from k)
       returning id
     )
-    select r.*, (select claimed from k) as key_claimed, (select id from ins) as inserted,
+    select r.*, (select id from ins) as inserted,
            (select points from rl) as rl_points, (select expire from rl) as rl_expire
     from (select) as one left join r on true`);
   return { text: q.sql, order: q.params.map((x) => (x as { name: string }).name).join(",") };
@@ -159,8 +158,6 @@ const BATCH = (() => {
       returning id
     )
     select r.id, r.status, r.product_status, r.not_open, r.started, r.opens_at, r.per_customer_limit, r.held,
-           case when r.k is null or exists (select 1 from k where k.user_id = r.c and k.key = r.k) then true end
-             as key_claimed,
            (select ins.id from ins where ins.id = r.i) as inserted,
            rl.points as rl_points, rl.expire as rl_expire
     from r left join rl on rl.key = r.lk
